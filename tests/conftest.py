@@ -1,0 +1,33 @@
+"""Shared fixtures: the real spaCy pipeline and the location of ../shared/data."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED_DATA = Path(os.environ.get("FLASHPOINT_SHARED_DATA", ROOT.parent / "shared" / "data"))
+SAMPLES = ROOT / "samples"
+
+
+def shared_path(*parts: str) -> Path:
+    """A path under ../shared/data, or skip the test with a clear reason when it is absent."""
+    path = SHARED_DATA.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"shared data not available: {path} (a fresh clone has no ../shared)")
+    return path
+
+
+@pytest.fixture(scope="session")
+def pipeline():
+    """The real pipeline (default model + flashpoint components), loaded once per test session."""
+    from flashpoint.pipeline import Pipeline
+
+    return Pipeline()
+
+
+@pytest.fixture(scope="session")
+def seed_path() -> Path:
+    return shared_path("seed", "000_afea424f09279a13.txt")
