@@ -4,6 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DB     ?= flashpoint.duckdb
+SAMPLES := samples/text samples/html samples/feeds samples/archive.warc.gz samples/wire.jsonl
 
 .PHONY: demo test lint install clean bench
 
@@ -16,15 +17,15 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/flashpoint ingest samples --db $(DB) --report ingest-report.json
+	$(BIN)/flashpoint ingest $(SAMPLES) --db $(DB) --report ingest-report.json
 	$(BIN)/flashpoint stats --db $(DB)
 
 test: $(STAMP)
-	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff check src tests bench tools
 	$(BIN)/python -m pytest -q
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff check src tests bench tools
 
 bench: $(STAMP)
 	$(BIN)/python bench/throughput.py ../shared/data/corpora/polnear_train.jsonl

@@ -1,0 +1,475 @@
+"""Analysis over the event database: dyad time series, top actors and dyads, the actor network,
+cross-article event fusion and escalation alerts — pure functions from a DuckDB connection to
+pandas DataFrames.
+
+Only events that *happened* count (``modality = 'actual'`` and not negated). A dyad is an ordered
+pair (source, target) of actor keys: the actor's country (ISO alpha-3), or its code when it has no
+country (an IGO, a militia).
+
+Escalation alert rules (parameters in :class:`AlertRules`):
+
+``goldstein-drop``
+    A dyad's weekly Goldstein mean falls ``drop_sd`` or more standard deviations below the mean of
+    its own trailing baseline (the previous ``baseline_weeks`` weeks that had events, at least
+    ``min_history`` of them; the SD is floored at ``sd_floor`` so a quiet dyad is not alarmed by
+    noise). Score: the drop in SDs. Evidence: that week's events below the baseline mean.
+``first-material-conflict``
+    The first material-conflict event (QuadClass 4) in a dyad whose earlier events — at least
+    ``min_verbal`` of them — were all verbal (QuadClass 1 or 3). Score: the number of verbal events
+    before. Evidence: the QuadClass-4 events of that first day.
+``conflict-spike``
+    A dyad's weekly count of QuadClass-4 events is at least ``spike_min`` and ``spike_sd`` SDs
+    above its trailing ``baseline_weeks``-week mean (weeks without events count as 0; at least
+    ``min_history`` weeks since the dyad's first event). Score: the excess in SDs.
+    Evidence: that week's QuadClass-4 events.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any, NamedTuple
+
+import duckdb
+import pandas as pd
+
+from .settings import Settings
+
+HAPPENED = "happened AND day IS NOT NULL"
+DYAD = "source_key IS NOT NULL AND target_key IS NOT NULL"
+FUSION_MAX_KM = 50.0
+"""Two mentions with coordinates farther apart than this are different events."""
+
+
+@dataclass(frozen=True)
+class AlertRules:
+    """Thresholds of the escalation rules (see the module docstring)."""
+
+    baseline_weeks: int = 8
+    min_history: int = 4
+    drop_sd: float = 2.0
+    sd_floor: float = 1.0
+    min_verbal: int = 3
+    spike_min: int = 3
+    spike_sd: float = 3.0
+    max_evidence: int = 20
+
+
+class Network(NamedTuple):
+    """The actor network: one row per actor (``nodes``) and per directed dyad (``edges``)."""
+
+    nodes: pd.DataFrame
+    edges: pd.DataFrame
+
+
+def _week(day: Any) -> date:
+    d = pd.Timestamp(day).date()
+    return d - timedelta(days=d.weekday())
+
+
+# ---------------------------------------------------------------------------------------------
+# Events, dyads, actors
+
+
+def events(
+    conn: duckdb.DuckDBPyConnection,
+    *,
+    source: str | None = None,
+    target: str | None = None,
+    actor: str | None = None,
+    root: str | None = None,
+    code: str | None = None,
+    quad_class: int | None = None,
+    start: str | None = None,
+    end: str | None = None,
+    article_id: str | None = None,
+    happened: bool | None = None,
+    search: str | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+) -> pd.DataFrame:
+    """Events matching the filters, newest first (``limit``/``offset`` paginate).
+
+    ``source``/``target``/``actor`` match actor keys (country or code); ``start``/``end`` are
+    inclusive ISO days; ``happened=True`` keeps only events that happened; ``search`` matches the
+    evidence sentence (case-insensitive substring).
+    """
+    where, params = event_filters(
+        source=source, target=target, actor=actor, root=root, code=code, quad_class=quad_class,
+        start=start, end=end, article_id=article_id, happened=happened, search=search,
+    )
+    sql = f"SELECT * FROM events WHERE {where} ORDER BY day DESC NULLS LAST, id"
+    if limit is not None:
+        sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
+    return conn.execute(sql, params).df()
+
+
+def event_filters(**filters: Any) -> tuple[str, list[Any]]:
+    """The SQL ``WHERE`` clause and parameters for :func:`events` filters."""
+    clauses, params = ["TRUE"], []
+    simple = {"source": "source_key", "target": "target_key", "root": "root", "code": "code",
+              "quad_class": "quad_class", "article_id": "article_id"}
+    for name, column in simple.items():
+        if filters.get(name) is not None:
+            clauses.append(f"{column} = ?")
+            params.append(filters[name])
+    if filters.get("actor") is not None:
+        clauses.append("(source_key = ? OR target_key = ?)")
+        params += [filters["actor"], filters["actor"]]
+    if filters.get("start"):
+        clauses.append("day >= CAST(? AS DATE)")
+        params.append(filters["start"])
+    if filters.get("end"):
+        clauses.append("day <= CAST(? AS DATE)")
+        params.append(filters["end"])
+    if filters.get("happened") is not None:
+        clauses.append("happened = ?")
+        params.append(bool(filters["happened"]))
+    if filters.get("search"):
+        clauses.append("sentence ILIKE ?")
+        params.append(f"%{filters['search']}%")
+    return " AND ".join(clauses), params
+
+
+def dyad_series(
+    conn: duckdb.DuckDBPyConnection, a: str, b: str, freq: str = "week", directed: bool = False
+) -> pd.DataFrame:
+    """Counts by QuadClass and Goldstein sum/mean of the dyad a→b (and b→a unless ``directed``)
+    per day or week; periods between the first and last event with no events are 0 rows."""
+    if freq not in {"day", "week"}:
+        raise ValueError(f"freq must be 'day' or 'week', not {freq!r}")
+    pair = "(source_key = ? AND target_key = ?)"
+    params: list[Any] = [a, b]
+    if not directed:
+        pair = f"({pair} OR {pair})"
+        params += [b, a]
+    frame = conn.execute(
+        f"""
+        SELECT CAST(date_trunc('{freq}', day) AS DATE) AS period, count(*) AS events,
+               count(*) FILTER (quad_class = 1) AS q1, count(*) FILTER (quad_class = 2) AS q2,
+               count(*) FILTER (quad_class = 3) AS q3, count(*) FILTER (quad_class = 4) AS q4,
+               coalesce(sum(goldstein), 0) AS goldstein_sum, avg(goldstein) AS goldstein_mean
+        FROM events WHERE {HAPPENED} AND {pair}
+        GROUP BY period ORDER BY period
+        """,
+        params,
+    ).df()
+    if frame.empty:
+        return frame
+    step = "D" if freq == "day" else "7D"
+    full = pd.date_range(frame["period"].min(), frame["period"].max(), freq=step)
+    frame["period"] = pd.to_datetime(frame["period"])
+    frame = frame.set_index("period").reindex(full)
+    counts = ["events", "q1", "q2", "q3", "q4"]
+    frame[counts] = frame[counts].fillna(0).astype(int)
+    frame["goldstein_sum"] = frame["goldstein_sum"].fillna(0.0)
+    frame.index.name = "period"
+    return frame.reset_index()
+
+
+def top_dyads(conn: duckdb.DuckDBPyConnection, n: int | None = 10) -> pd.DataFrame:
+    """The directed dyads with most events that happened: counts, QuadClass split, Goldstein."""
+    limit = f"LIMIT {int(n)}" if n else ""
+    return conn.execute(
+        f"""
+        SELECT source_key AS source, target_key AS target, count(*) AS events,
+               count(DISTINCT article_id) AS articles,
+               count(*) FILTER (quad_class = 1) AS q1, count(*) FILTER (quad_class = 2) AS q2,
+               count(*) FILTER (quad_class = 3) AS q3, count(*) FILTER (quad_class = 4) AS q4,
+               sum(goldstein) AS goldstein_sum, avg(goldstein) AS goldstein_mean
+        FROM events WHERE happened AND {DYAD}
+        GROUP BY source_key, target_key ORDER BY events DESC, source, target {limit}
+        """
+    ).df()
+
+
+def top_actors(conn: duckdb.DuckDBPyConnection, n: int | None = 10) -> pd.DataFrame:
+    """Actors (country or code) by events that happened, as source, as target and in all."""
+    limit = f"LIMIT {int(n)}" if n else ""
+    return conn.execute(
+        f"""
+        WITH sides AS (
+            SELECT source_key AS actor, 1 AS as_source, 0 AS as_target, goldstein
+            FROM events WHERE happened AND source_key IS NOT NULL
+            UNION ALL
+            SELECT target_key, 0, 1, goldstein FROM events
+            WHERE happened AND target_key IS NOT NULL
+        )
+        SELECT actor, sum(as_source) AS as_source, sum(as_target) AS as_target,
+               count(*) AS events, avg(goldstein) AS goldstein_mean
+        FROM sides GROUP BY actor ORDER BY events DESC, actor {limit}
+        """
+    ).df()
+
+
+def network(conn: duckdb.DuckDBPyConnection, min_events: int = 1) -> Network:
+    """Actors as nodes and directed dyads as edges weighted by event count (and Goldstein)."""
+    edges = top_dyads(conn, n=None)
+    edges = edges[edges["events"] >= min_events].reset_index(drop=True)
+    edges = edges.rename(columns={"events": "weight"})
+    out = edges.groupby("source")["weight"].sum().rename("out_weight")
+    inc = edges.groupby("target")["weight"].sum().rename("in_weight")
+    nodes = pd.concat([out, inc], axis=1).fillna(0).astype(int)
+    nodes["degree"] = (
+        edges.groupby("source").size().reindex(nodes.index, fill_value=0)
+        + edges.groupby("target").size().reindex(nodes.index, fill_value=0)
+    )
+    nodes["weight"] = nodes["out_weight"] + nodes["in_weight"]
+    nodes.index.name = "actor"
+    nodes = nodes.reset_index().sort_values(["weight", "actor"], ascending=[False, True])
+    return Network(nodes.reset_index(drop=True), edges)
+
+
+def dyad_weekly(conn: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Weekly (Monday-start) counts by QuadClass and Goldstein sum/mean of every directed dyad."""
+    return conn.execute(
+        f"""
+        SELECT source_key, target_key, CAST(date_trunc('week', day) AS DATE) AS week,
+               CAST(count(*) AS INTEGER) AS events,
+               CAST(count(*) FILTER (quad_class = 1) AS INTEGER) AS q1,
+               CAST(count(*) FILTER (quad_class = 2) AS INTEGER) AS q2,
+               CAST(count(*) FILTER (quad_class = 3) AS INTEGER) AS q3,
+               CAST(count(*) FILTER (quad_class = 4) AS INTEGER) AS q4,
+               sum(goldstein) AS goldstein_sum, avg(goldstein) AS goldstein_mean
+        FROM events WHERE {HAPPENED} AND {DYAD}
+        GROUP BY ALL ORDER BY source_key, target_key, week
+        """
+    ).df()
+
+
+# ---------------------------------------------------------------------------------------------
+# Fusion
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def _present(value: Any) -> bool:
+    return value is not None and not (isinstance(value, float) and math.isnan(value))
+
+
+def fuse_events(
+    conn: duckdb.DuckDBPyConnection,
+    settings: Settings | None = None,
+    max_km: float = FUSION_MAX_KM,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Group mentions of the same real-world event across articles.
+
+    Mentions fuse when they have the same CAMEO root, the same source and target key, days within
+    ``settings.fusion_window_days`` of the cluster's first day, compatible places (same location
+    country, or one unknown) and, when both have coordinates, lie within ``max_km`` of the
+    cluster's first located mention. Returns ``(fused, members)``: one row per fused event with
+    ``num_mentions`` (every mention, several per article possible — as GDELT counts them),
+    ``num_articles`` (distinct articles) and ``num_sources`` (distinct outlets, see
+    :func:`flashpoint.store.host_of`), and the ``(event_id, fused_id)`` evidence links.
+    """
+    window = (settings or Settings()).fusion_window_days
+    rows = conn.execute(
+        """
+        SELECT e.id, e.article_id, e.root, e.code, e.name, e.quad_class, e.goldstein,
+               coalesce(e.source_key, '') AS source_key, coalesce(e.target_key, '') AS target_key,
+               e.day, e.location_country, e.lat, e.lon, a.host
+        FROM events e LEFT JOIN articles a ON a.id = e.article_id
+        WHERE e.happened AND e.day IS NOT NULL
+        ORDER BY e.root, source_key, target_key, e.day, e.id
+        """
+    ).fetchall()
+    clusters: list[list[tuple]] = []
+    open_: list[dict[str, Any]] = []
+    group = None
+    for row in rows:
+        key = (row[2], row[7], row[8])
+        day, country, lat, lon = row[9], row[10], row[11], row[12]
+        if key != group:
+            group, open_ = key, []
+        open_ = [c for c in open_ if (day - c["day"]).days <= window]
+        home = None
+        for c in open_:
+            if country and c["country"] and country != c["country"]:
+                continue
+            if _present(lat) and _present(lon) and c["lat"] is not None:
+                if _km(lat, lon, c["lat"], c["lon"]) > max_km:
+                    continue
+            home = c
+            break
+        if home is None:
+            home = {"day": day, "country": country, "lat": None, "lon": None, "rows": []}
+            clusters.append(home["rows"])
+            open_.append(home)
+        home["rows"].append(row)
+        home["country"] = home["country"] or country
+        if home["lat"] is None and _present(lat) and _present(lon):
+            home["lat"], home["lon"] = lat, lon
+
+    fused, members = [], []
+    for rows_ in clusters:
+        ids = sorted(r[0] for r in rows_)
+        fused_id = hashlib.sha1("\x1f".join(ids).encode("utf-8")).hexdigest()[:16]
+        code = min(Counter(r[3] for r in rows_).most_common(), key=lambda kv: (-kv[1], kv[0]))[0]
+        rep = next(r for r in rows_ if r[3] == code)
+        located = [r for r in rows_ if _present(r[11]) and _present(r[12])]
+        countries = Counter(r[10] for r in rows_ if r[10])
+        fused.append({
+            "fused_id": fused_id, "root": rep[2], "code": code, "name": rep[4],
+            "quad_class": rep[5], "goldstein": rep[6], "source_key": rep[7] or None,
+            "target_key": rep[8] or None, "day": min(r[9] for r in rows_),
+            "last_day": max(r[9] for r in rows_),
+            "location_country": countries.most_common(1)[0][0] if countries else None,
+            "lat": sum(r[11] for r in located) / len(located) if located else None,
+            "lon": sum(r[12] for r in located) / len(located) if located else None,
+            "num_mentions": len(rows_), "num_articles": len({r[1] for r in rows_}),
+            "num_sources": len({r[13] for r in rows_}), "event_ids": ids,
+        })
+        members.extend({"event_id": i, "fused_id": fused_id} for i in ids)
+    fused_cols = [
+        "fused_id", "root", "code", "name", "quad_class", "goldstein", "source_key", "target_key",
+        "day", "last_day", "location_country", "lat", "lon", "num_mentions", "num_articles",
+        "num_sources", "event_ids",
+    ]
+    fused_frame = pd.DataFrame(fused, columns=fused_cols)
+    if not fused_frame.empty:
+        fused_frame = fused_frame.sort_values(
+            ["num_mentions", "day", "fused_id"], ascending=[False, True, True]
+        ).reset_index(drop=True)
+    return fused_frame, pd.DataFrame(members, columns=["event_id", "fused_id"])
+
+
+# ---------------------------------------------------------------------------------------------
+# Escalation alerts
+
+
+def escalation_alerts(
+    conn: duckdb.DuckDBPyConnection,
+    rules: AlertRules | None = None,
+    weekly: pd.DataFrame | None = None,
+) -> list[dict[str, Any]]:
+    """Escalation alerts by the documented rules, newest first; each is
+    ``{"dyad": [A, B], "date", "rule", "score", "explanation", "events": [ids]}``."""
+    rules = rules or AlertRules()
+    weekly = dyad_weekly(conn) if weekly is None else weekly
+    alerts: list[dict[str, Any]] = []
+    if not weekly.empty:
+        for (a, b), g in weekly.groupby(["source_key", "target_key"], sort=True):
+            if len(g) > rules.min_history:
+                alerts += _goldstein_drop(conn, a, b, g, rules)
+            if g["q4"].max() >= rules.spike_min:
+                alerts += _conflict_spike(conn, a, b, g, rules)
+    alerts += _first_material_conflict(conn, rules)
+    alerts.sort(key=lambda x: (x["date"], x["score"], x["rule"], x["dyad"]), reverse=True)
+    return alerts
+
+
+def _evidence(
+    conn: duckdb.DuckDBPyConnection, a: str, b: str, start: date, end: date, extra: str,
+    params: list[Any], order: str, limit: int,
+) -> list[str]:
+    rows = conn.execute(
+        f"""SELECT id FROM events WHERE {HAPPENED} AND source_key = ? AND target_key = ?
+            AND day >= ? AND day < ? {extra} ORDER BY {order}, id LIMIT {int(limit)}""",
+        [a, b, start, end, *params],
+    ).fetchall()
+    return [r[0] for r in rows]
+
+
+def _goldstein_drop(
+    conn: duckdb.DuckDBPyConnection, a: str, b: str, g: pd.DataFrame, rules: AlertRules
+) -> list[dict[str, Any]]:
+    out = []
+    means = g["goldstein_mean"].to_numpy()
+    weeks = list(g["week"])
+    for i in range(rules.min_history, len(g)):
+        base = means[max(0, i - rules.baseline_weeks): i]
+        mu = float(base.mean())
+        sd = max(float(base.std(ddof=1)) if len(base) > 1 else 0.0, rules.sd_floor)
+        score = (mu - float(means[i])) / sd
+        if score < rules.drop_sd:
+            continue
+        week = _week(weeks[i])
+        ids = _evidence(conn, a, b, week, week + timedelta(days=7), "AND goldstein < ?", [mu],
+                        "goldstein", rules.max_evidence)
+        out.append({
+            "dyad": [a, b], "date": week.isoformat(), "rule": "goldstein-drop",
+            "score": round(score, 2),
+            "explanation": (
+                f"{a}→{b}: weekly Goldstein mean {means[i]:.1f} in the week of {week} is "
+                f"{score:.1f} SD below its trailing baseline {mu:.1f} (SD {sd:.1f}, "
+                f"{len(base)} weeks with events)"
+            ),
+            "events": ids,
+        })
+    return out
+
+
+def _conflict_spike(
+    conn: duckdb.DuckDBPyConnection, a: str, b: str, g: pd.DataFrame, rules: AlertRules
+) -> list[dict[str, Any]]:
+    weeks = pd.to_datetime(g["week"])
+    full = pd.date_range(weeks.min(), weeks.max(), freq="7D")
+    q4 = g.set_index(weeks)["q4"].reindex(full, fill_value=0).to_numpy()
+    out = []
+    for i in range(rules.min_history, len(full)):
+        if q4[i] < rules.spike_min:
+            continue
+        base = q4[max(0, i - rules.baseline_weeks): i]
+        mu = float(base.mean())
+        sd = max(float(base.std(ddof=1)) if len(base) > 1 else 0.0, rules.sd_floor)
+        score = (float(q4[i]) - mu) / sd
+        if score < rules.spike_sd:
+            continue
+        week = full[i].date()
+        ids = _evidence(conn, a, b, week, week + timedelta(days=7), "AND quad_class = 4", [],
+                        "goldstein", rules.max_evidence)
+        out.append({
+            "dyad": [a, b], "date": week.isoformat(), "rule": "conflict-spike",
+            "score": round(score, 2),
+            "explanation": (
+                f"{a}→{b}: {int(q4[i])} material-conflict events in the week of {week}, "
+                f"{score:.1f} SD above the trailing {len(base)}-week mean {mu:.1f}"
+            ),
+            "events": ids,
+        })
+    return out
+
+
+def _first_material_conflict(
+    conn: duckdb.DuckDBPyConnection, rules: AlertRules
+) -> list[dict[str, Any]]:
+    rows = conn.execute(
+        f"""
+        WITH first AS (
+            SELECT source_key, target_key, min(day) AS day FROM events
+            WHERE {HAPPENED} AND {DYAD} AND quad_class = 4 GROUP BY ALL
+        ), before AS (
+            SELECT f.source_key, f.target_key, f.day,
+                   count(*) FILTER (e.quad_class IN (1, 3)) AS verbal,
+                   count(*) FILTER (e.quad_class NOT IN (1, 3)) AS other
+            FROM first f JOIN events e ON e.source_key = f.source_key
+                 AND e.target_key = f.target_key AND e.happened AND e.day < f.day
+            GROUP BY ALL
+        )
+        SELECT source_key, target_key, day, verbal FROM before
+        WHERE other = 0 AND verbal >= ? ORDER BY source_key, target_key
+        """,
+        [rules.min_verbal],
+    ).fetchall()
+    out = []
+    for a, b, day, verbal in rows:
+        ids = _evidence(conn, a, b, day, day + timedelta(days=1), "AND quad_class = 4", [],
+                        "goldstein", rules.max_evidence)
+        out.append({
+            "dyad": [a, b], "date": day.isoformat(), "rule": "first-material-conflict",
+            "score": float(verbal),
+            "explanation": (
+                f"{a}→{b}: first material-conflict event on {day} after {verbal} verbal-only "
+                f"events (QuadClass 1/3)"
+            ),
+            "events": ids,
+        })
+    return out

@@ -1,0 +1,52 @@
+"""The Python API in a few calls: code a text, a file, or many paths, without a database."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from .records import Article, CodedArticle, Duplicate, Rejection
+from .settings import Settings
+
+
+def code_paths(
+    paths: Iterable[str | Path], settings: Settings | None = None
+) -> Iterator[CodedArticle | Rejection]:
+    """Read inputs (any supported format) and code every article; rejections are passed through.
+
+    Unlike ``ingest``, nothing is de-duplicated: every readable article is coded.
+    """
+    from .ingest import ingest
+    from .job import code_outcomes
+
+    settings = settings or Settings()
+    outcomes = (
+        o for o in ingest([str(p) for p in paths], settings, dedup=None) if not isinstance(o, Duplicate)
+    )
+    yield from code_outcomes(outcomes, settings)
+
+
+def code_file(path: str | Path, settings: Settings | None = None) -> list[CodedArticle]:
+    """Code every article in one file (a JSONL, feed or WARC file may hold several)."""
+    return [r for r in code_paths([path], settings) if isinstance(r, CodedArticle)]
+
+
+def code_text(
+    text: str,
+    title: str | None = None,
+    date: str | None = None,
+    settings: Settings | None = None,
+    article_id: str | None = None,
+) -> CodedArticle:
+    """Code one article given as text (scraped boilerplate is cleaned as for ``.txt`` files)."""
+    from .ingest.clean import clean_text
+    from .pipeline import Pipeline
+
+    article = clean_text(text, source="<text>")
+    article.id = article_id or Article.make_id(article.text)
+    if title:
+        article.title = title
+    if date:
+        article.published = date
+        article.date_source = "metadata"
+    return next(Pipeline(settings).code([article]))

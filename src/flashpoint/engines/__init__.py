@@ -1,0 +1,47 @@
+"""Engines: one interface, ``process(articles) -> coded records``, several ways to run it.
+
+- ``local``      one process, streaming (default)
+- ``processes``  N worker processes, each loading the model once
+- ``ray``        Ray Data ``map_batches`` over an actor pool (optional extra ``flashpoint[ray]``)
+
+Every engine yields :class:`~flashpoint.records.CodedArticle` records in input order, so the
+store and the tests see identical results whichever engine ran.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Protocol
+
+from ..errors import FlashpointError
+from ..records import Article, CodedArticle
+from ..settings import Settings
+
+ENGINES = ("local", "processes", "ray")
+
+
+class Engine(Protocol):
+    """What every engine offers."""
+
+    def process(self, articles: Iterable[Article]) -> Iterator[CodedArticle]:
+        """Code a stream of articles; yields one CodedArticle per article, in input order."""
+        ...
+
+
+def get_engine(settings: Settings) -> Engine:
+    """The engine named by ``settings.engine``."""
+    if settings.engine == "local":
+        from .local import LocalEngine
+
+        return LocalEngine(settings)
+    if settings.engine == "processes":
+        from .processes import ProcessEngine
+
+        return ProcessEngine(settings)
+    if settings.engine == "ray":
+        from .ray import RayEngine
+
+        return RayEngine(settings)
+    raise FlashpointError(
+        f"unknown engine '{settings.engine}': choose one of {', '.join(ENGINES)}"
+    )

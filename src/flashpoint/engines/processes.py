@@ -1,0 +1,64 @@
+"""The processes engine: N worker processes, each loading the model once.
+
+Batches are submitted with a bounded window (at most ``2 * workers`` in flight), so memory stays
+flat however long the input stream is, and results come back in input order.
+"""
+
+from __future__ import annotations
+
+import itertools
+import multiprocessing
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+
+from ..records import Article, CodedArticle
+from ..settings import Settings
+
+_WORKER_SETTINGS: Settings | None = None
+
+
+def _init_worker(settings: Settings) -> None:
+    global _WORKER_SETTINGS
+    _WORKER_SETTINGS = settings
+    from ..nlp import cached_pipeline
+
+    cached_pipeline(settings)  # load the model once, before the first batch arrives
+
+
+def _code_batch(batch: list[dict]) -> list[dict]:
+    from ..pipeline import Pipeline
+
+    assert _WORKER_SETTINGS is not None
+    pipe = Pipeline(_WORKER_SETTINGS)
+    articles = [Article.from_dict(a) for a in batch]
+    return [record.to_dict() for record in pipe.code(articles)]
+
+
+class ProcessEngine:
+    """Codes articles in ``settings.workers`` worker processes."""
+
+    def __init__(self, settings: Settings):
+        self.settings = settings
+
+    def process(self, articles: Iterable[Article]) -> Iterator[CodedArticle]:
+        workers = max(1, self.settings.workers)
+        size = max(1, self.settings.batch_size)
+        batches = (
+            [a.to_dict() for a in chunk]
+            for chunk in iter(lambda it=iter(articles): list(itertools.islice(it, size)), [])
+        )
+        window: deque[Future] = deque()
+        with ProcessPoolExecutor(
+            max_workers=workers,
+            # spawn, not fork: the parent may hold DuckDB/Ray threads that a fork would copy mid-lock.
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_init_worker,
+            initargs=(self.settings,),
+        ) as pool:
+            for batch in batches:
+                window.append(pool.submit(_code_batch, batch))
+                if len(window) >= 2 * workers:
+                    yield from (CodedArticle.from_dict(d) for d in window.popleft().result())
+            while window:
+                yield from (CodedArticle.from_dict(d) for d in window.popleft().result())

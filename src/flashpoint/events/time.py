@@ -1,0 +1,255 @@
+"""Event time: the date an event happened, resolved against the article's publication date.
+
+``resolve_date(sent, published, trigger)`` looks at the sentence's DATE entities ("on Sunday",
+"last week", "since May", "December 29, 2019", "Jan. 3"), prefers the one attached to the event
+trigger's clause, and resolves it: weekdays to the most recent such day on or before
+publication, "last week" to that week's Monday (precision ``week``), months to their first day
+(``month``), years to 1 January (``year``), explicit dates through dateparser with the
+publication date as ``RELATIVE_BASE``. Without a usable date the publication date is returned
+with precision ``published`` (or ``(None, None)`` when the article has none). Relative
+expressions live in ``data/time_expressions.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from spacy.tokens import Span, Token
+
+DATA_PATH = Path(__file__).with_name("data") / "time_expressions.yaml"
+
+# Clausal dependents whose dates belong to another event, not to the trigger above them.
+OTHER_CLAUSE_DEPS = frozenset(
+    {"conj", "ccomp", "advcl", "relcl", "parataxis", "acl", "csubj", "dep"}
+)
+# A trigger inherits the date of the clause above it only through these links: the complement of
+# a reporting or intent verb ("said on Sunday it struck"), or a conjunct sharing a fronted date.
+INHERIT_DEPS = frozenset({"ccomp", "xcomp", "conj"})
+
+__all__ = ["resolve_date", "resolve_expression", "parse_published"]
+
+
+@dataclass(frozen=True)
+class _Relative:
+    pattern: re.Pattern[str]
+    unit: str
+    offset: int
+    precision: str
+
+
+@dataclass(frozen=True)
+class _Knowledge:
+    relative: tuple[_Relative, ...]
+    ago: re.Pattern[str]
+    decade: re.Pattern[str]
+    ago_numbers: dict[str, int]
+    weekdays: dict[str, int]
+    weekday_pattern: re.Pattern[str]
+    weekday_past: frozenset[str]
+    weekday_future: frozenset[str]
+    durations: tuple[re.Pattern[str], ...]
+    strip_prefixes: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def _knowledge() -> _Knowledge:
+    data = yaml.safe_load(DATA_PATH.read_text(encoding="utf-8"))
+    weekdays = {k.lower(): int(v) for k, v in data["weekdays"].items()}
+    modifiers = sorted(
+        {*data["weekday_past"], *data["weekday_future"]}, key=len, reverse=True
+    )
+    names = sorted(weekdays, key=len, reverse=True)
+    weekday_pattern = re.compile(
+        r"(?:\b(" + "|".join(map(re.escape, modifiers)) + r")\s+)?\b("
+        + "|".join(map(re.escape, names))
+        + r")\b\.?"
+    )
+    return _Knowledge(
+        relative=tuple(
+            _Relative(re.compile(r["pattern"]), r["unit"], int(r["offset"]), r["precision"])
+            for r in data["relative"]
+        ),
+        ago=re.compile(data["ago"]),
+        decade=re.compile(data["decade"]),
+        ago_numbers={k: int(v) for k, v in data["ago_numbers"].items()},
+        weekdays=weekdays,
+        weekday_pattern=weekday_pattern,
+        weekday_past=frozenset(data["weekday_past"]),
+        weekday_future=frozenset(data["weekday_future"]),
+        durations=tuple(re.compile(p) for p in data["durations"]),
+        strip_prefixes=tuple(sorted(data["strip_prefixes"], key=len, reverse=True)),
+    )
+
+
+def parse_published(published: str | None) -> date | None:
+    """The publication date as a ``date`` (accepts ``YYYY-MM-DD`` and ISO datetimes)."""
+    if not published:
+        return None
+    try:
+        return date.fromisoformat(published.strip()[:10])
+    except ValueError:
+        return None
+
+
+def _shift(base: date, unit: str, offset: int) -> date:
+    if unit == "day":
+        return base + timedelta(days=offset)
+    if unit == "week":
+        monday = base - timedelta(days=base.weekday())
+        return monday + timedelta(weeks=offset)
+    if unit == "month":
+        months = base.year * 12 + (base.month - 1) + offset
+        return date(months // 12, months % 12 + 1, 1)
+    if unit == "year":
+        return date(base.year + offset, 1, 1)
+    raise ValueError(f"unknown time unit {unit!r}")
+
+
+@lru_cache(maxsize=64)
+def _date_parser(base: date):
+    """A dateparser parser anchored at ``base`` (settings are fixed at construction)."""
+    # Imported lazily: dateparser is only needed for explicit dates, and it is slow to set up.
+    from dateparser.date import DateDataParser
+
+    settings = {
+        "RELATIVE_BASE": datetime(base.year, base.month, base.day),
+        "PREFER_DATES_FROM": "past",
+        "PREFER_DAY_OF_MONTH": "first",
+    }
+    return DateDataParser(languages=["en"], settings=settings)
+
+
+@lru_cache(maxsize=4096)
+def _dateparser(text: str, base: date) -> tuple[str | None, str | None]:
+    try:
+        data = _date_parser(base).get_date_data(text)
+    except Exception:  # dateparser raises assorted errors on odd strings: no date, not a crash
+        return None, None
+    if data is None or data.date_obj is None:
+        return None, None
+    period = data.period or "day"
+    if period == "time":
+        period = "day"
+    return data.date_obj.date().isoformat(), period
+
+
+@lru_cache(maxsize=8192)
+def resolve_expression(text: str, published: str | None) -> tuple[str | None, str | None]:
+    """Resolve one DATE phrase against a publication date: ``(iso_date, precision)``.
+
+    Precision is ``day``, ``week``, ``month`` or ``year``; ``(None, None)`` when the phrase is a
+    duration or cannot be read. Without a publication date only absolute dates resolve.
+    """
+    k = _knowledge()
+    low = " ".join(text.lower().replace("’", "'").split())
+    base = parse_published(published)
+    if base is not None:
+        for rel in k.relative:
+            if rel.pattern.search(low):
+                return _shift(base, rel.unit, rel.offset).isoformat(), rel.precision
+        m = k.ago.search(low)
+        if m:
+            n = int(m.group(1)) if m.group(1).isdigit() else k.ago_numbers.get(m.group(1), 1)
+            unit = m.group(2)
+            if unit == "day":
+                return (base - timedelta(days=n)).isoformat(), "day"
+            if unit == "week":
+                return (base - timedelta(weeks=n)).isoformat(), "week"
+            return _shift(base, unit, -n).isoformat(), unit
+    m = k.decade.search(low)
+    if m:
+        return f"{m.group(1)}-01-01", "decade"
+    has_digits = bool(re.search(r"\d", low))
+    m = k.weekday_pattern.search(low)
+    if m and base is not None and not re.search(r"\b(19|20)\d\d\b", low):
+        modifier, name = m.group(1), m.group(2)
+        wanted = k.weekdays[name]
+        back = (base.weekday() - wanted) % 7
+        if modifier in k.weekday_future:
+            ahead = (wanted - base.weekday()) % 7 or 7
+            return (base + timedelta(days=ahead)).isoformat(), "day"
+        if modifier in k.weekday_past and back == 0:
+            back = 7
+        if not has_digits:  # "Thursday, Jan. 2" is an explicit date: let dateparser read it
+            return (base - timedelta(days=back)).isoformat(), "day"
+    if any(p.search(low) for p in k.durations):
+        return None, None
+    stripped = _strip(low, k)
+    if not stripped or base is None and not re.search(r"\b\d{4}\b", stripped):
+        return None, None
+    return _dateparser(stripped, base or date.today())
+
+
+def _strip(low: str, k: _Knowledge) -> str:
+    changed = True
+    while changed and low:
+        changed = False
+        for prefix in k.strip_prefixes:
+            if low == prefix:
+                return ""
+            if low.startswith(prefix + " ") or low.startswith(prefix + "-"):
+                low = low[len(prefix) + 1 :].strip()
+                changed = True
+                break
+    return low.strip(" ,.-")
+
+
+def _clause_tokens(trigger: Token) -> set[int]:
+    """Token indices of the trigger's own clause: its subtree minus embedded clauses."""
+    own: set[int] = set()
+    stack = [trigger]
+    while stack:
+        tok = stack.pop()
+        own.add(tok.i)
+        for child in tok.children:
+            if child.dep_ in OTHER_CLAUSE_DEPS and child.pos_ in ("VERB", "AUX"):
+                continue
+            stack.append(child)
+    return own
+
+
+def _candidates(sent: Span, trigger: Token | None) -> list[Span]:
+    """DATE entities of the sentence, the ones that belong to the trigger first."""
+    dates = [e for e in sent.ents if e.label_ == "DATE"]
+    if trigger is None or not dates:
+        return dates
+    own = _clause_tokens(trigger)
+    first: list[Span] = [d for d in dates if d.root.i in own]
+    # Dates of the clauses above the trigger ("Washington said on Sunday it struck ...");
+    # across coordination only a date placed before the first conjunct is shared.
+    node, seen = trigger, {trigger.i}
+    while node.dep_ in INHERIT_DEPS and node.head.i != node.i and node.head.i not in seen:
+        via_conj = node.dep_ == "conj"
+        node = node.head
+        seen.add(node.i)
+        above = _clause_tokens(node) - own
+        for d in dates:
+            if d.root.i in above and d not in first:
+                if via_conj and d.start > node.i:
+                    continue
+                first.append(d)
+        own |= above
+    return first
+
+
+def resolve_date(
+    sent: Span, published: str | None, trigger: Token | None = None
+) -> tuple[str | None, str | None]:
+    """The event date for a sentence (and optionally its trigger): ``(iso_date, precision)``.
+
+    Falls back to ``(published, "published")`` when no DATE phrase resolves, and to
+    ``(None, None)`` when there is no publication date either.
+    """
+    for ent in _candidates(sent, trigger):
+        iso, precision = resolve_expression(ent.text, published)
+        if iso is not None:
+            return iso, precision
+    base = parse_published(published)
+    if base is None:
+        return None, None
+    return base.isoformat(), "published"

@@ -1,0 +1,114 @@
+"""Exact and near-duplicate detection: the same story seen twice, or republished with other boilerplate.
+
+Exact: a hash of the normalised text (lower-cased word tokens). Near: MinHash signatures over
+word 5-shingles, candidates found with MinHashLSH at ``Settings.near_duplicate_threshold`` and
+confirmed by their estimated Jaccard similarity. The deduplicator is seeded with already-stored
+articles so a re-run treats them as seen.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import numpy as np
+from datasketch import MinHash, MinHashLSH
+
+from ..settings import Settings
+
+SHINGLE_WORDS = 5
+NUM_PERM = 128
+_TOKEN = re.compile(r"\w+")
+
+
+def _tokens(text: str) -> list[str]:
+    return _TOKEN.findall(text.lower())
+
+
+def fingerprint(text: str) -> bytes:
+    """The exact-duplicate key: a hash of the text's lower-cased word tokens."""
+    return hashlib.blake2b(" ".join(_tokens(text)).encode("utf-8"), digest_size=16).digest()
+
+
+@dataclass(frozen=True)
+class Match:
+    """The article an incoming one duplicates."""
+
+    duplicate_of: str
+    kind: str  # exact | near
+    similarity: float
+
+
+class Deduplicator:
+    """Remembers articles seen so far and tells when a new one duplicates one of them.
+
+    >>> dedup = Deduplicator(Settings())
+    >>> dedup.check("a", "some article text ...") is None
+    True
+    """
+
+    def __init__(self, settings: Settings | None = None, num_perm: int = NUM_PERM):
+        settings = settings or Settings()
+        self.threshold = settings.near_duplicate_threshold
+        self.num_perm = num_perm
+        self._exact: dict[bytes, str] = {}
+        self._lsh = MinHashLSH(threshold=self.threshold, num_perm=num_perm)
+        # Signatures kept as uint32 (datasketch's hash values fit in 32 bits): half the memory.
+        self._signatures: dict[str, np.ndarray] = {}
+        self._permutations = MinHash(num_perm=num_perm).permutations
+
+    def __len__(self) -> int:
+        return len(self._exact)
+
+    def _minhash(self, tokens: list[str]) -> MinHash:
+        m = MinHash(num_perm=self.num_perm, permutations=self._permutations)
+        if len(tokens) < SHINGLE_WORDS:
+            shingles = {" ".join(tokens)}
+        else:
+            shingles = {" ".join(tokens[i : i + SHINGLE_WORDS]) for i in range(len(tokens) - SHINGLE_WORDS + 1)}
+        m.update_batch([s.encode("utf-8") for s in shingles])
+        return m
+
+    def _similarity(self, m: MinHash, other_id: str) -> float:
+        other = self._signatures[other_id]
+        return float(np.count_nonzero(m.hashvalues.astype(np.uint32) == other)) / self.num_perm
+
+    def check(self, article_id: str, text: str, remember: bool = True) -> Match | None:
+        """The earlier article that ``text`` duplicates, or None (then it is remembered as seen)."""
+        key = fingerprint(text)
+        if key in self._exact:
+            return Match(self._exact[key], "exact", 1.0)
+        tokens = _tokens(text)
+        m = self._minhash(tokens)
+        best: tuple[float, str] | None = None
+        for candidate in self._lsh.query(m):
+            sim = self._similarity(m, candidate)
+            if sim >= self.threshold and (best is None or sim > best[0]):
+                best = (sim, candidate)
+        if best is not None:
+            return Match(best[1], "near", round(best[0], 3))
+        if remember:
+            self._add(article_id, key, m)
+        return None
+
+    def _add(self, article_id: str, key: bytes, m: MinHash) -> None:
+        self._exact[key] = article_id
+        if article_id in self._signatures:
+            # Same id, different text (an edited re-ingest): the id's newest text is what is stored.
+            self._lsh.remove(article_id)
+        self._lsh.insert(article_id, m)
+        self._signatures[article_id] = m.hashvalues.astype(np.uint32)
+
+    def add(self, article_id: str, text: str) -> None:
+        """Remember an article as seen without checking it."""
+        self._add(article_id, fingerprint(text), self._minhash(_tokens(text)))
+
+    def seed(self, articles: Iterable[tuple[str, str]]) -> int:
+        """Remember already-stored ``(article_id, text)`` pairs; returns how many were added."""
+        n = 0
+        for article_id, text in articles:
+            self.add(article_id, text)
+            n += 1
+        return n

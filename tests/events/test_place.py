@@ -1,0 +1,118 @@
+"""Event place: prepositional places resolved against the gazetteer, the dateline as fallback."""
+
+from __future__ import annotations
+
+import pytest
+
+from flashpoint.events.place import locate, resolve_dateline, resolve_place
+from flashpoint.records import Article
+
+
+def test_city_with_coordinates():
+    loc = resolve_place("Baghdad")
+    assert (loc.name, loc.country, loc.precision) == ("Baghdad", "IRQ", "city")
+    assert loc.lat == pytest.approx(33.34, abs=0.01)
+    assert loc.lon == pytest.approx(44.40, abs=0.01)
+
+
+@pytest.mark.parametrize(
+    "name,country,precision",
+    [
+        ("Kuwait", "KWT", "country"),  # the country, not Kuwait City
+        ("Iran", "IRN", "country"),
+        ("the United States", "USA", "country"),
+        ("U.S.", "USA", "country"),
+        ("Washington", "USA", "city"),  # the capital, not the state
+        ("northern Iraq", "IRQ", "region"),
+        ("Texas", "USA", "region"),
+        ("the Middle East", None, "region"),
+    ],
+)
+def test_names_resolve(name, country, precision):
+    loc = resolve_place(name)
+    assert loc is not None
+    assert (loc.country, loc.precision) == (country, precision)
+
+
+def test_washington_is_dc():
+    loc = resolve_place("Washington")
+    assert loc.lat == pytest.approx(38.9, abs=0.1)
+    assert loc.lon == pytest.approx(-77.0, abs=0.1)
+
+
+def test_countries_have_coordinates():
+    loc = resolve_place("Kuwait")
+    assert loc.lat is not None and 28 < loc.lat < 31
+    assert resolve_place("northern Iraq").lat == resolve_place("Iraq").lat
+
+
+def test_ambiguous_city_follows_preferred_country():
+    assert resolve_place("Tripoli", frozenset({"LBN"})).country == "LBN"
+    assert resolve_place("Tripoli", frozenset({"LBY"})).country == "LBY"
+
+
+def test_unknown_place():
+    assert resolve_place("Xqzzyville") is None
+
+
+def test_dateline():
+    loc = resolve_dateline("WASHINGTON")
+    assert (loc.name, loc.country, loc.precision) == ("Washington, D.C.", "USA", "dateline")
+    assert resolve_dateline("BAGHDAD, Jan 2").country == "IRQ"
+    assert resolve_dateline(None) is None
+
+
+def _sent(pipeline, text, dateline=None):
+    article = Article(id="p", text=text, dateline=dateline, published="2020-01-02")
+    doc = pipeline.code_doc(article)
+    return next(iter(doc.sents)), article
+
+
+def _token(sent, word):
+    return next(t for t in sent if t.text == word)
+
+
+def test_place_after_locative_preposition(pipeline):
+    sent, article = _sent(pipeline, "Protesters hurled rocks at the embassy in Baghdad on Tuesday.")
+    loc = locate(sent, article, _token(sent, "hurled"))
+    assert (loc.name, loc.country, loc.precision) == ("Baghdad", "IRQ", "city")
+
+
+def test_metonym_subject_is_not_a_place(pipeline):
+    sent, article = _sent(pipeline, "Washington said the talks had failed.")
+    assert locate(sent, article, _token(sent, "said")) is None
+    sent, article = _sent(pipeline, "Washington said the talks had failed.", dateline="GENEVA")
+    loc = locate(sent, article, _token(sent, "said"))
+    assert (loc.country, loc.precision) == ("CHE", "dateline")
+
+
+def test_destination_counts_when_nothing_better(pipeline):
+    sent, article = _sent(pipeline, "The army sent 750 troops to Kuwait this week.")
+    assert locate(sent, article, _token(sent, "sent")).country == "KWT"
+
+
+def test_region_of_a_country(pipeline):
+    sent, article = _sent(pipeline, "A rocket attack killed a contractor in northern Iraq last week.")
+    loc = locate(sent, article, _token(sent, "killed"))
+    assert (loc.name, loc.country, loc.precision) == ("northern Iraq", "IRQ", "region")
+
+
+def test_trigger_prefers_its_own_clause(pipeline):
+    sent, article = _sent(
+        pipeline,
+        "Militants attacked a checkpoint in Mosul, and the government later held talks in Baghdad.",
+        dateline="WASHINGTON",
+    )
+    assert locate(sent, article, _token(sent, "attacked")).name == "Mosul"
+    assert locate(sent, article, _token(sent, "held")).name == "Baghdad"
+
+
+def test_qualified_town_narrows_to_its_country(pipeline):
+    sent, article = _sent(pipeline, "Protesters gathered in Tripoli, Lebanon, on Friday.")
+    assert locate(sent, article, _token(sent, "gathered")).country == "LBN"
+
+
+def test_dateline_when_the_sentence_names_no_place(pipeline):
+    sent, article = _sent(pipeline, "The minister condemned the attack.", dateline="WASHINGTON")
+    loc = locate(sent, article)
+    assert (loc.country, loc.precision) == ("USA", "dateline")
