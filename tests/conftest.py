@@ -31,3 +31,9 @@ def pipeline():
 @pytest.fixture(scope="session")
 def seed_path() -> Path:
     return shared_path("seed", "000_afea424f09279a13.txt")
+
+
+@pytest.fixture(scope="session")
+def samples_dir() -> Path:
+    """The bundled sample corpus (part of the repository, always present)."""
+    return SAMPLES

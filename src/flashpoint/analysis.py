@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+import uuid
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -270,17 +271,53 @@ def fuse_events(
     ``num_articles`` (distinct articles) and ``num_sources`` (distinct outlets, see
     :func:`flashpoint.store.host_of`), and the ``(event_id, fused_id)`` evidence links.
     """
-    window = (settings or Settings()).fusion_window_days
-    rows = conn.execute(
+    window = int((settings or Settings()).fusion_window_days)
+    tmp = f"_fusion_{uuid.uuid4().hex[:8]}"  # private to this call (readers may share a conn)
+    # Chains of mentions whose consecutive days are within the window (per root and dyad) bound
+    # every possible cluster: a single-mention chain is its own event, and only longer chains
+    # need the place-aware grouping below — most mentions never reach Python.
+    conn.execute(
+        f"""
+        CREATE TEMP TABLE {tmp} AS
+        WITH h AS (
+            SELECT e.id, e.article_id, e.root, e.code, e.name, e.quad_class, e.goldstein,
+                   coalesce(e.source_key, '') AS source_key,
+                   coalesce(e.target_key, '') AS target_key, e.day, e.location_country,
+                   e.lat, e.lon, a.host
+            FROM events e LEFT JOIN articles a ON a.id = e.article_id
+            WHERE e.happened AND e.day IS NOT NULL
+        ), s AS (
+            SELECT *, CASE WHEN day - lag(day) OVER w > {window} THEN 1 ELSE 0 END AS brk
+            FROM h WINDOW w AS (PARTITION BY root, source_key, target_key ORDER BY day, id)
+        ), g AS (
+            SELECT *, sum(brk) OVER (PARTITION BY root, source_key, target_key ORDER BY day, id
+                                     ROWS UNBOUNDED PRECEDING) AS chain
+            FROM s
+        )
+        SELECT * EXCLUDE (brk),
+               count(*) OVER (PARTITION BY root, source_key, target_key, chain) AS chain_size
+        FROM g
         """
-        SELECT e.id, e.article_id, e.root, e.code, e.name, e.quad_class, e.goldstein,
-               coalesce(e.source_key, '') AS source_key, coalesce(e.target_key, '') AS target_key,
-               e.day, e.location_country, e.lat, e.lon, a.host
-        FROM events e LEFT JOIN articles a ON a.id = e.article_id
-        WHERE e.happened AND e.day IS NOT NULL
-        ORDER BY e.root, source_key, target_key, e.day, e.id
+    )
+    single = conn.execute(
+        f"""
+        SELECT left(sha256(id), 16) AS fused_id, root, code, name, quad_class, goldstein,
+               nullif(source_key, '') AS source_key, nullif(target_key, '') AS target_key,
+               day, day AS last_day, location_country, lat, lon, 1 AS num_mentions,
+               1 AS num_articles, 1 AS num_sources, id
+        FROM {tmp} WHERE chain_size = 1
+        """
+    ).df()
+    single["event_ids"] = single.pop("id").map(lambda i: [i])
+    rows = conn.execute(
+        f"""
+        SELECT id, article_id, root, code, name, quad_class, goldstein, source_key, target_key,
+               day, location_country, lat, lon, host
+        FROM {tmp} WHERE chain_size > 1
+        ORDER BY root, source_key, target_key, day, id
         """
     ).fetchall()
+    conn.execute(f"DROP TABLE {tmp}")
     clusters: list[list[tuple]] = []
     open_: list[dict[str, Any]] = []
     group = None
@@ -311,7 +348,7 @@ def fuse_events(
     fused, members = [], []
     for rows_ in clusters:
         ids = sorted(r[0] for r in rows_)
-        fused_id = hashlib.sha1("\x1f".join(ids).encode("utf-8")).hexdigest()[:16]
+        fused_id = hashlib.sha256("\x1f".join(ids).encode("utf-8")).hexdigest()[:16]
         code = min(Counter(r[3] for r in rows_).most_common(), key=lambda kv: (-kv[1], kv[0]))[0]
         rep = next(r for r in rows_ if r[3] == code)
         located = [r for r in rows_ if _present(r[11]) and _present(r[12])]
@@ -334,11 +371,22 @@ def fuse_events(
         "num_sources", "event_ids",
     ]
     fused_frame = pd.DataFrame(fused, columns=fused_cols)
+    for frame in (fused_frame, single):
+        for col in ("day", "last_day"):
+            frame[col] = pd.to_datetime(frame[col])
+    if not single.empty:
+        fused_frame = pd.concat([fused_frame, single[fused_cols]], ignore_index=True)
     if not fused_frame.empty:
         fused_frame = fused_frame.sort_values(
             ["num_mentions", "day", "fused_id"], ascending=[False, True, True]
         ).reset_index(drop=True)
-    return fused_frame, pd.DataFrame(members, columns=["event_id", "fused_id"])
+    members_frame = pd.concat(
+        [pd.DataFrame(members, columns=["event_id", "fused_id"]),
+         pd.DataFrame({"event_id": [ids[0] for ids in single["event_ids"]],
+                       "fused_id": single["fused_id"]})],
+        ignore_index=True,
+    )
+    return fused_frame, members_frame
 
 
 # ---------------------------------------------------------------------------------------------

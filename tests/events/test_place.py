@@ -51,6 +51,13 @@ def test_ambiguous_city_follows_preferred_country():
     assert resolve_place("Tripoli", frozenset({"LBY"})).country == "LBY"
 
 
+def test_article_countries_weigh_but_do_not_override_size():
+    usa = frozenset({"USA"})
+    assert resolve_place("Paris", usa).country == "FRA"  # not Paris, Texas
+    assert resolve_place("Manchester", usa).country == "USA"
+    assert resolve_place("Obama", usa) is None  # a small Japanese town is no match abroad
+
+
 def test_unknown_place():
     assert resolve_place("Xqzzyville") is None
 
@@ -92,7 +99,9 @@ def test_destination_counts_when_nothing_better(pipeline):
 
 
 def test_region_of_a_country(pipeline):
-    sent, article = _sent(pipeline, "A rocket attack killed a contractor in northern Iraq last week.")
+    sent, article = _sent(
+        pipeline, "A rocket attack killed a contractor in northern Iraq last week."
+    )
     loc = locate(sent, article, _token(sent, "killed"))
     assert (loc.name, loc.country, loc.precision) == ("northern Iraq", "IRQ", "region")
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from tests.conftest import shared_path
 
 from flashpoint.events.quantities import find_quantities, parse_number, quantities_in
 from flashpoint.records import Article
-from tests.conftest import shared_path
 
 
 @pytest.mark.parametrize(
@@ -84,7 +84,9 @@ def test_units_are_plural(pipeline):
 
 
 def test_large_scale_numbers(pipeline):
-    found = _found(pipeline, "Some 1.5 million people fled and tens of thousands of refugees returned.")
+    found = _found(
+        pipeline, "Some 1.5 million people fled and tens of thousands of refugees returned."
+    )
     assert (1_500_000, "people", "Some 1.5 million people", True) in found
     assert any(v == 20_000 and u == "refugees" and a for v, u, _, a in found)
     assert len(found) == 2  # "thousands" inside "tens of thousands" is not counted twice
@@ -126,7 +128,13 @@ def test_seed_article_quantities(pipeline):
     text = article.text
     doc = pipeline.code_doc(article)
     found = {(q.value, q.unit) for q in find_quantities(doc)}
-    for expected in [(25, "people"), (31, "rockets"), (750, "troops"), (3000, "troops"), (14000, "troops")]:
+    for expected in [
+        (25, "people"),
+        (31, "rockets"),
+        (750, "troops"),
+        (3000, "troops"),
+        (14000, "troops"),
+    ]:
         assert expected in found, (expected, found)
     for q in find_quantities(doc):
         assert text[q.span[0] : q.span[1]] == q.text

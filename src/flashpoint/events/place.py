@@ -26,6 +26,8 @@ DATA_PATH = Path(__file__).with_name("data") / "places_gazetteer.yaml"
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 DOC_COUNTRIES_KEY = ("flashpoint", "place_countries")
 BIG_CITY = 500_000  # a US city this large keeps its name against the state of the same name
+FOREIGN_CITY = 100_000  # smallest namesake city accepted outside the article's countries
+PREFER_BOOST = 20  # weight of a city in one of the article's countries
 
 __all__ = ["locate", "resolve_place", "resolve_dateline", "Gazetteer"]
 
@@ -135,10 +137,19 @@ class Gazetteer:
         ):
             # "Florida", "Texas": the state, not a namesake town abroad; "New York" stays a city.
             return state
-        for city in cities:
-            if city.country in prefer:
-                return city
-        return cities[0] if cities else None
+        if not cities:
+            return None
+        if prefer:
+            # A namesake abroad must be big to beat the article's own countries ("Obama" the
+            # Japanese town is not the president); the article's countries weigh PREFER_BOOST
+            # times their population, so Paris stays in France even in a US story.
+            cities = [c for c in cities if c.country in prefer or c.population >= FOREIGN_CITY]
+            if not cities:
+                return None
+            return max(
+                cities, key=lambda c: c.population * (PREFER_BOOST if c.country in prefer else 1)
+            )
+        return cities[0]
 
 
 @lru_cache(maxsize=1)
@@ -191,7 +202,7 @@ def _doc_countries(doc: Doc) -> frozenset[str]:
     """Countries the article is about (its country names and resolved actors), for ranking."""
     cached = doc.user_data.get(DOC_COUNTRIES_KEY)
     if cached is not None:
-        return cached
+        return frozenset(cached)
     gaz = gazetteer()
     found = {
         p.country
@@ -201,9 +212,9 @@ def _doc_countries(doc: Doc) -> frozenset[str]:
     for actor in getattr(doc._, "actors", None) or []:
         if getattr(actor, "country", None):
             found.add(actor.country)
-    result = frozenset(found)
-    doc.user_data[DOC_COUNTRIES_KEY] = result
-    return result
+    # A sorted list, not a set, so that a Doc serialised with DocBin (msgpack) still works.
+    doc.user_data[DOC_COUNTRIES_KEY] = sorted(found)
+    return frozenset(found)
 
 
 def _entity_span(ent: Span) -> Span:
@@ -227,9 +238,11 @@ def _governing_prep(ent: Span) -> Token | None:
 def _place_candidates(sent: Span) -> list[tuple[Span, Token, int]]:
     """(entity, preposition, tier) for each place entity a locative preposition governs."""
     gaz = gazetteer()
+    # A name the model also tags as a person elsewhere is a person ("Obama"), not a town.
+    people = {e.text for e in sent.doc.ents if e.label_ in ("PERSON", "ORG")}
     out = []
     for ent in sent.ents:
-        if ent.label_ not in PLACE_LABELS:
+        if ent.label_ not in PLACE_LABELS or ent.text in people:
             continue
         prep = _governing_prep(ent)
         if prep is None:

@@ -11,7 +11,7 @@ words, approximators, toll verbs, unit spellings) is ``data/quantities_lexicon.y
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -37,6 +37,7 @@ class Lexicon:
     vague: dict[str, float]
     approximators: tuple[tuple[str, ...], ...]  # longest first
     time_units: frozenset[str]
+    measure_units: frozenset[str]
     labels_before: frozenset[str]
     toll_verbs: frozenset[str]
     unit_synonyms: dict[str, str]
@@ -54,6 +55,7 @@ def lexicon() -> Lexicon:
         vague={k: float(v) for k, v in data["vague"].items()},
         approximators=tuple(approx),
         time_units=frozenset(data["time_units"]),
+        measure_units=frozenset(data.get("measure_units") or ()),
         labels_before=frozenset(data.get("labels_before") or ()),
         toll_verbs=frozenset(data["toll_verbs"]),
         unit_synonyms=dict(data["unit_synonyms"]),
@@ -196,7 +198,9 @@ def _counted_noun(doc: Doc, start: int, end: int) -> Token | None:
             return head
     last = doc[end - 1]
     for child in last.children:
-        if child.dep_ == "prep" and child.lower_ == "of":
+        # "dozens of protesters", "22 of the emails" -- the "of" phrase must follow the number
+        # ("Of its 76,981 voters, 30,290 are Democrats" counts Democrats, not voters).
+        if child.dep_ == "prep" and child.lower_ == "of" and child.i == end:
             objs = [c for c in child.children if c.dep_ == "pobj"]
             if objs and objs[0].pos_ == "NOUN" and objs[0].tag_ == "NNS":
                 return objs[0]
@@ -207,7 +211,7 @@ def find_quantities(doc: Doc) -> list[Quantity]:
     """Every counted quantity in a parsed Doc, in text order (cached on the Doc)."""
     cached = doc.user_data.get(CACHE_KEY)
     if cached is not None:
-        return list(cached)
+        return [Quantity(**q) for q in cached]
     lex = lexicon()
     found: list[Quantity] = []
     consumed = 0  # groups absorbed by an earlier one ("tens of thousands") are skipped
@@ -242,6 +246,12 @@ def find_quantities(doc: Doc) -> list[Quantity]:
             continue
         if noun.lemma_.lower() in lex.time_units or noun.lower_ in lex.time_units:
             continue
+        if noun.lemma_.lower() in lex.measure_units or noun.lower_ in lex.measure_units:
+            continue
+        if value < 1 or (value == 1 and noun.i > end and doc[end].lower_ == "of"):
+            continue  # "half of the respondents", "one of the suspects": shares, not counts
+        if end < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_:
+            continue  # "a 25-year-old", "a one-mile march", "a 3,000-strong force": adjectives
         if value > 1 and noun.tag_ == "NN" and noun.lower_ not in lex.irregular_plurals.values():
             # "5 district", "a 25 year-old": a singular noun after a plural number is a label.
             continue
@@ -259,6 +269,8 @@ def find_quantities(doc: Doc) -> list[Quantity]:
                 first = head.i
             elif head.i > last and head.i - last <= 3:
                 last = head.i
+        if last < first:
+            continue
         span = doc[first : last + 1]
         consumed = max(end, noun.i + 1)
         found.append(
@@ -270,7 +282,8 @@ def find_quantities(doc: Doc) -> list[Quantity]:
                 approximate=approximate,
             )
         )
-    doc.user_data[CACHE_KEY] = list(found)
+    # Plain dicts in user_data: a Doc serialised with DocBin (msgpack) keeps the cache.
+    doc.user_data[CACHE_KEY] = [asdict(q) for q in found]
     return found
 
 

@@ -60,12 +60,12 @@ class _Knowledge:
 def _knowledge() -> _Knowledge:
     data = yaml.safe_load(DATA_PATH.read_text(encoding="utf-8"))
     weekdays = {k.lower(): int(v) for k, v in data["weekdays"].items()}
-    modifiers = sorted(
-        {*data["weekday_past"], *data["weekday_future"]}, key=len, reverse=True
-    )
+    modifiers = sorted({*data["weekday_past"], *data["weekday_future"]}, key=len, reverse=True)
     names = sorted(weekdays, key=len, reverse=True)
     weekday_pattern = re.compile(
-        r"(?:\b(" + "|".join(map(re.escape, modifiers)) + r")\s+)?\b("
+        r"(?:\b("
+        + "|".join(map(re.escape, modifiers))
+        + r")\s+)?\b("
         + "|".join(map(re.escape, names))
         + r")\b\.?"
     )

@@ -98,6 +98,7 @@ def finish(draft: Draft, settings: Settings, dedup: Deduplicator | None = None) 
         headline=draft.title is None,
         byline=draft.byline is None,
         lines_are_paragraphs=draft.extracted,
+        title=draft.title,
     )
     text = cleaned.text
     if len(text) < settings.min_chars:

@@ -202,6 +202,10 @@ def parse_dateline(paragraph: str, rules: Rules | None = None) -> Dateline | Non
     )
 
 
+def _same_words(a: str, b: str) -> bool:
+    return [w.lower() for w in _WORD.findall(a)] == [w.lower() for w in _WORD.findall(b)]
+
+
 def _looks_hard_wrapped(lines: list[str]) -> bool:
     """A block of long lines that mostly stop mid-sentence was wrapped by a tool, not by an author."""
     body = lines[:-1]
@@ -248,16 +252,22 @@ def clean(
     headline: bool = True,
     byline: bool = True,
     lines_are_paragraphs: bool = False,
+    title: str | None = None,
     rules: Rules | None = None,
 ) -> Cleaned:
     """Clean scraped text (rules in the module docstring).
 
     ``headline=False`` when the title is known from metadata (HTML, feeds), ``byline=False`` when
-    the author is; ``lines_are_paragraphs`` for extractor output that puts one paragraph a line.
+    the author is; ``lines_are_paragraphs`` for extractor output that puts one paragraph a line;
+    ``title``, when known, is removed from the head of the text where the extractor repeated it.
     """
     rules = rules or default_rules()
     paragraphs, dropped = split_paragraphs(text, rules, lines_are_paragraphs)
     out = Cleaned(text="", boilerplate=dropped)
+
+    # Extractors often repeat the page's known title as the first line of the text.
+    if title and paragraphs and _same_words(paragraphs[0], title):
+        paragraphs = paragraphs[1:]
 
     if headline and paragraphs:
         first = paragraphs[0]

@@ -54,16 +54,20 @@ class Deduplicator:
         self.threshold = settings.near_duplicate_threshold
         self.num_perm = num_perm
         self._exact: dict[bytes, str] = {}
-        self._lsh = MinHashLSH(threshold=self.threshold, num_perm=num_perm)
-        # Signatures kept as uint32 (datasketch's hash values fit in 32 bits): half the memory.
+        # LSH only proposes candidates; the real threshold is applied to their similarity. Very high
+        # thresholds would leave LSH too few bands, so candidates are looked for at most at 0.9.
+        self._lsh = MinHashLSH(threshold=min(self.threshold, 0.9), num_perm=num_perm)
+        # Signatures kept as compact uint32 arrays, not MinHash objects, for millions of articles.
         self._signatures: dict[str, np.ndarray] = {}
-        self._permutations = MinHash(num_perm=num_perm).permutations
+        # Permutations are drawn once and shared: building them per article would dominate the cost.
+        template = MinHash(num_perm=num_perm)
+        self._permutations, self._scheme = template.permutations, template.scheme
 
     def __len__(self) -> int:
         return len(self._exact)
 
     def _minhash(self, tokens: list[str]) -> MinHash:
-        m = MinHash(num_perm=self.num_perm, permutations=self._permutations)
+        m = MinHash(num_perm=self.num_perm, permutations=self._permutations, scheme=self._scheme)
         if len(tokens) < SHINGLE_WORDS:
             shingles = {" ".join(tokens)}
         else:

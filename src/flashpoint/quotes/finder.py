@@ -1,0 +1,508 @@
+"""Find direct, partial and indirect quotations in a parsed Doc and resolve who said them.
+
+Direct and partial quotes come from quotation marks (``marks.py``); indirect speech from the
+dependency parse (a speech verb with a content clause, "according to X"). A quote's speaker is
+the subject of its cue verb, resolved through the actors stage when it knows the mention, else
+by the fullest form of the name in the article; pronouns and unattributed ("floating") quotes
+take the most recent fitting speaker before them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from ..records import Quote
+from .cues import Cues
+from .marks import Marked, find_marked, paragraphs
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+# A participle or infinitive cue ("..., adding that", "went on to say") has no subject of its
+# own: its speaker is the subject of the clause it hangs from.
+CLIMB_DEPS = ("advcl", "xcomp", "conj", "pcomp", "acl", "ccomp", "prep", "dep")
+NAME_DEPS = ("compound", "amod", "det", "poss", "nummod", "nmod", "case", "flat")
+PERSON = "PERSON"
+NAMED = ("PERSON", "ORG", "GPE", "NORP", "FAC")
+SENTENCE_END = ".?!…"
+# Characters that may directly precede an opening mark of a quote that stands on its own.
+STANDALONE_BEFORE = ".?!:;,—–-(["
+MIN_INDIRECT_TOKENS = 3
+MIN_FLOATING_WORDS = 3
+
+
+@dataclass
+class Speaker:
+    """A resolved speaker: display name, actor code, and whether it is a person."""
+
+    name: str
+    code: str | None
+    person: bool
+
+    def to_dict(self) -> dict[str, str | None]:
+        return {"name": self.name, "code": self.code}
+
+
+@dataclass
+class Found:
+    """A quotation before its speaker is resolved (resolution runs in text order)."""
+
+    start: int
+    end: int
+    kind: str
+    cue: Token | None = None
+    speaker_token: Token | None = None
+    floating: bool = False
+    speaker: Speaker | None = None
+
+
+def find_quotes(doc: Doc, cues: Cues) -> list[Quote]:
+    """All quotations in ``doc`` as :class:`~flashpoint.records.Quote` records, in text order."""
+    text = doc.text
+    marked = find_marked(text)
+    paras = paragraphs(text)
+    found: list[Found] = []
+    for index, mark in enumerate(marked):
+        item = _from_marks(doc, mark, index, marked, paras, cues)
+        if item is not None:
+            found.append(item)
+    found.extend(_indirect(doc, marked, cues))
+    found.sort(key=lambda f: (f.start, -f.end))
+    _resolve_speakers(doc, found, cues, paras)
+    quotes = []
+    for f in found:
+        cue = _cue_text(f.cue) if f.cue is not None else None
+        quotes.append(
+            Quote(
+                text=text[f.start : f.end],
+                kind=f.kind,
+                span=[f.start, f.end],
+                speaker=f.speaker.to_dict() if f.speaker else None,
+                cue=cue,
+            )
+        )
+    return quotes
+
+
+# --- quotes in quotation marks -------------------------------------------------------------
+
+
+def _tokens_in(doc: Doc, start: int, end: int) -> Span:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span if span is not None else doc[0:0]
+
+
+def _inside(token: Token, mark: Marked) -> bool:
+    return mark.start <= token.idx < mark.end
+
+
+def _in_any(token: Token, marked: list[Marked]) -> bool:
+    return any(_inside(token, m) for m in marked)
+
+
+def _paragraph_of(pos: int, paras: list[tuple[int, int]]) -> tuple[int, int]:
+    for lo, hi in paras:
+        if lo <= pos < hi:
+            return lo, hi
+    return 0, 0
+
+
+def _char_before(text: str, pos: int, floor: int) -> str | None:
+    i = pos - 1
+    while i >= floor and text[i].isspace():
+        i -= 1
+    return text[i] if i >= floor else None
+
+
+def _char_after(text: str, pos: int, ceiling: int) -> str | None:
+    i = pos
+    while i < ceiling and text[i].isspace():
+        i += 1
+    return text[i] if i < ceiling else None
+
+
+def _is_cue(token: Token, cues: Cues) -> bool:
+    return token.pos_ in ("VERB", "AUX") and cues.attributes(token.lemma_.lower())
+
+
+def _according(token: Token, cues: Cues) -> bool:
+    """True for the first word of an "according to"-style source preposition."""
+    for seq in cues.according:
+        words = [t.lower_ for t in token.doc[token.i : token.i + len(seq)]]
+        if tuple(words) == seq:
+            return True
+    return False
+
+
+def _own_clause_outside(cue: Token, mark: Marked) -> bool:
+    """True when the cue introduces a content clause of its own outside the quote."""
+    for child in cue.children:
+        if child.dep_ == "ccomp" and not _inside(child, mark) and child.i > cue.i:
+            span = child.doc[child.left_edge.i : child.right_edge.i + 1]
+            if not any(_inside(t, mark) for t in span) and len(span) >= MIN_INDIRECT_TOKENS:
+                return True
+    return False
+
+
+def _ancestor_cue(doc: Doc, mark: Marked, cues: Cues) -> Token | None:
+    """The nearest speech verb governing the quote in the parse (outside the quote)."""
+    span = _tokens_in(doc, mark.inner_start, mark.inner_end)
+    for token in span:
+        if _inside(token.head, mark) or token.head.i == token.i:
+            continue
+        node = token.head
+        for _ in range(6):
+            if not _inside(node, mark) and (_is_cue(node, cues) or _according(node, cues)):
+                return node
+            if node.head.i == node.i:
+                break
+            node = node.head
+    return None
+
+
+def _region_cue(
+    doc: Doc, mark: Marked, index: int, marked: list[Marked], para: tuple[int, int], cues: Cues
+) -> Token | None:
+    """A cue in the attribution clause right after the quote, or else right before it."""
+    text = doc.text
+    lo, hi = para
+    nxt = marked[index + 1].start if index + 1 < len(marked) else len(text)
+    after = [t for t in doc if mark.end <= t.idx < min(hi, nxt)]
+    if after:
+        sent_end = after[0].sent.end
+        after = [t for t in after if t.i < sent_end]
+        for t in after[:30]:
+            if _according(t, cues):
+                return t
+            if _is_cue(t, cues) and not _own_clause_outside(t, mark):
+                return t
+    before_char = _char_before(text, mark.start, lo)
+    if before_char is not None and before_char not in ".?!":
+        prev = marked[index - 1].end if index > 0 else lo
+        before = [t for t in doc if max(lo, prev) <= t.idx < mark.start]
+        if before:
+            sent_start = before[-1].sent.start
+            before = [t for t in before if t.i >= sent_start]
+            for t in reversed(before):
+                if _according(t, cues) or _is_cue(t, cues):
+                    return t
+    return None
+
+
+def _word_count(span: Span) -> int:
+    return sum(1 for t in span if t.is_alpha or t.like_num)
+
+
+def _from_marks(
+    doc: Doc,
+    mark: Marked,
+    index: int,
+    marked: list[Marked],
+    paras: list[tuple[int, int]],
+    cues: Cues,
+) -> Found | None:
+    """Turn one quoted stretch into a direct or partial quote, or drop it (scare quotes, titles)."""
+    text = doc.text
+    para = _paragraph_of(mark.start, paras)
+    inner = _tokens_in(doc, mark.inner_start, mark.inner_end)
+    before_char = _char_before(text, mark.start, para[0])
+    first = text[mark.inner_start]
+    standalone = before_char is None or before_char in STANDALONE_BEFORE
+    if not standalone and first.isupper():
+        # Esper said "We will act." — a quote that is the object of its cue verb stands alone.
+        prev = [t for t in doc if para[0] <= t.idx < mark.start]
+        standalone = bool(prev) and _is_cue(prev[-1], cues)
+    cue = _ancestor_cue(doc, mark, cues) or _region_cue(doc, mark, index, marked, para, cues)
+    if standalone:
+        if cue is None:
+            # Floating: only a sentence-like quote that ends its sentence continues a speaker.
+            after_char = _char_after(text, mark.end, para[1])
+            ends = text[mark.inner_end - 1] in SENTENCE_END + ",\"'’”" or after_char in (
+                None, ".", ")", "]", ";", "…")
+            if _word_count(inner) < MIN_FLOATING_WORDS or not ends:
+                return None
+            return Found(mark.start, mark.end, "direct", floating=True)
+        return Found(mark.start, mark.end, "direct", cue=cue)
+    if cue is None:
+        return None  # scare quotes, titles, nicknames: nobody is being quoted
+    return Found(mark.start, mark.end, "partial", cue=cue)
+
+
+# --- indirect speech -----------------------------------------------------------------------
+
+
+def _trim_span(span: Span) -> Span:
+    start, end = span.start, span.end
+    while start < end and (span.doc[start].is_punct or span.doc[start].is_space):
+        start += 1
+    while end > start and (span.doc[end - 1].is_punct or span.doc[end - 1].is_space):
+        # keep a closing quotation mark that belongs to a quote ending the clause
+        if span.doc[end - 1].is_quote and end - 1 > start:
+            break
+        end -= 1
+    return span.doc[start:end]
+
+
+def _quoted_share(span: Span, marked: list[Marked]) -> float:
+    if not len(span):
+        return 0.0
+    start, end = span.start_char, span.end_char
+    covered = sum(max(0, min(end, m.end) - max(start, m.start)) for m in marked)
+    return covered / max(1, end - start)
+
+
+def _has_verb(span: Span) -> bool:
+    return any(t.pos_ in ("VERB", "AUX") for t in span)
+
+
+def _indirect(doc: Doc, marked: list[Marked], cues: Cues) -> list[Found]:
+    """Reported speech from the parse: speech verb + content clause, and "according to X"."""
+    found: list[Found] = []
+    for token in doc:
+        if _in_any(token, marked):
+            continue
+        content: Span | None = None
+        if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in cues.speech:
+            clauses = [c for c in token.children if c.dep_ == "ccomp"]
+            if clauses:
+                c = clauses[0]
+                content = doc[c.left_edge.i : c.right_edge.i + 1]
+                if content.start <= token.i < content.end:
+                    content = doc[token.i + 1 : c.right_edge.i + 1] if c.i > token.i else doc[c.left_edge.i : token.i]
+        elif _according(token, cues) and token.head.i != token.i:
+            content = _according_content(token)
+        if content is None:
+            continue
+        content = _trim_span(content)
+        if len(content) < MIN_INDIRECT_TOKENS or not _has_verb(content):
+            continue
+        if _quoted_share(content, marked) >= 0.5:
+            continue  # the clause is a direct quote; the marks already attribute it
+        found.append(Found(content.start_char, content.end_char, "indirect", cue=token))
+    # A cue inside another quote's reported clause is speech reported second-hand; the
+    # outer quotation already covers it.
+    return [
+        f
+        for f in found
+        if not any(g is not f and g.start <= f.cue.idx < g.end and g.start <= f.start for g in found)
+    ]
+
+
+def _according_content(token: Token) -> Span | None:
+    """The clause an "according to X" phrase attributes: its head clause minus the phrase."""
+    head = token.head
+    while head.dep_ not in ("ROOT",) and head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+        head = head.head
+    clause = set(range(head.left_edge.i, head.right_edge.i + 1))
+    phrase = set(range(token.left_edge.i, token.right_edge.i + 1))
+    keep = sorted(clause - phrase)
+    if not keep:
+        return None
+    # the longest contiguous run: the phrase sits at the start, the end or in the middle
+    runs: list[list[int]] = [[keep[0]]]
+    for i in keep[1:]:
+        if i == runs[-1][-1] + 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    best = max(runs, key=len)
+    return token.doc[best[0] : best[-1] + 1]
+
+
+# --- speakers ------------------------------------------------------------------------------
+
+
+def _cue_text(cue: Token) -> str:
+    if cue.lower_ == "according":
+        return "according to"
+    return cue.text
+
+
+def _speaker_token(cue: Token, found: Found) -> Token | None:
+    """The token naming who speaks through ``cue`` (its subject, climbing participles)."""
+    if cue.lower_ == "according":
+        for child in cue.children:
+            if child.lower_ == "to":
+                objs = [c for c in child.children if c.dep_ == "pobj"]
+                if objs:
+                    return objs[0]
+        nxt = cue.doc[cue.i + 1 : cue.i + 3]
+        return nxt[-1] if len(nxt) == 2 else None
+    node = cue
+    for _ in range(6):
+        subjects = [
+            c for c in node.children if c.dep_ in SUBJECT_DEPS and not (found.start <= c.idx < found.end)
+        ]
+        if subjects:
+            return subjects[0]
+        if node.dep_ == "relcl":
+            return node.head
+        if node.head.i == node.i:
+            break
+        node = node.head
+    # "..., said Esper" parsed with the name as an object
+    for child in cue.rights:
+        if child.dep_ in ("dobj", "attr", "npadvmod", "appos") and (
+            child.pos_ == "PROPN" or child.ent_type_ == PERSON
+        ):
+            return child
+    # A misparsed subject ("During the briefing, Chairman Mark Milley said") is still the
+    # name right before the verb.
+    sent_start = cue.sent.start
+    for i in range(cue.i - 1, max(sent_start, cue.i - 6) - 1, -1):
+        t = cue.doc[i]
+        if found.start <= t.idx < found.end:
+            break
+        if t.ent_type_ in NAMED and t.pos_ == "PROPN":
+            return t
+    return None
+
+
+def _entity_of(token: Token) -> Span | None:
+    for ent in token.doc.ents:
+        if ent.start <= token.i < ent.end:
+            return ent
+    return None
+
+
+def _noun_phrase(token: Token) -> Span:
+    """The speaker's name phrase: its entity, or the head with its name modifiers."""
+    ent = _entity_of(token)
+    if ent is not None and ent.label_ in NAMED:
+        return ent
+    if token.ent_type_ != PERSON:
+        for child in token.children:
+            if child.dep_ == "appos" and child.ent_type_ == PERSON:
+                return _entity_of(child) or token.doc[child.i : child.i + 1]
+    start = token.i
+    for child in reversed(list(token.lefts)):
+        if child.dep_ in NAME_DEPS and child.i == start - 1 or (
+            child.dep_ in NAME_DEPS and child.right_edge.i == start - 1
+        ):
+            start = child.left_edge.i
+        else:
+            break
+    return token.doc[start : token.i + 1]
+
+
+def _clean_name(text: str) -> str:
+    text = text.strip().strip(",;:")
+    for suffix in ("'s", "’s"):
+        if text.endswith(suffix):
+            text = text[: -len(suffix)]
+    return text.strip()
+
+
+def _fullest_person(doc: Doc, name: str) -> str:
+    """The longest PERSON name in the doc sharing this name's last word (surname → full name)."""
+    words = name.split()
+    if not words:
+        return name
+    surname = words[-1].lower()
+    best = name
+    for ent in doc.ents:
+        if ent.label_ != PERSON:
+            continue
+        cand = _clean_name(ent.text)
+        cwords = cand.split()
+        if cwords and cwords[-1].lower() == surname and len(cwords) > len(best.split()):
+            best = cand
+    return best
+
+
+def _actor_for(doc: Doc, span: Span):
+    try:
+        from ..actors import actor_for_span
+    except ImportError:  # the actors stage is optional for this one
+        return None
+    try:
+        return actor_for_span(doc, span)
+    except Exception:  # noqa: BLE001 - a failing resolver must not lose the quote
+        return None
+
+
+def _name_speaker(doc: Doc, token: Token) -> Speaker:
+    span = _noun_phrase(token)
+    actor = _actor_for(doc, span)
+    is_person = span.label_ == PERSON if span.label_ else token.ent_type_ == PERSON
+    if actor is not None:
+        person = is_person or actor.kind == "person"
+        name = _clean_name(actor.name)
+        if person:
+            name = _fullest_person(doc, name)
+        return Speaker(name, actor.code, person)
+    name = _clean_name(span.text)
+    if is_person or all(t.pos_ == "PROPN" for t in span):
+        full = _fullest_person(doc, name)
+        # a proper name the tagger missed as a person is one when the article names that person
+        is_person = is_person or full != name or _is_person_name(doc, name)
+        name = full
+    return Speaker(name, None, is_person)
+
+
+def _is_person_name(doc: Doc, name: str) -> bool:
+    return any(e.label_ == PERSON and _clean_name(e.text) == name for e in doc.ents)
+
+
+def _recent_person(doc: Doc, before: int) -> Speaker | None:
+    """The person named last before ``before`` within a few sentences, subjects first."""
+    floor_sent = None
+    sents = [s for s in doc.sents if s.start_char < before]
+    if sents:
+        floor_sent = sents[max(0, len(sents) - 4)].start_char
+    persons = [
+        e for e in doc.ents if e.label_ == PERSON and e.end_char <= before and (floor_sent is None or e.start_char >= floor_sent)
+    ]
+    if not persons:
+        return None
+    subjects = [e for e in persons if e.root.dep_ in SUBJECT_DEPS]
+    ent = (subjects or persons)[-1]
+    return _name_speaker(doc, ent.root)
+
+
+def _resolve_speakers(doc: Doc, found: list[Found], cues: Cues, paras: list[tuple[int, int]]) -> None:
+    """Fill ``speaker`` on every quote in text order, so pronouns and floating quotes look back."""
+    last: Speaker | None = None
+    last_person: Speaker | None = None
+    last_end = -1
+    for f in found:
+        speaker: Speaker | None = None
+        if f.cue is not None:
+            tok = _speaker_token(f.cue, f)
+            f.speaker_token = tok
+            if tok is not None:
+                if tok.lower_ in cues.pronouns:
+                    speaker = _resolve_pronoun(doc, tok, cues, last, last_person)
+                else:
+                    speaker = _name_speaker(doc, tok)
+        elif f.floating:
+            near = last is not None and _paragraph_gap(paras, last_end, f.start) <= 2
+            if near:
+                speaker = last
+            else:
+                speaker = _recent_person(doc, f.start) or last
+        f.speaker = speaker
+        if speaker is not None:
+            last, last_end = speaker, f.end
+            if speaker.person:
+                last_person = speaker
+
+
+def _paragraph_gap(paras: list[tuple[int, int]], a: int, b: int) -> int:
+    """How many paragraph breaks lie between offsets ``a`` and ``b``."""
+    return sum(1 for lo, _ in paras if a < lo <= b)
+
+
+def _resolve_pronoun(
+    doc: Doc, token: Token, cues: Cues, last: Speaker | None, last_person: Speaker | None
+) -> Speaker | None:
+    actor = _actor_for(doc, doc[token.i : token.i + 1])
+    if actor is not None and (actor.kind in (None, "person") or token.lower_ not in cues.person_pronouns):
+        name = _clean_name(actor.name)
+        if actor.kind == "person":
+            name = _fullest_person(doc, name)
+        return Speaker(name, actor.code, actor.kind == "person")
+    if token.lower_ in cues.person_pronouns:
+        # The person last named as a subject nearby, else the last person quoted.
+        return _recent_person(doc, token.idx) or last_person
+    return last

@@ -1,0 +1,98 @@
+"""The command line: help texts, the JSON contract of `code`, ingest accounting, clear errors."""
+
+from __future__ import annotations
+
+import json
+
+from typer.testing import CliRunner
+
+from flashpoint.cli import app
+
+runner = CliRunner()
+
+ARTICLE = """Ministers meet as border talks resume
+
+KABUL, May 4 (AFP) - Afghanistan's foreign minister met his Pakistani counterpart in Kabul on
+Sunday and the two governments agreed to reopen the Torkham crossing, officials said.
+
+Share this article
+
+Pakistan's army accused militants of attacking a border post last week, killing 3 soldiers.
+"""
+
+
+def test_help_lists_every_command():
+    result = runner.invoke(app, ["--help"])
+    assert result.exit_code == 0
+    for command in ("ingest", "code", "eval", "stats", "dyad", "query", "export"):
+        assert command in result.output
+
+
+def test_code_prints_the_json_contract(tmp_path):
+    path = tmp_path / "story.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    result = runner.invoke(app, ["code", str(path), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    record = json.loads(result.stdout)
+    assert set(record) == {"article", "actors", "events", "quotes", "quantities"}
+    article = record["article"]
+    assert article["title"] == "Ministers meet as border talks resume"
+    assert article["dateline"] == "KABUL"
+    assert article["agency"] == "AFP"
+    assert "Share this article" not in article["text"]
+    for event in record["events"]:
+        start, end = event["span"]
+        assert 0 <= start < end <= len(article["text"])
+        assert isinstance(event["code"], str) and event["code"].startswith(event["root"])
+
+
+def test_code_jsonl_gives_one_object_per_article(tmp_path):
+    lines = [
+        {"id": "a1", "text": "Russia and Ukraine exchanged prisoners on Friday, officials in Kyiv said."},
+        {"id": "a2", "text": "Police in Nairobi arrested twelve protesters outside parliament on Tuesday."},
+    ]
+    path = tmp_path / "wire.jsonl"
+    path.write_text("\n".join(json.dumps(x) for x in lines) + "\n", encoding="utf-8")
+    result = runner.invoke(app, ["code", str(path), "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    ids = [json.loads(line)["article"]["id"] for line in result.stdout.splitlines() if line.strip()]
+    assert ids == ["a1", "a2"]
+
+
+def test_ingest_writes_a_balanced_report(tmp_path):
+    good = tmp_path / "in" / "story.txt"
+    good.parent.mkdir()
+    good.write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "in" / "empty.txt").write_text("", encoding="utf-8")
+    (tmp_path / "in" / "junk.bin").write_bytes(bytes(range(256)) * 20)
+    report = tmp_path / "report.json"
+    result = runner.invoke(
+        app, ["ingest", str(tmp_path / "in"), "--db", str(tmp_path / "x.duckdb"), "--report", str(report)]
+    )
+    assert result.exit_code == 0, result.output
+    data = json.loads(report.read_text())
+    assert data["inputs"] == 3
+    assert data["ingested"] + data["duplicates"] + len(data["rejected"]) == data["inputs"]
+    assert {r["path"].rsplit("/", 1)[-1] for r in data["rejected"]} == {"empty.txt", "junk.bin"}
+
+
+def test_missing_input_is_reported_not_a_traceback(tmp_path):
+    result = runner.invoke(app, ["code", str(tmp_path / "nope.txt")])
+    assert "Traceback" not in result.output
+    assert result.exit_code in (0, 2)
+
+
+def test_unknown_format_is_a_clear_error(tmp_path):
+    path = tmp_path / "s.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    result = runner.invoke(app, ["code", str(path), "--format", "xml"])
+    assert result.exit_code == 2
+    assert "unknown format" in " ".join(result.output.split())
+
+
+def test_eval_rejects_unknown_gold_format(tmp_path):
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text('{"foo": 1}\n', encoding="utf-8")
+    result = runner.invoke(app, ["eval", str(gold)])
+    assert result.exit_code == 2
+    assert "unknown gold format" in " ".join(result.output.split())
