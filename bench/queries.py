@@ -69,7 +69,7 @@ def generate(path: Path, n_events: int, per_article: int = 10) -> float:
             f"""
             CREATE TEMP TABLE draws AS
             SELECT i, floor(pow(random(), 2.5) * {n_countries})::INT AS s,
-                   floor(pow(random(), 2.5) * {n_countries})::INT AS t,
+                   floor(random() * {n_countries - 1})::INT + 1 AS t_offset,
                    floor(random() * {n_codes})::INT AS k,
                    random() AS r, floor(random() * 730)::INT AS d
             FROM range({n_events}) x(i)
@@ -90,10 +90,12 @@ def generate(path: Path, n_events: int, per_article: int = 10) -> float:
                    r >= 0.05 AND r < 0.1, r >= 0.1,
                    CAST(DATE '2019-01-01' + d AS VARCHAR), DATE '2019-01-01' + d, tc.iso3,
                    'Synthetic evidence sentence ' || i || '.', 0, 20, 'did', 'bench', 0.8, '[]'
-            FROM draws JOIN countries sc ON sc.rank = s JOIN countries tc ON tc.rank = t
+            FROM draws JOIN countries sc ON sc.rank = s
+            -- squared offsets skew targets towards near ranks; never the source itself
+            JOIN countries tc ON tc.rank =
+                 (s + 1 + CAST(pow(t_offset, 2) AS INT) % {n_countries - 1}) % {n_countries}
             JOIN codes c ON c.k = draws.k
-            WHERE s <> t OR true
-            ORDER BY d
+            ORDER BY i
             """
         )
         conn.execute("CHECKPOINT")
@@ -130,7 +132,8 @@ def queries(db: Database) -> dict[str, callable]:
         f"dyad series {a}–{b} by day": lambda: db.dyad(a, b, "day"),
         "top dyads (10)": lambda: db.top_dyads(10),
         "top actors (10)": lambda: db.top_actors(10),
-        "alerts (materialised)": db.alert_list,
+        "alerts page (newest 100)": lambda: db.alert_list(limit=100),
+        "alerts (all, materialised)": db.alert_list,
         "fused events page (50)": lambda: db.query(
             "SELECT * FROM fused_events ORDER BY num_mentions DESC, day, fused_id LIMIT 50"),
         "one event by id": lambda: db.event(some_id),

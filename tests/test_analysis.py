@@ -8,6 +8,7 @@ import sys
 from datetime import date, timedelta
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from flashpoint import analysis
@@ -220,3 +221,20 @@ def test_events_filters_and_pagination(make_db):
     assert len(page1) == 2 and not set(page1) & set(page2)
     assert db.event("d1-0")["code"] == "190"
     assert db.event("nope") is None
+
+
+def test_top_dyads_from_the_weekly_aggregate_match_the_events(make_db):
+    undated = syn.article("u1", [syn.event("u1-0", "112", "USA", "IRN")], published=None)
+    db = make_db([*dyad_articles(), *escalation_articles(), undated])
+    exact = analysis.top_dyads(db.conn, n=None)
+    fast = analysis.top_dyads(db.conn, n=None, from_weekly=True)
+    pd.testing.assert_frame_equal(exact, fast, check_dtype=False, rtol=1e-9)
+    usa_irn = exact[(exact["source"] == "USA") & (exact["target"] == "IRN")].iloc[0]
+    assert usa_irn["events"] == 2 + 12 + 4 + 1  # the undated event counts, it happened
+
+
+def test_alerts_paginate_newest_first(make_db):
+    db = make_db(escalation_articles())
+    everything = db.alert_list()
+    assert db.alert_list(limit=2) == everything[:2]
+    assert len(db.alerts(limit=1)) == 1

@@ -53,6 +53,25 @@ def db(tmp_path) -> Database:
     database.close()
 
 
+# The GDELT 2.0 event table, in the codebook's order (written out here, not derived from the code).
+_ACTOR = ("Code Name CountryCode KnownGroupCode EthnicCode Religion1Code Religion2Code Type1Code "
+          "Type2Code Type3Code").split()
+_GEO = "Type FullName CountryCode ADM1Code ADM2Code Lat Long FeatureID".split()
+CODEBOOK = (
+    ["GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate"]
+    + [f"Actor1{f}" for f in _ACTOR] + [f"Actor2{f}" for f in _ACTOR]
+    + ["IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass",
+       "GoldsteinScale", "NumMentions", "NumSources", "NumArticles", "AvgTone"]
+    + [f"Actor1Geo_{f}" for f in _GEO] + [f"Actor2Geo_{f}" for f in _GEO]
+    + [f"ActionGeo_{f}" for f in _GEO] + ["DATEADDED", "SOURCEURL"]
+)
+
+
+def test_gdelt_columns_follow_the_codebook():
+    assert len(CODEBOOK) == 61
+    assert [name for name, _ in GDELT_COLUMNS] == CODEBOOK
+
+
 def test_gdelt_export_round_trips_with_61_typed_columns(db, tmp_path):
     out = tmp_path / "events.gdelt.tsv"
     assert db.export("gdelt", out) == 2  # the fused strike and the accusation; not the threat

@@ -12,7 +12,8 @@ Escalation alert rules (parameters in :class:`AlertRules`):
     A dyad's weekly Goldstein mean falls ``drop_sd`` or more standard deviations below the mean of
     its own trailing baseline (the previous ``baseline_weeks`` weeks that had events, at least
     ``min_history`` of them; the SD is floored at ``sd_floor`` so a quiet dyad is not alarmed by
-    noise). Score: the drop in SDs. Evidence: that week's events below the baseline mean.
+    noise) in a week with at least ``drop_min_events`` events. Score: the drop in SDs.
+    Evidence: that week's events below the baseline mean.
 ``first-material-conflict``
     The first material-conflict event (QuadClass 4) in a dyad whose earlier events — at least
     ``min_verbal`` of them — were all verbal (QuadClass 1 or 3). Score: the number of verbal events
@@ -26,10 +27,8 @@ Escalation alert rules (parameters in :class:`AlertRules`):
 
 from __future__ import annotations
 
-import hashlib
 import math
 import uuid
-from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, NamedTuple
@@ -57,6 +56,7 @@ class AlertRules:
     spike_min: int = 3
     spike_sd: float = 3.0
     max_evidence: int = 20
+    drop_min_events: int = 3
 
 
 class Network(NamedTuple):
@@ -102,10 +102,12 @@ def events(
         source=source, target=target, actor=actor, root=root, code=code, quad_class=quad_class,
         start=start, end=end, article_id=article_id, happened=happened, search=search,
     )
-    sql = f"SELECT * FROM events WHERE {where} ORDER BY day DESC NULLS LAST, id"
-    if limit is not None:
-        sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
-    return conn.execute(sql, params).df()
+    order = "ORDER BY day DESC NULLS LAST, id"
+    if limit is None:
+        return conn.execute(f"SELECT * FROM events WHERE {where} {order}", params).df()
+    # Page on the narrow columns first, then read the wide rows of that page only.
+    page = f"SELECT id FROM events WHERE {where} {order} LIMIT {int(limit)} OFFSET {int(offset)}"
+    return conn.execute(f"SELECT * FROM events WHERE id IN ({page}) {order}", params).df()
 
 
 def event_filters(**filters: Any) -> tuple[str, list[Any]]:
@@ -171,20 +173,47 @@ def dyad_series(
     return frame.reset_index()
 
 
-def top_dyads(conn: duckdb.DuckDBPyConnection, n: int | None = 10) -> pd.DataFrame:
-    """The directed dyads with most events that happened: counts, QuadClass split, Goldstein."""
+def top_dyads(
+    conn: duckdb.DuckDBPyConnection, n: int | None = 10, from_weekly: bool = False
+) -> pd.DataFrame:
+    """The directed dyads with most events that happened: counts, QuadClass split, Goldstein,
+    and the number of distinct articles reporting them.
+
+    ``from_weekly`` sums the ``dyad_weekly`` pre-aggregation (same numbers, much faster on large
+    databases; only valid when the derived tables are fresh).
+    """
     limit = f"LIMIT {int(n)}" if n else ""
-    return conn.execute(
+    if from_weekly:
+        totals = """
+            SELECT source_key AS source, target_key AS target, sum(events) AS events,
+                   sum(q1) AS q1, sum(q2) AS q2, sum(q3) AS q3, sum(q4) AS q4,
+                   sum(goldstein_sum) AS goldstein_sum,
+                   sum(goldstein_sum) / sum(events) AS goldstein_mean
+            FROM dyad_weekly GROUP BY ALL"""
+    else:
+        totals = f"""
+            SELECT source_key AS source, target_key AS target, count(*) AS events,
+                   count(*) FILTER (quad_class = 1) AS q1, count(*) FILTER (quad_class = 2) AS q2,
+                   count(*) FILTER (quad_class = 3) AS q3, count(*) FILTER (quad_class = 4) AS q4,
+                   sum(goldstein) AS goldstein_sum, avg(goldstein) AS goldstein_mean
+            FROM events WHERE happened AND {DYAD} GROUP BY ALL"""
+    # Distinct articles only for the dyads listed: counting them for every dyad is the slow part.
+    frame = conn.execute(
         f"""
-        SELECT source_key AS source, target_key AS target, count(*) AS events,
-               count(DISTINCT article_id) AS articles,
-               count(*) FILTER (quad_class = 1) AS q1, count(*) FILTER (quad_class = 2) AS q2,
-               count(*) FILTER (quad_class = 3) AS q3, count(*) FILTER (quad_class = 4) AS q4,
-               sum(goldstein) AS goldstein_sum, avg(goldstein) AS goldstein_mean
-        FROM events WHERE happened AND {DYAD}
-        GROUP BY source_key, target_key ORDER BY events DESC, source, target {limit}
+        WITH top AS ({totals} ORDER BY events DESC, source, target {limit}),
+        arts AS (
+            SELECT e.source_key AS source, e.target_key AS target,
+                   count(DISTINCT e.article_id) AS articles
+            FROM events e JOIN top ON e.source_key = top.source AND e.target_key = top.target
+            WHERE e.happened GROUP BY ALL
+        )
+        SELECT source, target, events, articles, q1, q2, q3, q4, goldstein_sum, goldstein_mean
+        FROM top JOIN arts USING (source, target) ORDER BY events DESC, source, target
         """
     ).df()
+    for col in ("events", "articles", "q1", "q2", "q3", "q4"):
+        frame[col] = frame[col].astype("int64")
+    return frame
 
 
 def top_actors(conn: duckdb.DuckDBPyConnection, n: int | None = 10) -> pd.DataFrame:
@@ -225,7 +254,8 @@ def network(conn: duckdb.DuckDBPyConnection, min_events: int = 1) -> Network:
 
 
 def dyad_weekly(conn: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    """Weekly (Monday-start) counts by QuadClass and Goldstein sum/mean of every directed dyad."""
+    """Weekly (Monday-start) counts by QuadClass and Goldstein sum/mean of every directed dyad
+    (undated events in a ``week = NULL`` row, so the rows add up to all that happened)."""
     return conn.execute(
         f"""
         SELECT source_key, target_key, CAST(date_trunc('week', day) AS DATE) AS week,
@@ -235,8 +265,8 @@ def dyad_weekly(conn: duckdb.DuckDBPyConnection) -> pd.DataFrame:
                CAST(count(*) FILTER (quad_class = 3) AS INTEGER) AS q3,
                CAST(count(*) FILTER (quad_class = 4) AS INTEGER) AS q4,
                sum(goldstein) AS goldstein_sum, avg(goldstein) AS goldstein_mean
-        FROM events WHERE {HAPPENED} AND {DYAD}
-        GROUP BY ALL ORDER BY source_key, target_key, week
+        FROM events WHERE happened AND {DYAD}
+        GROUP BY ALL ORDER BY source_key, target_key, week NULLS FIRST
         """
     ).df()
 
@@ -299,33 +329,90 @@ def fuse_events(
         FROM g
         """
     )
-    single = conn.execute(
-        f"""
-        SELECT left(sha256(id), 16) AS fused_id, root, code, name, quad_class, goldstein,
-               nullif(source_key, '') AS source_key, nullif(target_key, '') AS target_key,
-               day, day AS last_day, location_country, lat, lon, 1 AS num_mentions,
-               1 AS num_articles, 1 AS num_sources, id
-        FROM {tmp} WHERE chain_size = 1
-        """
-    ).df()
-    single["event_ids"] = single.pop("id").map(lambda i: [i])
-    rows = conn.execute(
-        f"""
-        SELECT id, article_id, root, code, name, quad_class, goldstein, source_key, target_key,
-               day, location_country, lat, lon, host
-        FROM {tmp} WHERE chain_size > 1
-        ORDER BY root, source_key, target_key, day, id
-        """
-    ).fetchall()
-    conn.execute(f"DROP TABLE {tmp}")
-    clusters: list[list[tuple]] = []
+    try:
+        rows = conn.execute(
+            f"""
+            SELECT id, root, source_key, target_key, day, location_country, lat, lon
+            FROM {tmp} WHERE chain_size > 1
+            ORDER BY root, source_key, target_key, day, id
+            """
+        ).fetchall()
+        cluster_of = _place_clusters(rows, window, max_km)
+        assign = pd.DataFrame(
+            {"id": list(cluster_of), "cluster": list(cluster_of.values())},
+            columns=["id", "cluster"],
+        ).astype({"id": "object", "cluster": "object"})
+        name = f"{tmp}_assign"
+        conn.register(name, assign)
+        try:
+            # A mention outside any multi-mention chain is an event of its own.
+            conn.execute(
+                f"""
+                CREATE TEMP TABLE {tmp}_m AS
+                SELECT f.*, coalesce(a.cluster, f.id) AS cluster,
+                       row_number() OVER (ORDER BY f.root, f.source_key, f.target_key, f.day,
+                                          f.id) AS seq
+                FROM {tmp} f LEFT JOIN {name} a ON a.id = f.id
+                """
+            )
+        finally:
+            conn.unregister(name)
+        fused = conn.execute(
+            f"""
+            WITH codes AS (
+                SELECT cluster, code, count(*) AS n FROM {tmp}_m GROUP BY cluster, code
+                QUALIFY row_number() OVER (PARTITION BY cluster ORDER BY n DESC, code) = 1
+            ), rep AS (
+                SELECT m.* FROM {tmp}_m m JOIN codes c USING (cluster, code)
+                QUALIFY row_number() OVER (PARTITION BY m.cluster ORDER BY m.seq) = 1
+            ), place AS (
+                SELECT cluster, location_country, count(*) AS n, min(seq) AS first
+                FROM {tmp}_m WHERE location_country IS NOT NULL
+                GROUP BY cluster, location_country
+                QUALIFY row_number() OVER (PARTITION BY cluster ORDER BY n DESC, first) = 1
+            ), agg AS (
+                SELECT cluster,
+                       left(sha256(string_agg(id, chr(31) ORDER BY id)), 16) AS fused_id,
+                       min(day) AS day, max(day) AS last_day,
+                       avg(lat) FILTER (lat IS NOT NULL AND lon IS NOT NULL) AS lat,
+                       avg(lon) FILTER (lat IS NOT NULL AND lon IS NOT NULL) AS lon,
+                       count(*) AS num_mentions, count(DISTINCT article_id) AS num_articles,
+                       count(DISTINCT coalesce(host, '')) AS num_sources,
+                       list(id ORDER BY id) AS event_ids
+                FROM {tmp}_m GROUP BY cluster
+            )
+            SELECT agg.fused_id, rep.root, rep.code, rep.name, rep.quad_class, rep.goldstein,
+                   nullif(rep.source_key, '') AS source_key,
+                   nullif(rep.target_key, '') AS target_key, agg.day, agg.last_day,
+                   place.location_country, agg.lat, agg.lon, agg.num_mentions,
+                   agg.num_articles, agg.num_sources, agg.event_ids
+            FROM agg JOIN rep USING (cluster) LEFT JOIN place USING (cluster)
+            ORDER BY num_mentions DESC, day, fused_id
+            """
+        ).df()
+    finally:
+        conn.execute(f"DROP TABLE IF EXISTS {tmp}_m")
+        conn.execute(f"DROP TABLE IF EXISTS {tmp}")
+    fused["event_ids"] = fused["event_ids"].map(list)
+    for col in ("num_mentions", "num_articles", "num_sources"):
+        fused[col] = fused[col].astype("int64")
+    members = fused[["fused_id", "event_ids"]].explode("event_ids")
+    members = members.rename(columns={"event_ids": "event_id"})[["event_id", "fused_id"]]
+    return fused.reset_index(drop=True), members.reset_index(drop=True)
+
+
+def _place_clusters(
+    rows: list[tuple], window: int, max_km: float
+) -> dict[str, str]:
+    """Cluster labels for mentions of one (root, dyad) chain, in day order: a mention joins the
+    first open cluster (first day within ``window``) whose place is compatible, else opens one."""
+    cluster_of: dict[str, str] = {}
     open_: list[dict[str, Any]] = []
     group = None
-    for row in rows:
-        key = (row[2], row[7], row[8])
-        day, country, lat, lon = row[9], row[10], row[11], row[12]
-        if key != group:
-            group, open_ = key, []
+    n = 0
+    for event_id, root, source_key, target_key, day, country, lat, lon in rows:
+        if (root, source_key, target_key) != group:
+            group, open_ = (root, source_key, target_key), []
         open_ = [c for c in open_ if (day - c["day"]).days <= window]
         home = None
         for c in open_:
@@ -337,56 +424,16 @@ def fuse_events(
             home = c
             break
         if home is None:
-            home = {"day": day, "country": country, "lat": None, "lon": None, "rows": []}
-            clusters.append(home["rows"])
+            n += 1
+            # The control character keeps cluster labels apart from event ids.
+            home = {"day": day, "country": country, "lat": None, "lon": None,
+                    "label": f"\x1f{n}"}
             open_.append(home)
-        home["rows"].append(row)
+        cluster_of[event_id] = home["label"]
         home["country"] = home["country"] or country
         if home["lat"] is None and _present(lat) and _present(lon):
             home["lat"], home["lon"] = lat, lon
-
-    fused, members = [], []
-    for rows_ in clusters:
-        ids = sorted(r[0] for r in rows_)
-        fused_id = hashlib.sha256("\x1f".join(ids).encode("utf-8")).hexdigest()[:16]
-        code = min(Counter(r[3] for r in rows_).most_common(), key=lambda kv: (-kv[1], kv[0]))[0]
-        rep = next(r for r in rows_ if r[3] == code)
-        located = [r for r in rows_ if _present(r[11]) and _present(r[12])]
-        countries = Counter(r[10] for r in rows_ if r[10])
-        fused.append({
-            "fused_id": fused_id, "root": rep[2], "code": code, "name": rep[4],
-            "quad_class": rep[5], "goldstein": rep[6], "source_key": rep[7] or None,
-            "target_key": rep[8] or None, "day": min(r[9] for r in rows_),
-            "last_day": max(r[9] for r in rows_),
-            "location_country": countries.most_common(1)[0][0] if countries else None,
-            "lat": sum(r[11] for r in located) / len(located) if located else None,
-            "lon": sum(r[12] for r in located) / len(located) if located else None,
-            "num_mentions": len(rows_), "num_articles": len({r[1] for r in rows_}),
-            "num_sources": len({r[13] for r in rows_}), "event_ids": ids,
-        })
-        members.extend({"event_id": i, "fused_id": fused_id} for i in ids)
-    fused_cols = [
-        "fused_id", "root", "code", "name", "quad_class", "goldstein", "source_key", "target_key",
-        "day", "last_day", "location_country", "lat", "lon", "num_mentions", "num_articles",
-        "num_sources", "event_ids",
-    ]
-    fused_frame = pd.DataFrame(fused, columns=fused_cols)
-    for frame in (fused_frame, single):
-        for col in ("day", "last_day"):
-            frame[col] = pd.to_datetime(frame[col])
-    if not single.empty:
-        fused_frame = pd.concat([fused_frame, single[fused_cols]], ignore_index=True)
-    if not fused_frame.empty:
-        fused_frame = fused_frame.sort_values(
-            ["num_mentions", "day", "fused_id"], ascending=[False, True, True]
-        ).reset_index(drop=True)
-    members_frame = pd.concat(
-        [pd.DataFrame(members, columns=["event_id", "fused_id"]),
-         pd.DataFrame({"event_id": [ids[0] for ids in single["event_ids"]],
-                       "fused_id": single["fused_id"]})],
-        ignore_index=True,
-    )
-    return fused_frame, members_frame
+    return cluster_of
 
 
 # ---------------------------------------------------------------------------------------------
@@ -402,37 +449,75 @@ def escalation_alerts(
     ``{"dyad": [A, B], "date", "rule", "score", "explanation", "events": [ids]}``."""
     rules = rules or AlertRules()
     weekly = dyad_weekly(conn) if weekly is None else weekly
-    alerts: list[dict[str, Any]] = []
+    weekly = weekly[weekly["week"].notna()]
+    found: list[tuple[dict[str, Any], Evidence]] = []
     if not weekly.empty:
         for (a, b), g in weekly.groupby(["source_key", "target_key"], sort=True):
             if len(g) > rules.min_history:
-                alerts += _goldstein_drop(conn, a, b, g, rules)
+                found += _goldstein_drop(a, b, g, rules)
             if g["q4"].max() >= rules.spike_min:
-                alerts += _conflict_spike(conn, a, b, g, rules)
-    alerts += _first_material_conflict(conn, rules)
+                found += _conflict_spike(a, b, g, rules)
+    found += _first_material_conflict(conn, rules)
+    evidence = _evidence(conn, [spec for _, spec in found], rules.max_evidence)
+    alerts = []
+    for i, (alert, _) in enumerate(found):
+        alert["events"] = evidence.get(i, [])
+        alerts.append(alert)
     alerts.sort(key=lambda x: (x["date"], x["score"], x["rule"], x["dyad"]), reverse=True)
     return alerts
 
 
+class Evidence(NamedTuple):
+    """Which events stand behind an alert: a dyad's happened events in ``[start, end)``, only
+    QuadClass 4 (``conflict``) and/or only below a Goldstein value; most negative first."""
+
+    source: str
+    target: str
+    start: date
+    end: date
+    conflict: bool = False
+    below: float | None = None
+
+
 def _evidence(
-    conn: duckdb.DuckDBPyConnection, a: str, b: str, start: date, end: date, extra: str,
-    params: list[Any], order: str, limit: int,
-) -> list[str]:
-    rows = conn.execute(
-        f"""SELECT id FROM events WHERE {HAPPENED} AND source_key = ? AND target_key = ?
-            AND day >= ? AND day < ? {extra} ORDER BY {order}, id LIMIT {int(limit)}""",
-        [a, b, start, end, *params],
-    ).fetchall()
-    return [r[0] for r in rows]
+    conn: duckdb.DuckDBPyConnection, specs: list[Evidence], limit: int
+) -> dict[int, list[str]]:
+    # One query for all alerts: per-alert look-ups cost a scan each on large databases.
+    if not specs:
+        return {}
+    frame = pd.DataFrame(specs, columns=list(Evidence._fields)).reset_index(names="idx")
+    name = f"_evidence_{uuid.uuid4().hex[:8]}"
+    conn.register(name, frame)
+    try:
+        rows = conn.execute(
+            f"""
+            SELECT s.idx, e.id FROM {name} s JOIN events e
+              ON e.source_key = s.source AND e.target_key = s.target
+             AND e.day >= CAST(s.start AS DATE) AND e.day < CAST(s."end" AS DATE)
+            WHERE e.happened AND (NOT s.conflict OR e.quad_class = 4)
+              AND (s.below IS NULL OR e.goldstein < s.below)
+            QUALIFY row_number() OVER (PARTITION BY s.idx ORDER BY e.goldstein, e.id) <= {limit}
+            ORDER BY s.idx, e.goldstein, e.id
+            """
+        ).fetchall()
+    finally:
+        conn.unregister(name)
+    out: dict[int, list[str]] = {}
+    for idx, event_id in rows:
+        out.setdefault(int(idx), []).append(event_id)
+    return out
 
 
 def _goldstein_drop(
-    conn: duckdb.DuckDBPyConnection, a: str, b: str, g: pd.DataFrame, rules: AlertRules
-) -> list[dict[str, Any]]:
+    a: str, b: str, g: pd.DataFrame, rules: AlertRules
+) -> list[tuple[dict[str, Any], Evidence]]:
     out = []
     means = g["goldstein_mean"].to_numpy()
+    counts = g["events"].to_numpy()
     weeks = list(g["week"])
     for i in range(rules.min_history, len(g)):
+        if counts[i] < rules.drop_min_events:
+            continue
         base = means[max(0, i - rules.baseline_weeks): i]
         mu = float(base.mean())
         sd = max(float(base.std(ddof=1)) if len(base) > 1 else 0.0, rules.sd_floor)
@@ -440,24 +525,22 @@ def _goldstein_drop(
         if score < rules.drop_sd:
             continue
         week = _week(weeks[i])
-        ids = _evidence(conn, a, b, week, week + timedelta(days=7), "AND goldstein < ?", [mu],
-                        "goldstein", rules.max_evidence)
-        out.append({
+        alert = {
             "dyad": [a, b], "date": week.isoformat(), "rule": "goldstein-drop",
             "score": round(score, 2),
             "explanation": (
-                f"{a}→{b}: weekly Goldstein mean {means[i]:.1f} in the week of {week} is "
-                f"{score:.1f} SD below its trailing baseline {mu:.1f} (SD {sd:.1f}, "
-                f"{len(base)} weeks with events)"
+                f"weekly Goldstein mean {means[i]:.1f} ({int(counts[i])} events) in the week of "
+                f"{week} is {score:.1f} SD below its trailing baseline {mu:.1f} "
+                f"(SD {sd:.1f}, {len(base)} weeks with events)"
             ),
-            "events": ids,
-        })
+        }
+        out.append((alert, Evidence(a, b, week, week + timedelta(days=7), below=mu)))
     return out
 
 
 def _conflict_spike(
-    conn: duckdb.DuckDBPyConnection, a: str, b: str, g: pd.DataFrame, rules: AlertRules
-) -> list[dict[str, Any]]:
+    a: str, b: str, g: pd.DataFrame, rules: AlertRules
+) -> list[tuple[dict[str, Any], Evidence]]:
     weeks = pd.to_datetime(g["week"])
     full = pd.date_range(weeks.min(), weeks.max(), freq="7D")
     q4 = g.set_index(weeks)["q4"].reindex(full, fill_value=0).to_numpy()
@@ -472,23 +555,21 @@ def _conflict_spike(
         if score < rules.spike_sd:
             continue
         week = full[i].date()
-        ids = _evidence(conn, a, b, week, week + timedelta(days=7), "AND quad_class = 4", [],
-                        "goldstein", rules.max_evidence)
-        out.append({
+        alert = {
             "dyad": [a, b], "date": week.isoformat(), "rule": "conflict-spike",
             "score": round(score, 2),
             "explanation": (
-                f"{a}→{b}: {int(q4[i])} material-conflict events in the week of {week}, "
+                f"{int(q4[i])} material-conflict events in the week of {week}, "
                 f"{score:.1f} SD above the trailing {len(base)}-week mean {mu:.1f}"
             ),
-            "events": ids,
-        })
+        }
+        out.append((alert, Evidence(a, b, week, week + timedelta(days=7), conflict=True)))
     return out
 
 
 def _first_material_conflict(
     conn: duckdb.DuckDBPyConnection, rules: AlertRules
-) -> list[dict[str, Any]]:
+) -> list[tuple[dict[str, Any], Evidence]]:
     rows = conn.execute(
         f"""
         WITH first AS (
@@ -509,15 +590,13 @@ def _first_material_conflict(
     ).fetchall()
     out = []
     for a, b, day, verbal in rows:
-        ids = _evidence(conn, a, b, day, day + timedelta(days=1), "AND quad_class = 4", [],
-                        "goldstein", rules.max_evidence)
-        out.append({
+        alert = {
             "dyad": [a, b], "date": day.isoformat(), "rule": "first-material-conflict",
             "score": float(verbal),
             "explanation": (
-                f"{a}→{b}: first material-conflict event on {day} after {verbal} verbal-only "
+                f"first material-conflict event on {day} after {verbal} verbal-only "
                 f"events (QuadClass 1/3)"
             ),
-            "events": ids,
-        })
+        }
+        out.append((alert, Evidence(a, b, day, day + timedelta(days=1), conflict=True)))
     return out

@@ -219,15 +219,18 @@ def evaluate(
         output.write_text(json.dumps(scores, indent=2) + "\n")
 
 
-def _register_optional() -> None:
+def _register_commands() -> None:
+    from .cli_store import register as register_store
+
+    register_store(app)
     try:
-        from .cli_store import register
-    except ImportError:  # the store commands are optional while being developed
+        from .cli_web import register as register_web
+    except ImportError:  # the web commands land separately
         return
-    register(app)
+    register_web(app)
 
 
-_register_optional()
+_register_commands()
 
 
 def main() -> None:  # pragma: no cover - console entry point

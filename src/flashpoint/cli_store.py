@@ -75,31 +75,31 @@ def summary(db: str | Path | Any) -> Group:
     stats = database.stats()
     ingest = stats["ingest"]
     head = Text.assemble(
-        (f"{stats['articles']}", "bold"), " articles · ",
-        (f"{stats['events']}", "bold"), f" events ({stats['events_happened']} happened) · ",
-        (f"{stats['fused_events']}", "bold"), " fused real-world events · ",
-        (f"{stats['quotes']}", "bold"), " quotes\ninputs: ",
-        (f"{ingest['ingested']} ingested", "green"), ", ",
-        (f"{ingest['duplicate']} duplicate", "yellow"), ", ",
-        (f"{ingest['rejected']} rejected", "red"),
+        (f"{stats['articles']:,}", "bold"), " articles · ",
+        (f"{stats['events']:,}", "bold"), f" events ({stats['events_happened']:,} happened) · ",
+        (f"{stats['fused_events']:,}", "bold"), " fused real-world events · ",
+        (f"{stats['quotes']:,}", "bold"), " quotes\ninputs: ",
+        (f"{ingest['ingested']:,} ingested", "green"), ", ",
+        (f"{ingest['duplicate']:,} duplicate", "yellow"), ", ",
+        (f"{ingest['rejected']:,} rejected", "red"),
     )
     quads = Table(title="Events that happened, by QuadClass")
     quads.add_column("QuadClass")
     quads.add_column("events", justify="right")
     for q, name in QUAD_NAMES.items():
-        quads.add_row(f"{q} {name}", str(stats["by_quad_class"].get(str(q), 0)))
+        quads.add_row(f"{q} {name}", f"{stats['by_quad_class'].get(str(q), 0):,}")
     roots = Table(title="by CAMEO root")
     roots.add_column("root")
     roots.add_column("name")
     roots.add_column("events", justify="right")
     for r in stats["by_root"]:
-        roots.add_row(r["root"], r["name"] or "", str(r["events"]))
+        roots.add_row(r["root"], r["name"] or "", f"{r['events']:,}")
     dyads = Table(title="Top dyads (source → target)")
     for col, justify in (("dyad", "left"), ("events", "right"), ("material conflict", "right"),
                          ("Goldstein mean", "right")):
         dyads.add_column(col, justify=justify)  # type: ignore[arg-type]
     for d in stats["dyads"]:
-        dyads.add_row(" → ".join(d["dyad"]), str(d["events"]), str(d["q4"]),
+        dyads.add_row(" → ".join(d["dyad"]), f"{d['events']:,}", f"{d['q4']:,}",
                       f"{d['goldstein_mean']:+.2f}")
     alerts: list[Any] = [Text("Escalation alerts", style="bold")]
     for a in stats["alerts"][:20]:
@@ -147,15 +147,16 @@ def dyad(
     """Timeline of a dyad: events by QuadClass and Goldstein per day or week."""
     if freq not in {"day", "week"}:
         _fail(FlashpointError(f"unknown frequency '{freq}': choose day or week"))
+    a, b = a.upper(), b.upper()  # actor keys are upper-case CAMEO/ISO codes
     database = _open(db)
     with database:
         series = database.dyad(a, b, freq=freq, directed=directed)
     if png:
         plot_dyad(series, a, b, png, directed)
     if format == "json":
-        from .database import _records
+        from .database import frame_records
 
-        sys.stdout.write(json.dumps(_records(series), indent=2) + "\n")
+        sys.stdout.write(json.dumps(frame_records(series), indent=2) + "\n")
         return
     if format == "csv":
         sys.stdout.write(series.to_csv(index=False, date_format="%Y-%m-%d"))
@@ -197,9 +198,14 @@ def plot_dyad(series: pd.DataFrame, a: str, b: str, out: Path, directed: bool = 
             bottom = series[q] if bottom is None else bottom + series[q]
         ax2 = ax.twinx()
         ax2.plot(x, series["goldstein_mean"], color="black", marker="o", label="Goldstein mean")
+        ax2.axhline(0, color="grey", linewidth=0.5)
         ax2.set_ylim(-10.5, 10.5)
         ax2.set_ylabel("Goldstein mean")
         ax.legend(loc="upper left", fontsize="small")
+    import matplotlib.dates as mdates
+
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m-%d"))
+    fig.autofmt_xdate()
     ax.set_ylabel("events")
     ax.set_title(f"{a} {'→' if directed else '↔'} {b}")
     fig.tight_layout()
@@ -224,9 +230,9 @@ def query(
             _fail(FlashpointError(f"query failed: {exc}"))
             return
     if format == "json":
-        from .database import _records
+        from .database import frame_records
 
-        sys.stdout.write(json.dumps(_records(frame), ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(json.dumps(frame_records(frame), ensure_ascii=False, indent=2) + "\n")
     elif format == "csv":
         sys.stdout.write(frame.to_csv(index=False))
     else:

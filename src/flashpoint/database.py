@@ -23,6 +23,7 @@ import pandas as pd
 
 from . import analysis, store
 from .analysis import AlertRules, Network
+from .settings import Settings
 
 ALERT_COLUMNS = ["dyad", "date", "rule", "score", "explanation", "events"]
 
@@ -34,9 +35,16 @@ class Database:
     when a run ended without refreshing (it was killed), they are computed on the fly instead.
     """
 
-    def __init__(self, conn: duckdb.DuckDBPyConnection, path: str = ":memory:", owns: bool = False):
+    def __init__(
+        self,
+        conn: duckdb.DuckDBPyConnection,
+        path: str = ":memory:",
+        owns: bool = False,
+        settings: Settings | None = None,
+    ):
         self.conn = conn
         self.path = path
+        self.settings = settings or Settings()
         self._owns = owns
         self._derived: dict[str, Any] = {}
 
@@ -58,6 +66,11 @@ class Database:
     ) -> None:
         self.close()
 
+    def cursor(self) -> Database:
+        """A Database on its own cursor of the same connection, for another thread (a DuckDB
+        connection must not run queries from two threads at once; cursors may)."""
+        return Database(self.conn.cursor(), self.path, owns=True, settings=self.settings)
+
     @property
     def stale(self) -> bool:
         """True when the derived tables lag behind the events (computed on the fly then)."""
@@ -75,7 +88,7 @@ class Database:
     def article(self, article_id: str) -> dict[str, Any] | None:
         """One article with its text, or ``None``."""
         frame = self.conn.execute("SELECT * FROM articles WHERE id = ?", [article_id]).df()
-        return None if frame.empty else _records(frame)[0]
+        return None if frame.empty else frame_records(frame)[0]
 
     def events(self, **filters: Any) -> pd.DataFrame:
         """Events filtered like :func:`flashpoint.analysis.events` (source, target, actor, root,
@@ -85,7 +98,7 @@ class Database:
     def event(self, event_id: str) -> dict[str, Any] | None:
         """One event by id (with its evidence sentence and article id), or ``None``."""
         frame = self.conn.execute("SELECT * FROM events WHERE id = ?", [event_id]).df()
-        return None if frame.empty else _records(frame)[0]
+        return None if frame.empty else frame_records(frame)[0]
 
     def quotes(self, article_id: str | None = None) -> pd.DataFrame:
         """Quotations, optionally of one article."""
@@ -106,7 +119,7 @@ class Database:
 
     def top_dyads(self, n: int | None = 10) -> pd.DataFrame:
         """Directed dyads with most events that happened."""
-        return analysis.top_dyads(self.conn, n)
+        return analysis.top_dyads(self.conn, n, from_weekly=not self.stale)
 
     def top_actors(self, n: int | None = 10) -> pd.DataFrame:
         """Actors with most events that happened."""
@@ -120,7 +133,7 @@ class Database:
         """One row per real-world event fused across articles, with its mention ids."""
         if self.stale:
             if "fused" not in self._derived:
-                self._derived["fused"] = analysis.fuse_events(self.conn)[0]
+                self._derived["fused"] = analysis.fuse_events(self.conn, self.settings)[0]
             return self._derived["fused"].copy()
         frame = self.conn.execute(
             "SELECT * FROM fused_events ORDER BY num_mentions DESC, day, fused_id"
@@ -128,17 +141,26 @@ class Database:
         frame["event_ids"] = frame["event_ids"].map(json.loads)
         return frame
 
-    def alert_list(self, rules: AlertRules | None = None) -> list[dict[str, Any]]:
+    def fused_count(self) -> int:
+        """How many real-world events the mentions fuse into."""
+        if self.stale:
+            return len(self.fused_events())
+        return self.conn.execute("SELECT count(*) FROM fused_events").fetchone()[0]
+
+    def alert_list(
+        self, rules: AlertRules | None = None, limit: int | None = None
+    ) -> list[dict[str, Any]]:
         """Escalation alerts as dicts ``{"dyad", "date", "rule", "score", "explanation",
-        "events"}``, newest first."""
+        "events"}``, newest first (the first ``limit`` only, when given)."""
         if rules is not None or self.stale:
             key = ("alerts", rules)
             if key not in self._derived:
                 self._derived[key] = analysis.escalation_alerts(self.conn, rules)
-            return [dict(a) for a in self._derived[key]]
+            return [dict(a) for a in self._derived[key][:limit]]
         rows = self.conn.execute(
             "SELECT source_key, target_key, date, rule, score, explanation, events FROM alerts "
             "ORDER BY date DESC, score DESC, rule DESC, source_key DESC, target_key DESC"
+            + (f" LIMIT {int(limit)}" if limit is not None else "")
         ).fetchall()
         return [
             {"dyad": [a, b], "date": d.isoformat(), "rule": r, "score": s, "explanation": x,
@@ -146,9 +168,9 @@ class Database:
             for a, b, d, r, s, x, ev in rows
         ]
 
-    def alerts(self, rules: AlertRules | None = None) -> pd.DataFrame:
+    def alerts(self, rules: AlertRules | None = None, limit: int | None = None) -> pd.DataFrame:
         """Escalation alerts as a DataFrame (same rows as :meth:`alert_list`)."""
-        return pd.DataFrame(self.alert_list(rules), columns=ALERT_COLUMNS)
+        return pd.DataFrame(self.alert_list(rules, limit), columns=ALERT_COLUMNS)
 
     def stats(self, top: int = 10) -> dict[str, Any]:
         """The summary ``flashpoint stats --format json`` prints."""
@@ -167,7 +189,7 @@ class Database:
             "events": one("SELECT count(*) FROM events").fetchone()[0],
             "events_happened": one("SELECT count(*) FROM events WHERE happened").fetchone()[0],
             "quotes": one("SELECT count(*) FROM quotes").fetchone()[0],
-            "fused_events": len(self.fused_events()),
+            "fused_events": self.fused_count(),
             "ingest": {k: log.get(k, 0) for k in ("ingested", "duplicate", "rejected")},
             "by_quad_class": {str(k): v for k, v in by_quad.items()},
             "by_root": [{"root": r, "name": _root_name(r), "events": c} for r, c in by_root],
@@ -216,11 +238,15 @@ def plain(value: Any) -> Any:
     return value
 
 
-def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+def frame_records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """A DataFrame as JSON-ready dicts (one per row)."""
     return [{k: plain(v) for k, v in row.items()} for row in frame.to_dict(orient="records")]
 
 
-def open(db: str | Path) -> Database:  # noqa: A001 - the public name is flashpoint.open
-    """Open an existing event database read-only (several readers may share the file)."""
+def open(db: str | Path, settings: Settings | None = None) -> Database:  # noqa: A001
+    """Open an existing event database read-only (several readers may share the file).
+
+    ``settings`` only matter when the derived tables are stale (fusion window).
+    """
     conn = store.open_readonly(db)
-    return Database(conn, str(db), owns=True)
+    return Database(conn, str(db), owns=True, settings=settings)

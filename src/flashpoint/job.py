@@ -101,7 +101,7 @@ def run_ingest(
 
     settings = settings or Settings()
     report = IngestReport()
-    with Store(db) as store:
+    with Store(db, settings=settings) as store:
         dedup = Deduplicator(settings)
         dedup.seed(store.article_texts())
         batch: list[CodedArticle | Duplicate | Rejection] = []

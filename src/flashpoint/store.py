@@ -28,6 +28,7 @@ import pandas as pd
 
 from .errors import StoreError
 from .records import CodedArticle, Duplicate, Rejection
+from .settings import Settings
 
 Outcome = CodedArticle | Duplicate | Rejection
 
@@ -359,8 +360,14 @@ class Store:
     ...     store.finish_run()
     """
 
-    def __init__(self, path: str | Path = ":memory:", run_id: str | None = None):
+    def __init__(
+        self,
+        path: str | Path = ":memory:",
+        run_id: str | None = None,
+        settings: Settings | None = None,
+    ):
         self.path = str(path)
+        self.settings = settings or Settings()
         try:
             self.conn = duckdb.connect(self.path)
         except duckdb.Error as exc:
@@ -414,11 +421,12 @@ class Store:
         conn.execute("BEGIN TRANSACTION")
         try:
             if ids:
+                # Upsert by article id: the article and everything found in it are replaced.
                 for table in ("events", "actors", "quotes", "quantities"):
                     conn.execute(f"DELETE FROM {table} WHERE article_id IN ?", [ids])
+                conn.execute("DELETE FROM articles WHERE id IN ?", [ids])
             if events:
                 conn.execute("DELETE FROM events WHERE id IN ?", [list(events)])
-                conn.execute("DELETE FROM articles WHERE id IN ?", [ids])
             self._insert("articles", _frame(articles, ARTICLE_COLUMNS))
             self._insert("events", _frame(list(events.values()), EVENT_COLUMNS))
             self._insert("actors", _frame(actors, ACTOR_COLUMNS))
@@ -459,12 +467,12 @@ class Store:
         """End of an ingest run: rebuild the derived tables (fusion, weekly dyads, alerts)."""
         self.refresh()
 
-    def refresh(self, settings: Any = None) -> None:
+    def refresh(self) -> None:
         """Rebuild ``fused_events``, ``fused_members``, ``dyad_weekly`` and ``alerts`` in one
-        transaction from the events table."""
+        transaction from the events table (fusion window from ``self.settings``)."""
         from . import analysis
 
-        fused, members = analysis.fuse_events(self.conn, settings=settings)
+        fused, members = analysis.fuse_events(self.conn, settings=self.settings)
         weekly = analysis.dyad_weekly(self.conn)
         alerts = analysis.escalation_alerts(self.conn, weekly=weekly)
         conn = self.conn

@@ -10,10 +10,10 @@ import json
 from pathlib import Path
 
 import pytest
+from tests.conftest import shared_path
 
 from flashpoint.evaluate.extraction import evaluate_benchmark
 from flashpoint.ingest.html import html_article_text
-from tests.conftest import shared_path
 
 BASELINE = Path(__file__).parent / "baselines" / "html.json"
 

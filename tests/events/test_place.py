@@ -98,6 +98,14 @@ def test_destination_counts_when_nothing_better(pipeline):
     assert locate(sent, article, _token(sent, "sent")).country == "KWT"
 
 
+def test_targets_and_addressees_are_not_places(pipeline):
+    sent, article = _sent(
+        pipeline, "The minister appealed to Russia and imposed sanctions on Iran."
+    )
+    assert locate(sent, article, _token(sent, "appealed")) is None
+    assert locate(sent, article, _token(sent, "imposed")) is None
+
+
 def test_region_of_a_country(pipeline):
     sent, article = _sent(
         pipeline, "A rocket attack killed a contractor in northern Iraq last week."

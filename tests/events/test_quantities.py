@@ -5,7 +5,12 @@ from __future__ import annotations
 import pytest
 from tests.conftest import shared_path
 
-from flashpoint.events.quantities import find_quantities, parse_number, quantities_in
+from flashpoint.events.quantities import (
+    find_quantities,
+    parse_number,
+    quantities_in,
+    quantities_of,
+)
 from flashpoint.records import Article
 
 
@@ -105,6 +110,18 @@ def test_quantities_in_a_clause(pipeline):
         (25, "people"),
         (750, "troops"),
     ]
+
+
+def test_quantities_of_a_trigger_stay_in_its_clause(pipeline):
+    doc = _doc(
+        pipeline,
+        "The army sent 750 troops to the border after rebels killed 25 people in the north.",
+    )
+    by_verb = {
+        t.text: [(q.value, q.unit) for q in quantities_of(t)] for t in doc if t.pos_ == "VERB"
+    }
+    assert by_verb["sent"] == [(750, "troops")]
+    assert by_verb["killed"] == [(25, "people")]
 
 
 def _seed_article(path) -> Article:

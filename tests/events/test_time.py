@@ -27,7 +27,14 @@ PUB = "2020-01-02"  # a Thursday
         ("at least October", ("2019-10-01", "month")),
         ("2016", ("2016-01-01", "year")),
         ("December 29, 2019", ("2019-12-29", "day")),
-        ("Jan. 3", ("2019-01-03", "day")),  # past preferred: Jan 3 2020 is after publication
+        ("Jan. 3", ("2020-01-03", "day")),  # a day without a year: the nearest occurrence
+        ("Dec. 29", ("2019-12-29", "day")),
+        ("this March", ("2020-03-01", "month")),
+        ("a decade ago", ("2010-01-01", "year")),
+        ("three years later", (None, None)),  # relative to another event, not to publication
+        ("the '80s", ("1980-01-01", "decade")),
+        ("7", (None, None)),  # a bare number is no date
+        ("five-year", (None, None)),
         ("Thursday, Jan. 2, 2020", ("2020-01-02", "day")),
         ("the 1990s", ("1990-01-01", "decade")),
         ("two days", (None, None)),  # a duration dates nothing

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from tests.conftest import shared_path
 
 from flashpoint.ingest.clean import (
     clean,
@@ -11,9 +12,9 @@ from flashpoint.ingest.clean import (
     is_caption,
     load_rules,
     parse_byline,
+    parse_date_stamp,
     parse_dateline,
 )
-from tests.conftest import shared_path
 
 LEAD = (
     "Officials from both governments met for six hours on Friday and agreed to resume talks on the "
@@ -44,6 +45,12 @@ LEAD = (
         "Copyright © 2024 The Daily Example. All rights reserved.",
         "You must be logged in to post a comment.",
         "* * *",
+        "The Daily Example | World | Africa",
+        "Home » News » Middle East",
+        "Listen to this article",
+        "Please enable JavaScript to view the comments",
+        "Advertisement - scroll to continue reading",
+        "4 min read",
     ],
 )
 def test_boilerplate_lines_are_recognised(line):
@@ -95,6 +102,8 @@ def test_dateline_forms(text, place, agency, date):
         "The Pentagon (DoD) — a huge building — is in Virginia.",  # mixed case, unknown "agency"
         "NATO said on Friday it would send more troops.",
         "Iran has rejected the accusation.",
+        "BREAKING — Parliament has been dissolved.",
+        "EXCLUSIVE (Reuters) - Officials said.",
     ],
 )
 def test_not_datelines(text):
@@ -164,6 +173,36 @@ def test_invented_wire_story_is_taken_apart():
         "pulled back toward the capital.\n\nThe army said it had regrouped to protect civilians."
     )
     assert "Sign up for our Africa newsletter" in cleaned.boilerplate
+
+
+@pytest.mark.parametrize(
+    "line, iso",
+    [
+        ("Monday, April 7, 2025", "2025-04-07"),
+        ("Posted on 2025-04-11", "2025-04-11"),
+        ("Published: 3 March 2024 10:22 GMT", "2024-03-03"),
+        ("Updated Sept. 9, 2021 at 4.30 p.m. ET", "2021-09-09"),
+        ("The vote was held on March 3, 2024.", None),
+        ("Talks resume 3 March 2024 in Geneva", None),
+    ],
+)
+def test_date_stamp_lines(line, iso):
+    assert parse_date_stamp(line) == iso
+
+
+def test_page_furniture_above_the_lead_does_not_hide_the_dateline():
+    text = (
+        "Army retakes border town\n\n"
+        "The Example Herald | World | AFP\n\n"
+        "Tuesday, 14 May 2024\n\n"
+        "Listen to this article\n\n"
+        "GAO, Mali (AFP) - The army said on Tuesday it had retaken the town after two days of fighting.\n"
+    )
+    article = clean_text(text)
+    assert article.title == "Army retakes border town"
+    assert (article.dateline, article.agency) == ("GAO, Mali", "AFP")
+    assert (article.published, article.date_source) == ("2024-05-14", "dateline")
+    assert article.text == "The army said on Tuesday it had retaken the town after two days of fighting."
 
 
 def test_dateline_on_its_own_line_and_no_headline_when_lead_comes_first():

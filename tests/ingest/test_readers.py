@@ -3,7 +3,20 @@
 from __future__ import annotations
 
 import io
+import os
 import sys
+
+import pytest
+from tests.ingest.pages import (
+    PARAGRAPHS,
+    atom_feed,
+    gz,
+    jsonl,
+    news_page,
+    rss_feed,
+    story,
+    write_warc,
+)
 
 from flashpoint.ingest import count_inputs, ingest
 from flashpoint.ingest.dedup import Deduplicator
@@ -11,7 +24,7 @@ from flashpoint.ingest.feed import html_to_text
 from flashpoint.ingest.html import extract_html
 from flashpoint.ingest.inputs import sniff_kind, walk
 from flashpoint.records import Article, Duplicate, Rejection
-from tests.ingest.pages import PARAGRAPHS, atom_feed, gz, jsonl, news_page, rss_feed, story, write_warc
+from flashpoint.settings import Settings
 
 
 def outcomes(*paths, dedup=None):
@@ -117,7 +130,7 @@ def test_atom_feed_sniffed_from_xml(tmp_path):
     # The first item has only a one-line summary in Atom: too little text to be an article.
     short, article = outcomes(feed)
     assert isinstance(short, Rejection) and short.reason.startswith("no article text after cleaning")
-    assert short.source == f"{feed}#https://example.org/mali"
+    assert short.path == f"{feed}#https://example.org/mali"
     assert article.input_kind == "feed" and article.title == "Parliament dissolved"
 
 
@@ -186,3 +199,83 @@ def test_duplicates_across_formats(tmp_path):
 def test_html_to_text_keeps_blocks_apart():
     assert html_to_text("<p>One.</p><p>Two <b>bold</b>.</p><script>x()</script>").split() == ["One.", "Two", "bold."]
     assert "\n" in html_to_text("<p>One.</p><p>Two.</p>").strip()
+
+
+def test_jsonl_oversize_line_is_one_rejection(tmp_path):
+    dump = tmp_path / "big.jsonl"
+    dump.write_text(jsonl([{"id": "big", "text": "word " * 3000}, {"id": "ok", "text": story()}]))
+    big, ok = ingest([str(dump)], Settings(max_bytes=5000))
+    assert isinstance(big, Rejection) and big.path == f"{dump}#1"
+    assert big.reason == f"over size limit: {len(jsonl([{'id': 'big', 'text': 'word ' * 3000}]).splitlines()[0]) + 1} bytes > 5000"
+    assert isinstance(ok, Article) and ok.id == "ok"
+
+
+def test_warc_non_article_responses_are_rejected_with_reason(tmp_path):
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    path = tmp_path / "mixed.warc.gz"
+    with open(path, "wb") as fh:
+        writer = WARCWriter(fh, gzip=True)
+        for url, status, ctype, body in [
+            ("https://example.org/logo.png", "200 OK", "image/png", b"\x89PNG\r\n\x1a\n\x00\x00"),
+            ("https://example.org/gone", "404 Not Found", "text/html", b"<html><body>Not found</body></html>"),
+            ("https://example.org/story", "200 OK", "text/html", news_page().encode()),
+        ]:
+            headers = StatusAndHeaders(status, [("Content-Type", ctype)], protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=headers))
+    png, gone, story_ = ingest([str(path)])
+    assert png.reason == "unsupported WARC content type: image/png"
+    assert gone.reason == "HTTP status 404"
+    assert isinstance(story_, Article) and story_.url == "https://example.org/story"
+
+
+def test_not_a_feed_is_one_rejection(tmp_path):
+    path = tmp_path / "sitemap.xml"
+    path.write_text('<?xml version="1.0"?><urlset><url><loc>https://example.org/</loc></url></urlset>')
+    (rejection,) = ingest([str(path)])
+    assert rejection.path == str(path)
+    assert rejection.reason.startswith(("malformed feed", "feed has no items"))
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root can read any directory")
+def test_unreadable_directory_is_rejected(tmp_path):
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    (locked / "a.txt").write_text(story())
+    locked.chmod(0)
+    try:
+        (rejection,) = ingest([str(tmp_path)])
+    finally:
+        locked.chmod(0o755)
+    assert rejection.reason == "cannot read directory: Permission denied"
+
+
+def test_json_documents_object_and_array(tmp_path):
+    import json
+
+    single = tmp_path / "one.json"
+    single.write_text(json.dumps({"id": "solo", "text": story(), "title": "Ceasefire"}, indent=2))
+    many = tmp_path / "export"  # no extension: a pretty-printed array is sniffed as JSON
+    many.write_text(json.dumps([{"id": "a1", "text": PARAGRAPHS[0]}, {"title": "no text"}, {"id": "a3", "text": PARAGRAPHS[3]}], indent=1))
+    broken = tmp_path / "z.json"
+    broken.write_text('{"id": "x", "text": ')
+    a1, no_text, a3, solo, bad = ingest([str(many), str(single), str(broken)])
+    assert (a1.id, a1.input_kind, a1.source) == ("a1", "json", f"{many}#1")
+    assert no_text.reason == 'malformed JSON item 2: no "text" string'
+    assert a3.id == "a3" and a3.source == f"{many}#3"
+    assert (solo.id, solo.title, solo.source) == ("solo", "Ceasefire", str(single))
+    assert bad.path == str(broken) and bad.reason.startswith("malformed JSON: Expecting value")
+
+
+def test_documentation_and_hidden_files_in_a_walk_are_skipped_with_reason(tmp_path):
+    (tmp_path / "README.md").write_text("# My corpus\n\nThese are the files I collected for the project.")
+    (tmp_path / ".notes.txt").write_text(story())
+    (tmp_path / "story.txt").write_text(story())
+    hidden, readme, article = ingest([str(tmp_path)])
+    assert hidden.reason == "skipped: hidden file (.notes.txt)"
+    assert readme.reason == "skipped: documentation file, not an article (README.md)"
+    assert isinstance(article, Article)
+    # Named explicitly, a file skipped in a walk is read like any other.
+    (explicit,) = ingest([str(tmp_path / ".notes.txt")])
+    assert isinstance(explicit, Article)

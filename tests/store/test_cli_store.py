@@ -118,3 +118,14 @@ def test_export_command_writes_each_format(app, db_path, tmp_path):
     bad = runner.invoke(app, ["export", str(tmp_path / "x"), "--db", str(db_path),
                               "--format", "xml"])
     assert bad.exit_code == 2
+
+
+def test_the_package_level_open_is_the_database_api(db_path):
+    import flashpoint
+
+    with flashpoint.open(db_path) as db:
+        assert db.stats()["articles"] == 60
+        assert list(db.articles(limit=2).columns)[:2] == ["id", "source"]
+        assert not db.fused_events().empty
+        nodes, edges = db.network()
+        assert edges["weight"].sum() == db.top_dyads(None)["events"].sum()

@@ -123,6 +123,15 @@ def test_recoding_an_article_replaces_its_rows():
         assert store.conn.execute("SELECT n_events FROM articles").fetchone()[0] == 1
 
 
+def test_an_article_without_events_can_be_written_again():
+    empty = synthetic.article("quiet", [])
+    with Store(":memory:") as store:
+        store.write([empty])
+        store.write([empty])
+        store.finish_run()
+        assert store.counts()["articles"] == 1 and store.counts()["events"] == 0
+
+
 def test_rerun_duplicate_of_itself_is_not_a_new_outcome():
     a = synthetic.article("a1", [synthetic.event("a1-e0", "190", "USA", "IRN")],
                           source="/in/a1.txt")
@@ -171,3 +180,21 @@ def test_readonly_connection_refuses_writes_and_missing_file_is_clear(tmp_path):
     conn.close()
     with pytest.raises(StoreError, match="does not exist"):
         open_readonly(tmp_path / "missing.duckdb")
+
+
+def test_a_run_that_never_refreshed_is_still_readable(tmp_path):
+    from flashpoint.database import open as open_db
+
+    path = tmp_path / "stale.duckdb"
+    with Store(path) as store:
+        write_all(store, synthetic.corpus(30))  # killed before finish_run
+    with open_db(path) as db:
+        assert db.stale
+        fused = db.fused_events()
+        assert fused["num_mentions"].sum() == len(db.events(happened=True))
+        assert db.stats()["fused_events"] == len(fused)
+    with Store(path) as store:
+        store.finish_run()
+    with open_db(path) as db:
+        assert not db.stale
+        assert len(db.fused_events()) == len(fused)

@@ -1,38 +1,72 @@
-"""Actors stage: resolve mentions to CAMEO-style actor codes (placeholder until issue 3 lands)."""
+"""Actors stage: resolve who is mentioned to CAMEO-style actor codes (country + agent).
+
+The ``flashpoint_actors`` spaCy component (:mod:`.component`) fills ``doc._.actors``
+(:class:`~flashpoint.records.Actor` records) and ``doc._.actor_mentions`` (``(start_token,
+end_token, actor_index)``); :func:`actor_for_span` tells the quotes and events stages which actor
+a phrase refers to. Knowledge lives in data files (:mod:`.knowledge`): ``data/countries.yaml``,
+``data/agents.yaml``, ``data/organisations.yaml``; PETRARCH dictionaries import via
+:mod:`.dictionary`.
+
+Adding actors (``--actors FILE.yaml`` / ``Settings.actors_files``) — one line per actor::
+
+    actors:
+      - {name: "Kataib Hezbollah", aliases: ["Kata'ib Hezbollah"], country: IRQ, agent: UAF, kind: group}
+      - {name: "United Nations", aliases: ["UN", "U.N."], code: IGOUNO}
+      - {name: "Jane Doe", country: FRA, agent: GOV, kind: person}
+
+``name`` is required; ``aliases`` are other spellings (names are matched case-sensitively, and in
+upper case); ``country`` is ISO 3166 alpha-3; ``agent`` a CAMEO agent code (see ``codes`` in
+``data/agents.yaml``); ``code`` a full CAMEO code when it is not country+agent; ``kind`` is
+``org`` (default), ``group`` or ``person``. The same file may add role words
+(``agents: {MIL: ["border guard"]}``), country names (``countries: {GBR: {names: [Blighty]}}``)
+and seats of government (``metonyms: [{name: "Bercy", country: FRA, agent: GOV}]``). A user's
+entries win over the shipped ones; a JSON file with the same structure works too.
+"""
 
 from __future__ import annotations
 
-from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..records import Actor
+from .component import ActorResolver, make_actor_resolver
+from .knowledge import Knowledge, Term, load_knowledge, split_code
+
+__all__ = ["ActorResolver", "Knowledge", "Term", "actor_for_span", "load_knowledge",
+           "make_actor_resolver", "split_code"]
 
 
 def actor_for_span(doc: Doc, span: Span) -> Actor | None:
-    """The actor a span refers to (a mention overlapping the span's head), or ``None``."""
+    """The actor a span refers to, or ``None``.
+
+    The mention containing the span's syntactic head wins ("the U.S. embassy in Baghdad" →
+    the embassy, USAGOV, not Baghdad); otherwise the overlapping mention whose tokens are
+    fewest dependency hops below the head (a modifier before an object of a preposition).
+    Pronouns resolve through the mentions the component already linked to a person.
+    """
     mentions = doc._.actor_mentions or []
     actors = doc._.actors or []
+    if not mentions or not len(span):
+        return None
+    root = span.root
     for start, end, idx in mentions:
-        if start <= span.root.i < end:
+        if start <= root.i < end:
             return actors[idx]
+    best: tuple[int, int] | None = None
     for start, end, idx in mentions:
-        if start < span.end and span.start < end:
-            return actors[idx]
-    return None
+        if start >= span.end or end <= span.start:
+            continue
+        depth = min(_depth_below(doc[i], root) for i in range(max(start, span.start), min(end, span.end)))
+        if best is None or depth < best[0]:
+            best = (depth, idx)
+    return actors[best[1]] if best else None
 
 
-class ActorResolver:
-    """Fills ``doc._.actors`` and ``doc._.actor_mentions``."""
-
-    def __init__(self, nlp: Language, name: str, actors_files: list[str], dictionaries: list[str]):
-        self.name = name
-
-    def __call__(self, doc: Doc) -> Doc:
-        doc._.actors = []
-        doc._.actor_mentions = []
-        return doc
-
-
-@Language.factory("flashpoint_actors", default_config={"actors_files": [], "dictionaries": []})
-def make_actor_resolver(nlp: Language, name: str, actors_files: list[str], dictionaries: list[str]):
-    return ActorResolver(nlp, name, actors_files, dictionaries)
+def _depth_below(token, root) -> int:
+    """Dependency hops from ``token`` up to ``root`` (large when it is not below it)."""
+    hops = 0
+    while token.i != root.i and hops < 50:
+        if token.head.i == token.i:
+            return 100 + hops
+        token = token.head
+        hops += 1
+    return hops

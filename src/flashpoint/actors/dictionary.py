@@ -22,15 +22,15 @@ from .knowledge import DatedCode, Term, plural, split_code
 _CODE = re.compile(r"\[([^\]]*)\]")
 _MACRO_DEF = re.compile(r"^(![A-Z_]+!)\s*=\s*(.+)$")
 _MACRO_USE = re.compile(r"![A-Z_]+!")
-# Two-digit years: PETRARCH's own dictionaries cover 1945 onwards, so 45–99 are 19xx.
-_PIVOT = 45
+# Two-digit years: the dictionaries were written in the 2010s, so 30–99 are 19xx, 00–29 20xx.
+_PIVOT = 30
 
 
 @dataclass
 class LoadedDictionary:
     """What one or more dictionary files contributed: phrase → term, phrase → agent code."""
 
-    names: dict[str, Term] = field(default_factory=dict)
+    names: dict[str, Term] = field(default_factory=dict)  # lower-case phrase → term
     agents: dict[str, str] = field(default_factory=dict)
     entries: int = 0
 
@@ -89,7 +89,7 @@ def read_actors(path: Path, into: LoadedDictionary) -> None:
                 country, agent = split_code(codes[0].code)
                 term = Term("dictionary", canonical, country=country, agent=agent, code=codes[0].code)
             for name in names:
-                into.names.setdefault(name, term)
+                into.names.setdefault(name.lower(), term)
             into.entries += 1
         names.clear()
         codes.clear()

@@ -182,6 +182,7 @@ class Knowledge:
     names: dict[str, Term] = field(default_factory=dict)
     roles: dict[str, Term] = field(default_factory=dict)
     dict_names: dict[str, Term] = field(default_factory=dict)
+    org_suffixes: dict[str, str] = field(default_factory=dict)
     country_names: dict[str, str] = field(default_factory=dict)
     agent_codes: dict[str, str] = field(default_factory=dict)
     backing: frozenset[str] = frozenset()
@@ -220,6 +221,8 @@ class Knowledge:
                 entry.get("kind", "org"), entry["name"], country=country, agent=agent,
                 code=code or compose_code(country, agent),
             )
+            if entry.get("in_office"):
+                term = replace(term, dated=_office_codes(entry, term, source))
             for surface in [entry["name"], *(entry.get("aliases") or [])]:
                 self.add_name(str(surface), term)
 
@@ -232,6 +235,8 @@ class Knowledge:
         for agent, phrases in (data.get("actions") or {}).items():
             for phrase in phrases:
                 self.add_role(str(phrase), Term("action", str(phrase), agent=agent))
+        for agent, words in (data.get("org_suffixes") or {}).items():
+            self.org_suffixes.update({str(w): agent for w in words})
         self.backing = self.backing | {w.lower() for w in data.get("backing") or []}
         self.former = self.former | {w.lower() for w in data.get("former") or []}
         self.honorifics = self.honorifics | {w.lower() for w in data.get("honorifics") or []}
@@ -250,6 +255,31 @@ class Knowledge:
             self.add_name(entry["name"], term)
 
 
+def _office_codes(entry: dict[str, Any], term: Term, source: str) -> tuple[DatedCode, ...]:
+    """``in_office: ["2017-01-20/2021-01-20", "2025-01-20/"]`` → dated codes; out of office = ELI.
+
+    Before, between and after the periods the person is a former office holder (country + ELI).
+    The undated default (text without a date) is the office when the last period is open, since
+    a current office holder is the likeliest reading, else ELI.
+    """
+    office = term.code or ""
+    former = compose_code(term.country, "ELI") or "ELI"
+    periods: list[tuple[str, str | None]] = []
+    for period in entry["in_office"]:
+        start, _, end = str(period).partition("/")
+        if len(start) != 10 or not start[:4].isdigit():
+            raise KnowledgeError(f"{source}: {entry['name']!r}: in_office wants 'YYYY-MM-DD/YYYY-MM-DD', got {period!r}")
+        periods.append((start, end or None))
+    periods.sort()
+    codes = [DatedCode(office, start=a, end=b) for a, b in periods]
+    gaps = [DatedCode(former, end=periods[0][0])]
+    gaps += [DatedCode(former, start=b, end=c) for (_, b), (c, _) in zip(periods, periods[1:], strict=False) if b]
+    if periods[-1][1]:
+        gaps.append(DatedCode(former, start=periods[-1][1]))
+    default = office if periods[-1][1] is None else former
+    return (*codes, *gaps, DatedCode(default))
+
+
 def _add_reference_countries(kb: Knowledge) -> None:
     """Names, spellings, capitals and demonyms of every country from countryinfo and pycountry."""
     import pycountry
@@ -259,10 +289,11 @@ def _add_reference_countries(kb: Knowledge) -> None:
     for country in pycountry.countries:
         name = getattr(country, "common_name", None) or country.name
         kb.country_names[country.alpha_3] = name
-    # countryinfo's short English names ("Russia", "Palestine") read better than ISO's.
+    kb.country_names["KSV"] = "Kosovo"  # CAMEO's code; ISO has none yet
+    # Where ISO has only an inverted name ("Korea, Republic of") countryinfo's short one reads better.
     for info in infos:
         alpha3 = (info.get("ISO") or {}).get("alpha3")
-        if alpha3 and info.get("name"):
+        if alpha3 and info.get("name") and "," in kb.country_names.get(alpha3, ","):
             kb.country_names[alpha3] = info["name"]
     for country in pycountry.countries:
         term = kb.country_term(country.alpha_3)

@@ -20,7 +20,7 @@ import yaml
 from spacy.tokens import Doc, Span, Token
 
 from ..records import Article, Location
-from .time import INHERIT_DEPS, OTHER_CLAUSE_DEPS
+from .time import INHERIT_DEPS, clause_tokens
 
 DATA_PATH = Path(__file__).with_name("data") / "places_gazetteer.yaml"
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -112,6 +112,7 @@ class Gazetteer:
         preps = data["prepositions"]
         self.at_place = frozenset(preps["at_place"])
         self.toward_place = frozenset(preps["toward_place"])
+        self.motion_words = frozenset(data.get("motion_words") or ())
 
     def country(self, text: str) -> _Place | None:
         iso3 = self.country_names.get(_norm(text))
@@ -250,35 +251,22 @@ def _place_candidates(sent: Span) -> list[tuple[Span, Token, int]]:
         word = prep.lower_
         if word in gaz.at_place:
             out.append((ent, prep, 0))
-        elif word in gaz.toward_place:
+        elif word in gaz.toward_place and prep.head.lemma_.lower() in gaz.motion_words:
             out.append((ent, prep, 1))
     return out
-
-
-def _clause(trigger: Token) -> set[int]:
-    own: set[int] = set()
-    stack = [trigger]
-    while stack:
-        tok = stack.pop()
-        own.add(tok.i)
-        for child in tok.children:
-            if child.dep_ in OTHER_CLAUSE_DEPS and child.pos_ in ("VERB", "AUX"):
-                continue
-            stack.append(child)
-    return own
 
 
 def _ranked(sent: Span, trigger: Token | None) -> list[Span]:
     cands = _place_candidates(sent)
     if trigger is None:
         return [_entity_span(e) for e, _, tier in sorted(cands, key=lambda c: (c[2], c[0].start))]
-    own = _clause(trigger)
+    own = clause_tokens(trigger)
     scopes = [own]
     node = trigger
     # Places of the clause above, as for dates: "Iran said in Baghdad it would ..."
     while node.dep_ in INHERIT_DEPS and node.head.i != node.i:
         node = node.head
-        scopes.append(_clause(node) - set().union(*scopes))
+        scopes.append(clause_tokens(node) - set().union(*scopes))
     ordered: list[Span] = []
     for scope in scopes:
         inside = [c for c in cands if c[1].i in scope]
@@ -313,5 +301,6 @@ def locate(sent: Span, article: Article | None, trigger: Token | None = None) ->
         if loc is not None:
             return loc
     if article is not None:
-        return resolve_dateline(article.dateline, prefer)
+        # A dateline names where the reporter filed from: big-city sense, not the story's countries.
+        return resolve_dateline(article.dateline)
     return None

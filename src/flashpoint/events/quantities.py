@@ -27,7 +27,7 @@ SKIP_ENTITIES = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "ORDINAL"})
 DIGITS = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?$")
 CACHE_KEY = ("flashpoint", "quantities")
 
-__all__ = ["find_quantities", "quantities_in", "parse_number"]
+__all__ = ["find_quantities", "quantities_in", "quantities_of", "parse_number"]
 
 
 @dataclass(frozen=True)
@@ -290,3 +290,21 @@ def find_quantities(doc: Doc) -> list[Quantity]:
 def quantities_in(doc: Doc, start_char: int, end_char: int) -> list[Quantity]:
     """The quantities whose span lies inside ``[start_char, end_char)`` (an event's clause)."""
     return [q for q in find_quantities(doc) if q.span[0] >= start_char and q.span[1] <= end_char]
+
+
+def quantities_of(trigger: Token) -> list[Quantity]:
+    """The quantities in the trigger's own clause ("killed 25 people", "sent 750 troops"),
+    leaving out those of embedded or coordinated clauses."""
+    from .time import clause_tokens
+
+    doc = trigger.doc
+    clause = clause_tokens(trigger)
+    chars = [(doc[i].idx, doc[i].idx + len(doc[i])) for i in clause]
+    out = []
+    for q in find_quantities(doc):
+        if any(start < q.span[1] and q.span[0] < end for start, end in chars):
+            # the counted noun itself must be in the clause, not just the toll verb
+            noun = doc.char_span(q.span[0], q.span[1], alignment_mode="expand")
+            if noun is not None and any(t.i in clause for t in noun if t.pos_ == "NOUN"):
+                out.append(q)
+    return out

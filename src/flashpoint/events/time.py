@@ -31,7 +31,7 @@ OTHER_CLAUSE_DEPS = frozenset(
 # a reporting or intent verb ("said on Sunday it struck"), or a conjunct sharing a fronted date.
 INHERIT_DEPS = frozenset({"ccomp", "xcomp", "conj"})
 
-__all__ = ["resolve_date", "resolve_expression", "parse_published"]
+__all__ = ["resolve_date", "resolve_expression", "parse_published", "clause_tokens"]
 
 
 @dataclass(frozen=True)
@@ -47,6 +47,8 @@ class _Knowledge:
     relative: tuple[_Relative, ...]
     ago: re.Pattern[str]
     decade: re.Pattern[str]
+    short_decade: re.Pattern[str]
+    datelike: re.Pattern[str]
     ago_numbers: dict[str, int]
     weekdays: dict[str, int]
     weekday_pattern: re.Pattern[str]
@@ -76,6 +78,8 @@ def _knowledge() -> _Knowledge:
         ),
         ago=re.compile(data["ago"]),
         decade=re.compile(data["decade"]),
+        short_decade=re.compile(data["short_decade"]),
+        datelike=re.compile(data["datelike"]),
         ago_numbers={k: int(v) for k, v in data["ago_numbers"].items()},
         weekdays=weekdays,
         weekday_pattern=weekday_pattern,
@@ -135,7 +139,13 @@ def _dateparser(text: str, base: date) -> tuple[str | None, str | None]:
     period = data.period or "day"
     if period == "time":
         period = "day"
-    return data.date_obj.date().isoformat(), period
+    found = data.date_obj.date()
+    # dateparser fills missing parts from RELATIVE_BASE; a year or month means its start.
+    if period == "year":
+        found = found.replace(month=1, day=1)
+    elif period == "month":
+        found = found.replace(day=1)
+    return found.isoformat(), period
 
 
 @lru_cache(maxsize=8192)
@@ -160,10 +170,16 @@ def resolve_expression(text: str, published: str | None) -> tuple[str | None, st
                 return (base - timedelta(days=n)).isoformat(), "day"
             if unit == "week":
                 return (base - timedelta(weeks=n)).isoformat(), "week"
+            if unit == "decade":
+                return _shift(base, "year", -10 * n).isoformat(), "year"
             return _shift(base, unit, -n).isoformat(), unit
     m = k.decade.search(low)
     if m:
         return f"{m.group(1)}-01-01", "decade"
+    m = k.short_decade.search(low)
+    if m and base is not None:
+        start = base.year // 100 * 100 + int(m.group(1))
+        return f"{start if start <= base.year else start - 100}-01-01", "decade"
     has_digits = bool(re.search(r"\d", low))
     m = k.weekday_pattern.search(low)
     if m and base is not None and not re.search(r"\b(19|20)\d\d\b", low):
@@ -180,9 +196,32 @@ def resolve_expression(text: str, published: str | None) -> tuple[str | None, st
     if any(p.search(low) for p in k.durations):
         return None, None
     stripped = _strip(low, k)
-    if not stripped or base is None and not re.search(r"\b\d{4}\b", stripped):
+    if not stripped or not k.datelike.search(stripped):
         return None, None
-    return _dateparser(stripped, base or date.today())
+    has_year = bool(re.search(r"\b\d{4}\b", stripped))
+    if base is None and not has_year:
+        return None, None
+    iso, precision = _dateparser(stripped, base or date.today())
+    if iso is None or base is None or has_year:
+        return iso, precision
+    found = date.fromisoformat(iso)
+    if precision == "day":
+        # "Nov. 8" in an October story is the coming election, "Dec. 29" in a January story
+        # the past week: a day without a year is its occurrence nearest to publication.
+        found = min(
+            (_same_day(found, base.year + d) for d in (-1, 0, 1)),
+            key=lambda c: abs((c - base).days) if c else 10**6,
+        )
+    elif precision == "month" and low.startswith("this "):
+        found = found.replace(year=base.year)
+    return found.isoformat(), precision
+
+
+def _same_day(day: date, year: int) -> date | None:
+    try:
+        return day.replace(year=year)
+    except ValueError:  # 29 February
+        return None
 
 
 def _strip(low: str, k: _Knowledge) -> str:
@@ -199,7 +238,7 @@ def _strip(low: str, k: _Knowledge) -> str:
     return low.strip(" ,.-")
 
 
-def _clause_tokens(trigger: Token) -> set[int]:
+def clause_tokens(trigger: Token) -> set[int]:
     """Token indices of the trigger's own clause: its subtree minus embedded clauses."""
     own: set[int] = set()
     stack = [trigger]
@@ -218,7 +257,7 @@ def _candidates(sent: Span, trigger: Token | None) -> list[Span]:
     dates = [e for e in sent.ents if e.label_ == "DATE"]
     if trigger is None or not dates:
         return dates
-    own = _clause_tokens(trigger)
+    own = clause_tokens(trigger)
     first: list[Span] = [d for d in dates if d.root.i in own]
     # Dates of the clauses above the trigger ("Washington said on Sunday it struck ...");
     # across coordination only a date placed before the first conjunct is shared.
@@ -227,7 +266,7 @@ def _candidates(sent: Span, trigger: Token | None) -> list[Span]:
         via_conj = node.dep_ == "conj"
         node = node.head
         seen.add(node.i)
-        above = _clause_tokens(node) - own
+        above = clause_tokens(node) - own
         for d in dates:
             if d.root.i in above and d not in first:
                 if via_conj and d.start > node.i:

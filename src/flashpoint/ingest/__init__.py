@@ -4,7 +4,8 @@
 :class:`~flashpoint.records.Duplicate` or a :class:`~flashpoint.records.Rejection` with a specific
 reason — so ``articles + duplicates + rejections == inputs``. An input is a file, or one record of
 a container file (a JSONL line, a feed item, a WARC response record); a file that cannot be opened
-at all is one rejected input. Readers: ``text``, ``html``, ``warc``, ``feed``, ``jsonl``.
+at all is one rejected input. Readers: ``text``, ``html``, ``warc``, ``feed``, ``jsonl`` (and
+whole ``.json`` documents: one article object or an array of them).
 """
 
 from __future__ import annotations
@@ -19,8 +20,18 @@ from .dates import publication_date
 from .dedup import Deduplicator
 from .feed import read_feed
 from .html import read_html
-from .inputs import Draft, Opened, display_path, is_binary, open_input, walk
-from .jsonl import read_jsonl
+from .inputs import (
+    SNIFF_BYTES,
+    Draft,
+    Opened,
+    display_path,
+    is_binary,
+    open_input,
+    walk,
+    walk_inputs,
+    walk_skip_reason,
+)
+from .jsonl import read_json, read_jsonl
 from .language import detect_language
 from .text import read_text
 from .warc import read_warc
@@ -45,6 +56,7 @@ READERS: dict[str, Reader] = {
     "warc": read_warc,
     "feed": read_feed,
     "jsonl": read_jsonl,
+    "json": read_json,
 }
 
 
@@ -58,8 +70,8 @@ def read_path(path: str, settings: Settings) -> Iterator[Draft | Rejection]:
         return
     try:
         head = opened.head()
-        if not head.strip():
-            yield Rejection(source, "truncated gzip stream" if opened.compressed and _broken(opened) else "empty file")
+        if not head.strip() and len(head) < SNIFF_BYTES:
+            yield Rejection(source, "truncated gzip stream" if opened.truncated else "empty file")
             return
         if opened.kind != "warc" and is_binary(head):
             yield Rejection(source, "binary file (not text)")
@@ -82,21 +94,11 @@ def read_path(path: str, settings: Settings) -> Iterator[Draft | Rejection]:
         opened.close()
 
 
-def _broken(opened: Opened) -> bool:
-    """True when a gzip stream that shows no data is broken rather than empty."""
-    try:
-        opened.stream.read(1)
-    except Exception:  # noqa: BLE001 - any decompression failure means broken
-        return True
-    return False
-
-
 def finish(draft: Draft, settings: Settings, dedup: Deduplicator | None = None) -> Outcome:
     """Clean, check, date and de-duplicate one draft into its outcome."""
     cleaned = clean(
         draft.text,
         headline=draft.title is None,
-        byline=draft.byline is None,
         lines_are_paragraphs=draft.extracted,
         title=draft.title,
     )
@@ -109,7 +111,7 @@ def finish(draft: Draft, settings: Settings, dedup: Deduplicator | None = None) 
     if language not in settings.languages:
         return Rejection(draft.source, f"unsupported language: {language}")
     published, date_source = publication_date(
-        draft.date, cleaned.dateline_date, cleaned.captions, text
+        draft.date, cleaned.dateline_date, cleaned.captions, text, stamp=cleaned.date_stamp
     )
     article = Article(
         id=draft.article_id or Article.make_id(text),
@@ -151,7 +153,11 @@ def ingest(
     :class:`Rejection` with a specific reason.
     """
     settings = settings or Settings()
-    for path in walk(paths):
+    for path, walked in walk_inputs(paths):
+        skip = walk_skip_reason(path) if walked else None
+        if skip:
+            yield Rejection(path, skip)
+            continue
         for item in read_path(path, settings):
             if isinstance(item, Rejection):
                 yield item
@@ -185,7 +191,7 @@ def count_inputs(paths: Iterable[str]) -> int | None:
             opened.close()
             if kind == "jsonl" and opened.compressed:
                 return None
-        if kind in ("warc", "feed"):
+        if kind in ("warc", "feed", "json"):
             return None
         if kind == "jsonl":
             if path.lower().endswith(".gz"):

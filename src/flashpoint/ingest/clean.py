@@ -14,8 +14,10 @@ The rules (patterns live in ``boilerplate.yaml``; extend that file, not this mod
    and not itself a caption, byline or dateline.
 4. **Captions.** Short paragraphs carrying a photo credit (``REUTERS/Name``, ``AGENCY/Name``,
    ``(Photo: ...)``, ``Photo by ...``, ``File photo``) are moved to ``captions``.
-5. **Byline.** Near the top: ``By Name [and Name]`` or a bare line of 2-4 capitalised name tokens.
-6. **Dateline and agency.** The lead's ``PLACE[, Month D] (Agency) -`` prefix (or ``PLACE -``
+5. **Date stamp.** A short line near the top that is only a date ("Monday, April 7, 2025",
+   "Posted on 2025-04-11") leaves the body and dates the article.
+6. **Byline.** Near the top: ``By Name [and Name]`` or a bare line of 2-4 capitalised name tokens.
+7. **Dateline and agency.** The lead's ``PLACE[, Month D] (Agency) -`` prefix (or ``PLACE -``
    without an agency) is parsed and removed from the body: ``WASHINGTON (Reuters) -``,
    ``BEIRUT, Jan 3 (AP) -``, ``BAGHDAD -``.
 """
@@ -54,7 +56,11 @@ class Rules:
     byline_paragraphs: int
     dateline: re.Pattern[str]
     agencies: frozenset[str]
+    not_places: frozenset[str]
     dateline_paragraphs: int
+    stamp_words: frozenset[str] = frozenset()
+    stamp_max_words: int = 12
+    stamp_paragraphs: int = 5
 
 
 def load_rules(data: dict[str, Any] | None = None) -> Rules:
@@ -63,6 +69,7 @@ def load_rules(data: dict[str, Any] | None = None) -> Rules:
         text = resources.files(__package__).joinpath("boilerplate.yaml").read_text(encoding="utf-8")
         data = yaml.safe_load(text)
     bp, cap, by, dl = data["boilerplate"], data["captions"], data["byline"], data["dateline"]
+    stamp = data.get("date_stamp", {})
     token = by["name_token"]
     particles = "|".join(re.escape(p) for p in by["name_particles"])
     one_name = rf"{token}(?:\s+(?:(?:{particles})\s+){{0,2}}{token}){{1,3}}"
@@ -78,7 +85,11 @@ def load_rules(data: dict[str, Any] | None = None) -> Rules:
         byline_paragraphs=int(by["search_paragraphs"]),
         dateline=re.compile(dl["pattern"], re.VERBOSE),
         agencies=frozenset(dl["agencies"]),
+        not_places=frozenset(p.upper() for p in dl.get("not_places", [])),
         dateline_paragraphs=int(dl["search_paragraphs"]),
+        stamp_words=frozenset(w.lower() for w in stamp.get("words", [])),
+        stamp_max_words=int(stamp.get("max_words", 12)),
+        stamp_paragraphs=int(stamp.get("search_paragraphs", 5)),
     )
 
 
@@ -98,6 +109,7 @@ class Cleaned:
     dateline: str | None = None
     agency: str | None = None
     dateline_date: str | None = None  # as written in the dateline, e.g. "Jan 3"
+    date_stamp: str | None = None  # ISO date of a date-stamp line near the top
     captions: list[str] = field(default_factory=list)
     boilerplate: list[str] = field(default_factory=list)
 
@@ -141,9 +153,9 @@ def _has_keyword(words: list[str], keywords: frozenset[str]) -> bool:
 def is_boilerplate(line: str, rules: Rules | None = None) -> bool:
     """True when a line is site furniture (see the module docstring), not article text."""
     rules = rules or default_rules()
-    words = [w.lower() for w in _WORD.findall(line)]
-    if len(line.split()) > rules.max_words:
+    if len(line) > rules.max_words * 30 or len(line.split()) > rules.max_words:
         return False
+    words = [w.lower() for w in _WORD.findall(line)]
     if not words:
         # Lines of symbols only ("***", "|", "•") carry nothing.
         return not any(ch.isdigit() for ch in line)
@@ -158,13 +170,37 @@ def is_caption(paragraph: str, rules: Rules | None = None) -> bool:
     return any(p.search(paragraph) for p in rules.captions)
 
 
-def parse_byline(paragraph: str, rules: Rules | None = None) -> str | None:
-    """The author name(s) when ``paragraph`` is a byline (``By X`` or a bare name line), else None."""
+def parse_byline(paragraph: str, rules: Rules | None = None, bare_names: bool = True) -> str | None:
+    """The author name(s) when ``paragraph`` is a byline (``By X`` or a bare name line), else None.
+
+    ``bare_names=False`` accepts only ``By X``: in extracted HTML a short title-case line is more
+    often a subheading than an author.
+    """
     rules = rules or default_rules()
     if len(paragraph) > 120 or any(ch.isdigit() for ch in paragraph):
         return None
-    m = rules.by_line.match(paragraph) or rules.name_line.match(paragraph)
+    m = rules.by_line.match(paragraph) or (rules.name_line.match(paragraph) if bare_names else None)
     return m.group("name").strip(" ,") if m else None
+
+
+_STAMP_TOKEN = re.compile(r"[\w.]+")
+
+
+def parse_date_stamp(paragraph: str, rules: Rules | None = None) -> str | None:
+    """The ISO date when ``paragraph`` is only a date stamp ("Posted on 2025-04-11"), else None."""
+    from .dates import explicit_dates, strip_dates
+
+    rules = rules or default_rules()
+    if len(paragraph.split()) > rules.stamp_max_words:
+        return None
+    found = explicit_dates(paragraph)
+    if not found:
+        return None
+    rest = _STAMP_TOKEN.findall(strip_dates(paragraph))
+    # Left: only stamp words and clock times ("10:22", "9.30").
+    if all(t.lower() in rules.stamp_words or re.fullmatch(r"\d{1,2}([:.]\d\d)?", t) for t in rest):
+        return found[0].isoformat()
+    return None
 
 
 @dataclass(frozen=True)
@@ -186,7 +222,7 @@ def parse_dateline(paragraph: str, rules: Rules | None = None) -> Dateline | Non
     place, agency, dash = m.group("place"), m.group("agency"), m.group("dash")
     if agency is not None:
         agency = agency.strip()
-    if not (agency or dash):
+    if not (agency or dash) or place.upper() in rules.not_places:
         return None
     caps = not any(ch.islower() for ch in place) and sum(ch.isalpha() for ch in place) >= 2
     if not caps and agency not in rules.agencies:
@@ -257,8 +293,8 @@ def clean(
 ) -> Cleaned:
     """Clean scraped text (rules in the module docstring).
 
-    ``headline=False`` when the title is known from metadata (HTML, feeds), ``byline=False`` when
-    the author is; ``lines_are_paragraphs`` for extractor output that puts one paragraph a line;
+    ``headline=False`` when the title is known from metadata (HTML, feeds); ``byline=False`` keeps
+    byline lines in the text; ``lines_are_paragraphs`` for extractor output that puts one paragraph a line;
     ``title``, when known, is removed from the head of the text where the extractor repeated it.
     """
     rules = rules or default_rules()
@@ -290,12 +326,19 @@ def clean(
         else:
             body.append(paragraph)
 
+    for i, paragraph in enumerate(body[: rules.stamp_paragraphs]):
+        stamp = parse_date_stamp(paragraph, rules)
+        if stamp:
+            out.date_stamp = stamp
+            del body[i]
+            break
+
     # The byline sits above the lead: look only at the first few paragraphs, before a dateline.
     if byline:
         for i, paragraph in enumerate(body[: rules.byline_paragraphs]):
             if parse_dateline(paragraph, rules) is not None:
                 break
-            name = parse_byline(paragraph, rules)
+            name = parse_byline(paragraph, rules, bare_names=not lines_are_paragraphs)
             if name:
                 out.byline = name
                 del body[i]
@@ -331,6 +374,7 @@ def clean_text(text: str, source: str = "", **options: Any) -> Article:
         dateline_date=cleaned.dateline_date,
         captions=cleaned.captions,
         text=cleaned.text,
+        stamp=cleaned.date_stamp,
     )
     return Article(
         id="",

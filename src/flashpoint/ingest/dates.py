@@ -4,7 +4,8 @@ Order (the first that gives a full date wins; ``Article.date_source`` records wh
 
 1. ``metadata`` — a date from HTML meta, the feed item or the JSONL ``date`` field.
 2. ``dateline`` — ``BEIRUT, Jan 3 (AP)``; a dateline without a year takes it from the nearest
-   explicit date elsewhere in the article.
+   explicit date elsewhere in the article. A date-stamp line printed above the article
+   ("Posted on 2025-04-11", "Monday, April 7, 2025") counts as the dateline's date.
 3. ``relative-weekday`` — the lead says "on Thursday" and the only anchor is an explicit date in a
    caption or the text: the news day is that weekday on or after the latest anchor (a caption of
    Sunday, December 29, 2019 and "said on Thursday" give 2020-01-02).
@@ -33,6 +34,7 @@ _EXPLICIT = [
     re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_RE}\s*,?\s+(?P<year>(?:19|20)\d\d)\b", re.I),
     re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)\b"),
 ]
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _MONTH_DAY = re.compile(rf"^\s*{_MONTH_RE}\s+(?P<day>\d{{1,2}})(?:,?\s+(?P<year>\d{{4}}))?\s*$", re.I)
 _ISO_PREFIX = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})")
 _WEEKDAY = re.compile(
@@ -41,7 +43,7 @@ _WEEKDAY = re.compile(
     + r")\b"
 )
 # Only the head of a long text is searched: the news day and dates near it are stated early.
-_SCAN_CHARS = 20_000
+_SCAN_CHARS = 8_000
 
 
 def _make(year: int, month: int, day: int) -> date | None:
@@ -57,14 +59,27 @@ def _month(value: str) -> int:
 
 def explicit_dates(text: str) -> list[date]:
     """Full dates written in ``text`` ("December 29, 2019", "29 December 2019", "2019-12-29")."""
-    found: list[tuple[int, date]] = []
+    found: dict[int, date] = {}
     head = text[:_SCAN_CHARS]
+    # Every full date holds a year: look only around years, not over the whole text.
+    for year in _YEAR.finditer(head):
+        start = max(0, year.start() - 30)
+        while start > 0 and not head[start - 1].isspace():
+            start -= 1
+        window = head[start : year.end() + 6]
+        for pattern in _EXPLICIT:
+            for m in pattern.finditer(window):
+                d = _make(int(m.group("year")), _month(m.group("month")), int(m.group("day")))
+                if d:
+                    found[start + m.start()] = d
+    return [found[pos] for pos in sorted(found)]
+
+
+def strip_dates(text: str) -> str:
+    """``text`` with its full explicit dates cut out (what is left around a date stamp)."""
     for pattern in _EXPLICIT:
-        for m in pattern.finditer(head):
-            d = _make(int(m.group("year")), _month(m.group("month")), int(m.group("day")))
-            if d:
-                found.append((m.start(), d))
-    return [d for _, d in sorted(found, key=lambda pair: pair[0])]
+        text = pattern.sub(" ", text)
+    return text
 
 
 def parse_date(value: object) -> str | None:
@@ -123,18 +138,25 @@ def publication_date(
     dateline_date: str | None,
     captions: list[str],
     text: str,
+    stamp: str | None = None,
 ) -> tuple[str | None, str | None]:
-    """``(published, date_source)`` by the order in the module docstring; ``(None, None)`` if none."""
+    """``(published, date_source)`` by the order in the module docstring; ``(None, None)`` if none.
+
+    ``stamp`` is the ISO date of a date-stamp line found above the article by cleaning.
+    """
     meta = parse_date(metadata)
     if meta:
         return meta, "metadata"
     caption_dates = [d for c in captions for d in explicit_dates(c)]
     text_dates = explicit_dates(text)
     anchors = caption_dates + text_dates
+    stamped = date.fromisoformat(stamp) if stamp else None
     if dateline_date:
-        d = _dateline_date(dateline_date, anchors)
+        d = _dateline_date(dateline_date, anchors + ([stamped] if stamped else []))
         if d:
             return d.isoformat(), "dateline"
+    if stamped:
+        return stamped.isoformat(), "dateline"
     if not anchors:
         return None, None
     weekday = lead_weekday(text)

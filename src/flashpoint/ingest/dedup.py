@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -30,6 +31,27 @@ def _tokens(text: str) -> list[str]:
 def fingerprint(text: str) -> bytes:
     """The exact-duplicate key: a hash of the text's lower-cased word tokens."""
     return hashlib.blake2b(" ".join(_tokens(text)).encode("utf-8"), digest_size=16).digest()
+
+
+_MIX = np.uint64(0x9E3779B1)  # odd multiplier (golden ratio): spreads token hashes over 32 bits
+
+
+def shingle_hashes(tokens: list[str], size: int = SHINGLE_WORDS) -> np.ndarray:
+    """Distinct 32-bit hashes of the ``size``-word shingles of ``tokens`` (one for a short text).
+
+    Tokens are hashed once (crc32, stable across processes) and shingles combined in numpy: far
+    cheaper than hashing every shingle string, which dominated the cost of near-duplicate checks.
+    """
+    if not tokens:
+        return np.zeros(1, dtype=np.uint64)
+    token_hashes = np.fromiter((zlib.crc32(t.encode("utf-8")) for t in tokens), dtype=np.uint64, count=len(tokens))
+    if len(tokens) < size:
+        size = len(tokens)
+    n = len(tokens) - size + 1
+    combined = np.zeros(n, dtype=np.uint64)
+    for k in range(size):
+        combined = combined * _MIX + token_hashes[k : k + n]  # wraps mod 2**64 by design
+    return np.unique((combined ^ (combined >> np.uint64(32))) & np.uint64(0xFFFFFFFF))
 
 
 @dataclass(frozen=True)
@@ -67,12 +89,13 @@ class Deduplicator:
         return len(self._exact)
 
     def _minhash(self, tokens: list[str]) -> MinHash:
-        m = MinHash(num_perm=self.num_perm, permutations=self._permutations, scheme=self._scheme)
-        if len(tokens) < SHINGLE_WORDS:
-            shingles = {" ".join(tokens)}
-        else:
-            shingles = {" ".join(tokens[i : i + SHINGLE_WORDS]) for i in range(len(tokens) - SHINGLE_WORDS + 1)}
-        m.update_batch([s.encode("utf-8") for s in shingles])
+        m = MinHash(
+            num_perm=self.num_perm,
+            permutations=self._permutations,
+            scheme=self._scheme,
+            hashfunc=int,  # values below are already 32-bit shingle hashes
+        )
+        m.update_batch(shingle_hashes(tokens).tolist())
         return m
 
     def _similarity(self, m: MinHash, other_id: str) -> float:

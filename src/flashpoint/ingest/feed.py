@@ -65,4 +65,5 @@ def read_feed(opened: Opened, settings: Settings) -> Iterator[Draft | Rejection]
             byline=author or None,
             date=_iso(entry.get("published_parsed") or entry.get("updated_parsed")),
             url=link,
+            extracted=True,  # html_to_text puts one block a line
         )

@@ -39,10 +39,47 @@ EXTENSIONS: dict[str, str] = {
     ".xml": "feed",
     ".jsonl": "jsonl",
     ".ndjson": "jsonl",
+    ".json": "json",
 }
+
+# Files that sit beside a corpus to describe it (README.md, LICENSE), not articles in it.
+DOCUMENTATION_NAMES = frozenset(
+    {"readme", "license", "licence", "copying", "changelog", "changes", "notice", "authors", "contributing"}
+)
 
 # Byte values that never occur in text (all C0 controls except tab, LF, CR, FF and ESC).
 _CONTROL = frozenset(range(0, 32)) - {9, 10, 12, 13, 27}
+
+
+class GzipStream(io.RawIOBase):
+    """A gunzipping raw stream that turns a broken or cut-off gzip tail into end-of-file.
+
+    ``truncated`` tells afterwards whether the stream ended early. Everything decompressed before
+    the break is delivered, so the records of a container read before a truncation still count
+    (a buffered reader over ``gzip.GzipFile`` would lose them with the exception).
+    """
+
+    def __init__(self, fileobj: IO[bytes]):
+        self._gzip = gzip.GzipFile(fileobj=fileobj, mode="rb")
+        self.truncated = False
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:  # type: ignore[override]
+        if self.truncated:
+            return 0
+        try:
+            data = self._gzip.read1(len(buffer))
+        except (EOFError, zlib.error, gzip.BadGzipFile, OSError):
+            self.truncated = True
+            return 0
+        buffer[: len(data)] = data
+        return len(data)
+
+    def close(self) -> None:
+        self._gzip.close()
+        super().close()
 
 
 @dataclass
@@ -55,13 +92,16 @@ class Opened:
     compressed: bool
     size: int | None  # on-disk size; None for stdin
 
+    gzip_stream: GzipStream | None = None
+
+    @property
+    def truncated(self) -> bool:
+        """True once reading has hit a cut-off or corrupt gzip stream."""
+        return self.gzip_stream is not None and self.gzip_stream.truncated
+
     def head(self, n: int = SNIFF_BYTES) -> bytes:
         """The first ``n`` bytes without consuming them (fewer when the stream is shorter)."""
-        try:
-            return self.stream.peek(n)[:n]
-        except (EOFError, OSError, zlib.error):
-            # A gzip stream broken in its very first block: readers will report it when reading.
-            return b""
+        return self.stream.peek(n)[:n]
 
     def close(self) -> None:
         try:
@@ -70,20 +110,53 @@ class Opened:
             pass
 
 
+def _collect_into(names: list[str]):
+    def onerror(exc: OSError) -> None:
+        names.append(str(exc.filename))
+
+    return onerror
+
+
 def walk(paths: Iterable[str]) -> Iterator[str]:
     """Every input path: files as given, directories walked recursively in sorted order, ``-`` kept.
 
     Paths that do not exist are passed through too, so the caller rejects them with a reason.
     """
+    for path, _ in walk_inputs(paths):
+        yield path
+
+
+def walk_inputs(paths: Iterable[str]) -> Iterator[tuple[str, bool]]:
+    """``(path, found_by_walking)`` for every input path (see :func:`walk`)."""
     for path in paths:
         path = str(path)
         if path != STDIN and os.path.isdir(path):
-            for root, dirs, files in os.walk(path):
+            unreadable: list[str] = []
+            # A directory that cannot be listed is yielded itself, so it is rejected, not skipped.
+            for root, dirs, files in os.walk(path, onerror=_collect_into(unreadable)):
+                while unreadable:
+                    yield unreadable.pop(0), True
                 dirs.sort()  # os.walk follows this list: sorting it makes the walk deterministic
                 for name in sorted(files):
-                    yield os.path.join(root, name)
+                    yield os.path.join(root, name), True
+            for name in unreadable:
+                yield name, True
         else:
-            yield path
+            yield path, False
+
+
+def walk_skip_reason(path: str) -> str | None:
+    """Why a file met while walking a directory is not read: hidden and project documentation files.
+
+    Named explicitly, the same files are read like any other.
+    """
+    name = os.path.basename(path)
+    if name.startswith("."):
+        return f"skipped: hidden file ({name})"
+    stem = name.split(".", 1)[0].lower()
+    if stem in DOCUMENTATION_NAMES:
+        return f"skipped: documentation file, not an article ({name})"
+    return None
 
 
 def kind_from_name(path: str) -> str | None:
@@ -104,7 +177,11 @@ def sniff_kind(head: bytes) -> str:
     if text.startswith(b"<") and (b"<html" in text or b"<!doctype html" in text or b"<body" in text):
         return "html"
     if text.startswith(b"{"):
-        return "jsonl"
+        # One object a line is JSONL; an object spread over lines is a JSON document.
+        first = text.split(b"\n", 1)[0].rstrip()
+        return "jsonl" if first.endswith(b"}") or len(first) >= len(text) - 1 else "json"
+    if text.startswith(b"["):
+        return "json"
     return "txt"
 
 
@@ -116,6 +193,12 @@ def open_input(path: str) -> Opened:
     if path == STDIN:
         raw: IO[bytes] = sys.stdin.buffer
         size = None
+    elif os.path.isdir(path):
+        try:
+            os.listdir(path)
+        except OSError as exc:
+            raise InputError(f"cannot read directory: {exc.strerror or exc}") from exc
+        raise InputError("cannot open: Is a directory")
     else:
         try:
             raw = open(path, "rb")  # noqa: SIM115 - closed by Opened.close
@@ -124,13 +207,10 @@ def open_input(path: str) -> Opened:
             raise InputError(f"cannot open: {exc.strerror or exc}") from exc
     buffered = raw if isinstance(raw, io.BufferedReader) else io.BufferedReader(raw)  # type: ignore[arg-type]
     compressed = buffered.peek(2)[:2] == GZIP_MAGIC
-    stream = (
-        io.BufferedReader(gzip.GzipFile(fileobj=buffered, mode="rb"), buffer_size=65536)  # type: ignore[arg-type]
-        if compressed
-        else buffered
-    )
+    gzip_stream = GzipStream(buffered) if compressed else None
+    stream = io.BufferedReader(gzip_stream, buffer_size=65536) if gzip_stream else buffered
     source = "<stdin>" if path == STDIN else path
-    opened = Opened(source, stream, "txt", compressed, size)
+    opened = Opened(source, stream, "txt", compressed, size, gzip_stream)
     opened.kind = (None if path == STDIN else kind_from_name(path)) or sniff_kind(opened.head())
     return opened
 
@@ -152,17 +232,16 @@ def read_limited(stream: IO[bytes], limit: int) -> bytes:
 
     Raises :class:`InputError` for over-size and truncated gzip inputs.
     """
-    try:
-        data = stream.read(limit + 1)
-        if len(data) > limit:
-            total = len(data)
-            # Count the rest without keeping it, so the reason states the real size.
-            while chunk := stream.read(1 << 20):
-                total += len(chunk)
-            raise InputError(f"over size limit: {total} bytes > {limit}")
-        return data
-    except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
-        raise InputError("truncated gzip stream") from exc
+    data = stream.read(limit + 1)
+    if len(data) > limit:
+        total = len(data)
+        # Count the rest without keeping it, so the reason states the real size.
+        while chunk := stream.read(1 << 20):
+            total += len(chunk)
+        raise InputError(f"over size limit: {total} bytes > {limit}")
+    if getattr(stream, "raw", None) is not None and getattr(stream.raw, "truncated", False):
+        raise InputError("truncated gzip stream")
+    return data
 
 
 def decode(data: bytes) -> str:

@@ -1,29 +1,37 @@
-"""Reader for JSON Lines dumps: one article a line, ``{"id", "text"}`` plus ``title``, ``url``, ``date``."""
+"""Readers for JSON Lines dumps (one article a line) and JSON documents (an article or an array).
+
+A record is ``{"id", "text"}`` plus optional ``title``, ``url``, ``date``; its ``id`` becomes the
+article id.
+"""
 
 from __future__ import annotations
 
-import gzip
 import json
-import zlib
 from collections.abc import Iterator
 
+from ..errors import InputError
 from ..records import Rejection
 from ..settings import Settings
-from .inputs import Draft, Opened, decode
+from .inputs import Draft, Opened, decode, read_limited
 
 
-def _lines(opened: Opened, limit: int) -> Iterator[tuple[int, bytes | None]]:
-    """``(line_number, bytes)``; ``None`` bytes for a line over ``limit`` (its rest is skipped)."""
+def _lines(opened: Opened, limit: int) -> Iterator[tuple[int, bytes | int]]:
+    """``(line_number, bytes)``, or ``(line_number, size)`` for a line over ``limit`` (skipped)."""
     number = 0
     while True:
         line = opened.stream.readline(limit + 1)
         if not line:
             return
+        if opened.truncated and not line.endswith(b"\n"):
+            return  # the cut-off tail of a truncated gzip stream, not a record
         number += 1
         if len(line) > limit and not line.endswith(b"\n"):
-            while (more := opened.stream.readline(1 << 20)) and not more.endswith(b"\n"):
-                pass
-            yield number, None
+            size = len(line)
+            while more := opened.stream.readline(1 << 20):
+                size += len(more)
+                if more.endswith(b"\n"):
+                    break
+            yield number, size
             continue
         yield number, line
 
@@ -31,46 +39,62 @@ def _lines(opened: Opened, limit: int) -> Iterator[tuple[int, bytes | None]]:
 def read_jsonl(opened: Opened, settings: Settings) -> Iterator[Draft | Rejection]:
     """One draft per non-blank line; a malformed line is one rejection, the others go on.
 
-    A truncated gzip stream ends the file with one ``truncated gzip stream`` rejection; the lines
-    read before it count.
+    A truncated gzip stream ends the file with one ``truncated gzip stream`` rejection (the cut-off
+    last line is part of it); the lines read before it count.
     """
-    lines = _lines(opened, settings.max_bytes)
-    while True:
-        try:
-            number, raw = next(lines)
-        except StopIteration:
-            return
-        except (EOFError, zlib.error, gzip.BadGzipFile):
-            yield Rejection(f"{opened.source}#truncated", "truncated gzip stream")
-            return
+    for number, raw in _lines(opened, settings.max_bytes):
         source = f"{opened.source}#{number}"
-        if raw is None:
-            yield Rejection(source, f"over size limit: line {number} > {settings.max_bytes} bytes")
+        if isinstance(raw, int):
+            yield Rejection(source, f"over size limit: {raw} bytes > {settings.max_bytes}")
             continue
         if not raw.strip():
             continue  # a blank line holds no record
         try:
-            record = json.loads(decode(raw))
+            record = json.loads(decode(raw.rstrip(b"\r\n")))
         except json.JSONDecodeError as exc:
             yield Rejection(source, f"malformed JSONL line {number}: {exc.msg}")
             continue
         except Exception as exc:  # noqa: BLE001 - undecodable bytes in one line
             yield Rejection(source, f"malformed JSONL line {number}: {exc}")
             continue
-        if not isinstance(record, dict):
-            yield Rejection(source, f"malformed JSONL line {number}: not a JSON object")
-            continue
-        text = record.get("text")
-        if not isinstance(text, str):
-            yield Rejection(source, f'malformed JSONL line {number}: no "text" string')
-            continue
-        article_id = record.get("id")
-        yield Draft(
-            source=source,
-            input_kind="jsonl",
-            text=text,
-            title=record.get("title") or None,
-            date=record.get("date") or None,
-            url=record.get("url") or None,
-            article_id=str(article_id) if article_id not in (None, "") else None,
-        )
+        yield _record_draft(record, source, "jsonl", f"malformed JSONL line {number}")
+    if opened.truncated:
+        yield Rejection(f"{opened.source}#truncated", "truncated gzip stream")
+
+
+def _record_draft(record: object, source: str, kind: str, malformed: str) -> Draft | Rejection:
+    """A draft from one ``{"id", "text", "title", "url", "date"}`` record, or why it is not one."""
+    if not isinstance(record, dict):
+        return Rejection(source, f"{malformed}: not a JSON object")
+    text = record.get("text")
+    if not isinstance(text, str):
+        return Rejection(source, f'{malformed}: no "text" string')
+    article_id = record.get("id")
+    return Draft(
+        source=source,
+        input_kind=kind,
+        text=text,
+        title=record.get("title") or None,
+        date=record.get("date") or None,
+        url=record.get("url") or None,
+        article_id=str(article_id) if article_id not in (None, "") else None,
+    )
+
+
+def read_json(opened: Opened, settings: Settings) -> Iterator[Draft | Rejection]:
+    """A whole JSON document: one article object, or an array of them (each item an input).
+
+    Unlike JSONL this needs the whole file in memory, so it is bounded by ``Settings.max_bytes``.
+    """
+    data = read_limited(opened.stream, settings.max_bytes)
+    try:
+        document = json.loads(decode(data))
+    except json.JSONDecodeError as exc:
+        raise InputError(f"malformed JSON: {exc.msg} (line {exc.lineno})") from exc
+    if isinstance(document, dict):
+        yield _record_draft(document, opened.source, "json", "malformed JSON record")
+        return
+    if not isinstance(document, list):
+        raise InputError("malformed JSON: neither an object nor an array of objects")
+    for index, record in enumerate(document, start=1):
+        yield _record_draft(record, f"{opened.source}#{index}", "json", f"malformed JSON item {index}")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 # A few KB identify the language reliably; classifying a whole long text only costs time.
-SAMPLE_CHARS = 4000
+SAMPLE_CHARS = 1500
 
 
 @lru_cache(maxsize=1)

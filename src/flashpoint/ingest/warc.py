@@ -8,9 +8,6 @@ read before the truncation count.
 
 from __future__ import annotations
 
-import gzip
-import io
-import zlib
 from collections.abc import Iterator
 
 from ..errors import InputError
@@ -20,33 +17,6 @@ from .html import html_draft
 from .inputs import Draft, Opened, decode
 
 DOCUMENT_RECORDS = {"response", "resource", "conversion"}
-_BROKEN = (EOFError, zlib.error, gzip.BadGzipFile)
-
-
-class _Tripwire(io.RawIOBase):
-    """A stream that turns a broken gzip tail into end-of-file and remembers it.
-
-    warcio treats ``EOFError`` as the end of the archive, so a truncation would pass unnoticed;
-    this wrapper lets the reader report it.
-    """
-
-    def __init__(self, stream: io.BufferedReader):
-        self.stream = stream
-        self.tripped = False
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer) -> int:  # type: ignore[override]
-        if self.tripped:
-            return 0
-        try:
-            data = self.stream.read(len(buffer))
-        except _BROKEN:
-            self.tripped = True
-            return 0
-        buffer[: len(data)] = data
-        return len(data)
 
 
 def _content_type(record) -> str:
@@ -62,8 +32,8 @@ def read_warc(opened: Opened, settings: Settings) -> Iterator[Draft | Rejection]
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
-    wire = _Tripwire(opened.stream)
-    records = iter(ArchiveIterator(io.BufferedReader(wire), arc2warc=True))
+    # warcio takes EOFError as the end of an archive; opened.truncated tells the two apart.
+    records = iter(ArchiveIterator(opened.stream, arc2warc=True))
     truncated = "truncated gzip stream" if opened.compressed else "truncated WARC record"
     number = 0
     while True:
@@ -72,7 +42,8 @@ def read_warc(opened: Opened, settings: Settings) -> Iterator[Draft | Rejection]
         except StopIteration:
             break
         except ArchiveLoadFailed as exc:
-            yield Rejection(f"{opened.source}#{number + 1}", f"malformed WARC record: {exc.msg}")
+            where = f"{opened.source}#{number + 1}" if number else opened.source
+            yield Rejection(where, f"malformed WARC record: {exc.msg}")
             return
         number += 1
         if record.rec_type not in DOCUMENT_RECORDS:
@@ -81,14 +52,14 @@ def read_warc(opened: Opened, settings: Settings) -> Iterator[Draft | Rejection]
         source = f"{opened.source}#{uri or number}"
         try:
             payload = _payload(record, settings)
-            if wire.tripped or record.raw_stream.limit > 0:
+            if record.raw_stream.limit > 0:
                 # The archive ended inside this record: it is the truncated one, and the last.
                 yield Rejection(source, truncated)
                 return
             yield _record_draft(record, payload, source, uri)
         except InputError as exc:
             yield Rejection(source, exc.reason)
-    if wire.tripped:
+    if opened.truncated:
         yield Rejection(f"{opened.source}#truncated", truncated)
 
 

@@ -22,6 +22,9 @@ class Cues:
     according: tuple[tuple[str, ...], ...]
     person_pronouns: frozenset[str]
     other_pronouns: frozenset[str]
+    reporting_nouns: frozenset[str] = frozenset()
+    relative_pronouns: frozenset[str] = frozenset()
+    not_reported: frozenset[str] = frozenset()
 
     def attributes(self, lemma: str) -> bool:
         """True when a verb with this lemma can attribute a direct quotation next to it."""
@@ -45,6 +48,9 @@ def load_cues(path: str | None = None) -> Cues:
             according=tuple(tuple(w.lower() for w in seq) for seq in data.get("according") or []),
             person_pronouns=frozenset(w.lower() for w in pronouns.get("person") or []),
             other_pronouns=frozenset(w.lower() for w in pronouns.get("other") or []),
+            reporting_nouns=frozenset(w.lower() for w in data.get("reporting_nouns") or []),
+            relative_pronouns=frozenset(w.lower() for w in data.get("relative_pronouns") or []),
+            not_reported=frozenset(w.lower() for w in data.get("not_reported") or []),
         )
     except (OSError, yaml.YAMLError, AttributeError, TypeError) as exc:
         raise KnowledgeError(f"cannot read quote cue file {source}: {exc}") from exc

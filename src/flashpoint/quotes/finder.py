@@ -9,6 +9,7 @@ take the most recent fitting speaker before them.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -25,10 +26,12 @@ NAME_DEPS = ("compound", "amod", "det", "poss", "nummod", "nmod", "case", "flat"
 PERSON = "PERSON"
 NAMED = ("PERSON", "ORG", "GPE", "NORP", "FAC")
 SENTENCE_END = ".?!…"
+DASHES = "―—–-"
 # Characters that may directly precede an opening mark of a quote that stands on its own.
 STANDALONE_BEFORE = ".?!:;,—–-(["
 MIN_INDIRECT_TOKENS = 3
 MIN_FLOATING_WORDS = 3
+_WORD = re.compile(r"[^\W_]+")
 
 
 @dataclass
@@ -66,7 +69,7 @@ def find_quotes(doc: Doc, cues: Cues) -> list[Quote]:
         item = _from_marks(doc, mark, index, marked, paras, cues)
         if item is not None:
             found.append(item)
-    found.extend(_indirect(doc, marked, cues))
+    found.extend(_indirect(doc, marked, cues, paras))
     found.sort(key=lambda f: (f.start, -f.end))
     _resolve_speakers(doc, found, cues, paras)
     quotes = []
@@ -122,6 +125,9 @@ def _char_after(text: str, pos: int, ceiling: int) -> str | None:
 
 
 def _is_cue(token: Token, cues: Cues) -> bool:
+    """A verb of saying used as a verb ("so-called", "a long-awaited" are modifiers, not cues)."""
+    if token.dep_ in ("amod", "compound") or (token.i > 0 and token.doc[token.i - 1].text == "-"):
+        return False
     return token.pos_ in ("VERB", "AUX") and cues.attributes(token.lemma_.lower())
 
 
@@ -144,14 +150,22 @@ def _own_clause_outside(cue: Token, mark: Marked) -> bool:
     return False
 
 
-def _ancestor_cue(doc: Doc, mark: Marked, cues: Cues) -> Token | None:
-    """The nearest speech verb governing the quote in the parse (outside the quote)."""
+def _ancestor_cue(doc: Doc, mark: Marked, cues: Cues, paras: list[tuple[int, int]]) -> Token | None:
+    """The nearest speech verb governing the quote in the parse (outside the quote).
+
+    The parser may run a sentence across a paragraph break (a headline glued to the next
+    paragraph); a cue outside the quote's paragraphs is no cue for it.
+    """
+    lo = _paragraph_of(mark.start, paras)[0]
+    hi = _paragraph_of(max(mark.start, mark.end - 1), paras)[1]
     span = _tokens_in(doc, mark.inner_start, mark.inner_end)
     for token in span:
         if _inside(token.head, mark) or token.head.i == token.i:
             continue
         node = token.head
         for _ in range(6):
+            if not lo <= node.idx < hi:
+                break
             if not _inside(node, mark) and (_is_cue(node, cues) or _according(node, cues)):
                 return node
             if node.head.i == node.i:
@@ -189,6 +203,25 @@ def _region_cue(
     return None
 
 
+def _dash_signature(doc: Doc, mark: Marked, para: tuple[int, int]) -> Token | None:
+    """The name signing a quote with a dash right after it ("“...” ― Carla Sanchez")."""
+    text = doc.text
+    i = mark.end
+    while i < para[1] and text[i] in " \t\u00a0":
+        i += 1
+    if i >= para[1] or text[i] not in DASHES:
+        return None
+    after = [t for t in doc if i < t.idx < para[1] and not t.is_space]
+    if not after or after[0].pos_ != "PROPN":
+        return None
+    run = after[0]
+    for t in after[1:]:
+        if t.pos_ != "PROPN":
+            break
+        run = t
+    return run
+
+
 def _word_count(span: Span) -> int:
     return sum(1 for t in span if t.is_alpha or t.like_num)
 
@@ -206,13 +239,15 @@ def _from_marks(
     para = _paragraph_of(mark.start, paras)
     inner = _tokens_in(doc, mark.inner_start, mark.inner_end)
     before_char = _char_before(text, mark.start, para[0])
-    first = text[mark.inner_start]
     standalone = before_char is None or before_char in STANDALONE_BEFORE
-    if not standalone and first.isupper():
+    if not standalone:
         # Esper said "We will act." — a quote that is the object of its cue verb stands alone.
         prev = [t for t in doc if para[0] <= t.idx < mark.start]
         standalone = bool(prev) and _is_cue(prev[-1], cues)
-    cue = _ancestor_cue(doc, mark, cues) or _region_cue(doc, mark, index, marked, para, cues)
+    cue = _ancestor_cue(doc, mark, cues, paras) or _region_cue(doc, mark, index, marked, para, cues)
+    signed = _dash_signature(doc, mark, para)
+    if standalone and signed is not None:
+        return Found(mark.start, mark.end, "direct", speaker_token=signed)
     if standalone:
         if cue is None:
             # Floating: only a sentence-like quote that ends its sentence continues a speaker.
@@ -255,7 +290,7 @@ def _has_verb(span: Span) -> bool:
     return any(t.pos_ in ("VERB", "AUX") for t in span)
 
 
-def _indirect(doc: Doc, marked: list[Marked], cues: Cues) -> list[Found]:
+def _indirect(doc: Doc, marked: list[Marked], cues: Cues, paras: list[tuple[int, int]]) -> list[Found]:
     """Reported speech from the parse: speech verb + content clause, and "according to X"."""
     found: list[Found] = []
     for token in doc:
@@ -264,11 +299,8 @@ def _indirect(doc: Doc, marked: list[Marked], cues: Cues) -> list[Found]:
         content: Span | None = None
         if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in cues.speech:
             clauses = [c for c in token.children if c.dep_ == "ccomp"]
-            if clauses:
-                c = clauses[0]
-                content = doc[c.left_edge.i : c.right_edge.i + 1]
-                if content.start <= token.i < content.end:
-                    content = doc[token.i + 1 : c.right_edge.i + 1] if c.i > token.i else doc[c.left_edge.i : token.i]
+            if clauses and clauses[0].left_edge.lower_ not in cues.not_reported:
+                content = _content_clause(token, clauses[0], marked, paras, cues)
         elif _according(token, cues) and token.head.i != token.i:
             content = _according_content(token)
         if content is None:
@@ -278,7 +310,12 @@ def _indirect(doc: Doc, marked: list[Marked], cues: Cues) -> list[Found]:
             continue
         if _quoted_share(content, marked) >= 0.5:
             continue  # the clause is a direct quote; the marks already attribute it
-        found.append(Found(content.start_char, content.end_char, "indirect", cue=token))
+        start, end = content.start_char, content.end_char
+        for m in marked:
+            # a quote mark half inside the clause belongs to it ("would be 'released soon.'")
+            if m.start < end and start < m.end:
+                start, end = min(start, m.start), max(end, m.end)
+        found.append(Found(start, end, "indirect", cue=token))
     # A cue inside another quote's reported clause is speech reported second-hand; the
     # outer quotation already covers it.
     return [
@@ -286,6 +323,49 @@ def _indirect(doc: Doc, marked: list[Marked], cues: Cues) -> list[Found]:
         for f in found
         if not any(g is not f and g.start <= f.cue.idx < g.end and g.start <= f.start for g in found)
     ]
+
+
+def _content_clause(
+    cue: Token, clause: Token, marked: list[Marked], paras: list[tuple[int, int]], cues: Cues
+) -> Span:
+    """The reported clause of ``cue``: its content clause, stretched to the sentence's end
+    (after "X said ...") or start (before "..., X said"), since news writing reports the whole
+    remainder of the sentence; it never crosses a paragraph or another cue."""
+    doc = cue.doc
+    sent = cue.sent
+    lo, hi = _paragraph_of(cue.idx, paras)
+
+    def in_para(i: int) -> bool:
+        return lo <= doc[i].idx < hi
+
+    if clause.i > cue.i:
+        start = max(clause.left_edge.i, cue.i + 1)
+        end = clause.right_edge.i + 1
+        while end > start and not in_para(end - 1):
+            end -= 1
+        stop: Token | None = None
+        while end < sent.end:
+            t = doc[end]
+            if not in_para(end) or _in_any(t, marked):
+                break
+            if t.pos_ in ("VERB", "AUX") and cues.attributes(t.lemma_.lower()):
+                stop = t
+                break
+            end += 1
+        if stop is not None:
+            # "..., but he added" — the next cue's subject and conjunction are not content
+            while end > start and (
+                doc[end - 1].head.i == stop.i or doc[end - 1].is_punct or doc[end - 1].dep_ == "cc"
+            ):
+                end -= 1
+        return doc[start:end]
+    end = min(clause.right_edge.i + 1, cue.i)
+    start = clause.left_edge.i
+    while start < end and not in_para(start):
+        start += 1
+    while start > sent.start and in_para(start - 1) and not _in_any(doc[start - 1], marked):
+        start -= 1
+    return doc[start:end]
 
 
 def _according_content(token: Token) -> Span | None:
@@ -318,8 +398,13 @@ def _cue_text(cue: Token) -> str:
     return cue.text
 
 
-def _speaker_token(cue: Token, found: Found) -> Token | None:
-    """The token naming who speaks through ``cue`` (its subject, climbing participles)."""
+def _speaker_token(cue: Token, found: Found, para: tuple[int, int]) -> Token | None:
+    """The token naming who speaks through ``cue`` (its subject, climbing participles).
+
+    Only tokens in the cue's paragraph count: the parser sometimes glues a headline or a
+    boilerplate line onto the next paragraph's sentence, giving the verb two "subjects".
+    """
+    lo, hi = para
     if cue.lower_ == "according":
         for child in cue.children:
             if child.lower_ == "to":
@@ -330,11 +415,15 @@ def _speaker_token(cue: Token, found: Found) -> Token | None:
         return nxt[-1] if len(nxt) == 2 else None
     node = cue
     for _ in range(6):
+        if not lo <= node.idx < hi:
+            break
         subjects = [
-            c for c in node.children if c.dep_ in SUBJECT_DEPS and not (found.start <= c.idx < found.end)
+            c
+            for c in node.children
+            if c.dep_ in SUBJECT_DEPS and not (found.start <= c.idx < found.end) and lo <= c.idx < hi
         ]
         if subjects:
-            return subjects[0]
+            return min(subjects, key=lambda c: abs(c.i - node.i))
         if node.dep_ == "relcl":
             return node.head
         if node.head.i == node.i:
@@ -351,7 +440,7 @@ def _speaker_token(cue: Token, found: Found) -> Token | None:
     sent_start = cue.sent.start
     for i in range(cue.i - 1, max(sent_start, cue.i - 6) - 1, -1):
         t = cue.doc[i]
-        if found.start <= t.idx < found.end:
+        if found.start <= t.idx < found.end or t.idx < lo:
             break
         if t.ent_type_ in NAMED and t.pos_ == "PROPN":
             return t
@@ -383,6 +472,11 @@ def _noun_phrase(token: Token) -> Span:
         else:
             break
     return token.doc[start : token.i + 1]
+
+
+def name_words(text: str) -> list[str]:
+    """Lower-case words of a name, for comparing a resolver's name with the text's."""
+    return [w for w in _WORD.findall(text.lower()) if len(w) > 1]
 
 
 def _clean_name(text: str) -> str:
@@ -425,7 +519,7 @@ def _name_speaker(doc: Doc, token: Token) -> Speaker:
     span = _noun_phrase(token)
     actor = _actor_for(doc, span)
     is_person = span.label_ == PERSON if span.label_ else token.ent_type_ == PERSON
-    if actor is not None:
+    if actor is not None and set(name_words(actor.name)) & set(name_words(span.text)):
         person = is_person or actor.kind == "person"
         name = _clean_name(actor.name)
         if person:
@@ -435,9 +529,15 @@ def _name_speaker(doc: Doc, token: Token) -> Speaker:
     if is_person or all(t.pos_ == "PROPN" for t in span):
         full = _fullest_person(doc, name)
         # a proper name the tagger missed as a person is one when the article names that person
-        is_person = is_person or full != name or _is_person_name(doc, name)
+        is_person = is_person or full != name or _is_person_name(doc, name) or _looks_personal(span)
         name = full
     return Speaker(name, None, is_person)
+
+
+def _looks_personal(span: Span) -> bool:
+    """A short proper name the model tagged as nothing or as ORG: small models often tag
+    surnames that way, so it may stand for a person when a pronoun later refers back."""
+    return len(span) <= 3 and all(t.pos_ == "PROPN" for t in span) and span[-1].ent_type_ in ("", "ORG")
 
 
 def _is_person_name(doc: Doc, name: str) -> bool:
@@ -460,32 +560,60 @@ def _recent_person(doc: Doc, before: int) -> Speaker | None:
     return _name_speaker(doc, ent.root)
 
 
+def _issuer(token: Token, cues: Cues) -> Token:
+    """The one a speaking token stands for: the noun a relative pronoun modifies, the issuer
+    of a statement or release when named ("a statement from the union", "her statement")."""
+    if token.lower_ in cues.relative_pronouns and token.head.dep_ == "relcl":
+        token = token.head.head
+    if token.lemma_.lower() in cues.reporting_nouns:
+        for child in token.children:
+            if child.dep_ == "poss":
+                return child
+            if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
+                objs = [c for c in child.children if c.dep_ == "pobj"]
+                if objs:
+                    return objs[0]
+    return token
+
+
 def _resolve_speakers(doc: Doc, found: list[Found], cues: Cues, paras: list[tuple[int, int]]) -> None:
     """Fill ``speaker`` on every quote in text order, so pronouns and floating quotes look back."""
     last: Speaker | None = None
     last_person: Speaker | None = None
     last_end = -1
+    last_person_end = -1
     for f in found:
         speaker: Speaker | None = None
-        if f.cue is not None:
-            tok = _speaker_token(f.cue, f)
+        if f.speaker_token is not None:
+            speaker = _name_speaker(doc, f.speaker_token)
+        elif f.cue is not None:
+            tok = _speaker_token(f.cue, f, _paragraph_of(f.cue.idx, paras))
+            if tok is not None:
+                tok = _issuer(tok, cues)
             f.speaker_token = tok
             if tok is not None:
                 if tok.lower_ in cues.pronouns:
-                    speaker = _resolve_pronoun(doc, tok, cues, last, last_person)
+                    recent_person = (
+                        last_person
+                        if last_person is not None and _paragraph_gap(paras, last_person_end, f.start) <= 3
+                        else None
+                    )
+                    speaker = _resolve_pronoun(doc, tok, cues, last, recent_person)
                 else:
                     speaker = _name_speaker(doc, tok)
         elif f.floating:
+            # A person made the subject of the sentence just before takes the floor ("Durning
+            # did not need much coaxing. “I’m thankful ...”"); otherwise the quote continues
+            # the last speaker.
             near = last is not None and _paragraph_gap(paras, last_end, f.start) <= 2
-            if near:
-                speaker = last
-            else:
-                speaker = _recent_person(doc, f.start) or last
+            speaker = _previous_subject(doc, f.start)
+            if speaker is None:
+                speaker = last if near else (_recent_person(doc, f.start) or last)
         f.speaker = speaker
         if speaker is not None:
             last, last_end = speaker, f.end
             if speaker.person:
-                last_person = speaker
+                last_person, last_person_end = speaker, f.end
 
 
 def _paragraph_gap(paras: list[tuple[int, int]], a: int, b: int) -> int:
@@ -496,13 +624,45 @@ def _paragraph_gap(paras: list[tuple[int, int]], a: int, b: int) -> int:
 def _resolve_pronoun(
     doc: Doc, token: Token, cues: Cues, last: Speaker | None, last_person: Speaker | None
 ) -> Speaker | None:
-    actor = _actor_for(doc, doc[token.i : token.i + 1])
-    if actor is not None and (actor.kind in (None, "person") or token.lower_ not in cues.person_pronouns):
-        name = _clean_name(actor.name)
-        if actor.kind == "person":
-            name = _fullest_person(doc, name)
-        return Speaker(name, actor.code, actor.kind == "person")
+    """Who "he"/"she"/"they" is: a person just named as a subject, else the person being quoted."""
     if token.lower_ in cues.person_pronouns:
-        # The person last named as a subject nearby, else the last person quoted.
-        return _recent_person(doc, token.idx) or last_person
+        subject = _subject_person(doc, token)
+        if subject is not None:
+            return subject
+        return last_person or _recent_person(doc, token.idx) or last
     return last
+
+
+def _subject_person(doc: Doc, token: Token) -> Speaker | None:
+    """A person who is the subject earlier in this sentence or in the sentence before."""
+    sent = token.sent
+    start = sent.start
+    if start > 0:
+        start = doc[start - 1].sent.start
+    return _person_subject_in(doc, start, token.i)
+
+
+def _person_subject_in(doc: Doc, start: int, end: int) -> Speaker | None:
+    """The person named as a subject last between tokens ``start`` and ``end``.
+
+    A PERSON entity, or a proper-noun subject the tagger did not label as a place or a
+    nationality (small models often tag surnames as ORG).
+    """
+    for t in reversed(doc[start:end]):
+        if t.dep_ not in SUBJECT_DEPS or t.pos_ != "PROPN":
+            continue
+        ent = _entity_of(t)
+        if t.ent_type_ == PERSON or (t.ent_type_ in ("", "ORG") and (ent is None or len(ent) <= 2)):
+            return _name_speaker(doc, t)
+    return None
+
+
+def _previous_subject(doc: Doc, pos: int) -> Speaker | None:
+    """A person who is the subject of the sentence ending right before offset ``pos``."""
+    before = [t for t in doc if t.idx < pos and not t.is_space]
+    if not before:
+        return None
+    sent = before[-1].sent
+    if sent.end_char > pos:  # the quote starts inside this sentence: look at its start only
+        return _person_subject_in(doc, sent.start, before[-1].i + 1)
+    return _person_subject_in(doc, sent.start, sent.end)

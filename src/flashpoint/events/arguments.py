@@ -1,0 +1,362 @@
+"""Source and target arguments of an event trigger, read from the dependency parse.
+
+Handles active and passive voice ("were killed by"), coordination on both sides ("the U.S. and
+Israel"), control and raising ("threatened to retaliate against Iran", "urged Iran to stop"),
+relative clauses and participles ("the strikes, which killed 25", "troops deployed to Kuwait"),
+pronoun subjects of reported clauses ("Iran said it would retaliate" -> Iran) and event nouns
+("U.S. strikes on Kataib Hezbollah", "talks with Iran").
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from spacy.tokens import Span, Token
+
+from ..errors import KnowledgeError
+from .modality import cues
+
+ARGUMENTS_PATH = Path(__file__).with_name("data") / "arguments.yaml"
+
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
+# Parts of a noun's subtree that are not part of the argument's name.
+_NOT_NP = frozenset({"relcl", "acl", "appos", "punct", "advcl", "cc", "conj", "prep", "parataxis", "dep"})
+RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom", "whose"})
+PERSONAL_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "them", "him", "her", "us"})
+# Modifiers that name who acts in an event noun ("U.S. strikes", "Iranian attacks").
+ACTOR_ENTS = frozenset({"GPE", "NORP", "ORG", "PERSON", "FAC", "LOC"})
+# Entities that are never an event's target ("withdrew on Wednesday", "attacked 3 times").
+NOT_ACTOR_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
+# Verbs an event noun is the object of, whose subject is the noun's actor ("X launched attacks").
+LIGHT_VERBS = frozenset(
+    {"launch", "carry", "conduct", "stage", "hold", "mount", "make", "issue", "level", "file",
+     "lodge", "bring", "impose", "offer", "provide", "give", "send", "announce", "begin", "start",
+     "resume", "continue", "wage", "step", "escalate", "intensify", "sign", "reach", "extend",
+     "deliver", "pledge", "order", "unleash", "perpetrate", "commit", "organize", "organise",
+     "lead", "have", "express", "voice", "open", "initiate", "receive", "host", "slap", "place",
+     "put", "seek", "propose", "plan", "threaten", "vow", "want", "approve", "authorize", "join",
+     "declare", "call", "push", "press", "ask", "renew", "reiterate", "pursue", "undertake",
+     "engage", "agree", "accept", "take", "head", "spearhead", "set", "end"}
+)
+
+
+@lru_cache(maxsize=1)
+def actor_nouns() -> frozenset[str]:
+    """Common nouns that name actors (``data/arguments.yaml``)."""
+    try:
+        data = yaml.safe_load(ARGUMENTS_PATH.read_text(encoding="utf-8"))
+        return frozenset(str(w).lower() for w in data["actor_nouns"])
+    except (OSError, KeyError, TypeError, yaml.YAMLError) as exc:
+        raise KnowledgeError(f"cannot read {ARGUMENTS_PATH}: {exc}") from exc
+
+
+def is_actor(tok: Token) -> bool:
+    """True when the noun phrase headed by ``tok`` names an actor (or a place acting as one)."""
+    if tok.ent_type_ in ACTOR_ENTS or tok.lemma_.lower() in actor_nouns():
+        return True
+    if tok.pos_ == "PROPN" and tok.ent_type_ not in NOT_ACTOR_ENTS:
+        return True
+    if tok.pos_ == "PRON" and tok.lower_ not in ("it", "this", "that", "which", "what"):
+        return True
+    return any(
+        c.dep_ in ("compound", "poss", "amod") and c.ent_type_ in ACTOR_ENTS for c in tok.children
+    )
+
+
+# Prepositions through which an abstract argument leads to an actor ("the decision by X",
+# "a ceasefire in eastern Ukraine", "peacekeepers to Iraq").
+_LEAD_PREPS = ("by", "of", "in", "to", "into", "with", "from", "for", "against", "on", "between")
+
+
+def _actor_below(tok: Token, depth: int = 0) -> Token | None:
+    if depth > 2:
+        return None
+    for child in tok.children:
+        if child.dep_ in ("prep", "agent") and child.lower_ in _LEAD_PREPS:
+            for obj in child.children:
+                if obj.dep_ == "pobj" and obj.ent_type_ not in NOT_ACTOR_ENTS:
+                    if is_actor(obj):
+                        return obj
+                    deeper = _actor_below(obj, depth + 1)
+                    if deeper is not None:
+                        return deeper
+    return None
+
+
+def np_span(tok: Token) -> Span:
+    """The noun phrase a head token names, without relative clauses, appositions, conjuncts
+    and trailing prepositional phrases (other than "of ...")."""
+    keep = [tok]
+    stack = list(tok.children)
+    while stack:
+        child = stack.pop()
+        if child.head == tok and child.dep_ in _NOT_NP and not (
+            child.dep_ == "prep" and child.lower_ == "of"
+        ):
+            continue
+        keep.append(child)
+        stack.extend(child.children)
+    start = min(t.i for t in keep)
+    end = max(t.i for t in keep) + 1
+    doc = tok.doc
+    while start < end - 1 and doc[start].is_punct:
+        start += 1
+    while end - 1 > start and doc[end - 1].is_punct:
+        end -= 1
+    return doc[start:end]
+
+
+def conjuncts(tok: Token) -> list[Token]:
+    """The token and every token coordinated with it ("the U.S. and Israel" -> both)."""
+    seen = [tok]
+    for conj in tok.conjuncts:
+        if conj not in seen and conj.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "ADJ", "X"):
+            seen.append(conj)
+    return sorted(seen, key=lambda t: t.i)
+
+
+def _child(tok: Token, deps: frozenset[str] | set[str]) -> Token | None:
+    for child in tok.children:
+        if child.dep_ in deps:
+            return child
+    return None
+
+
+def _agent(tok: Token) -> Token | None:
+    agent = _child(tok, {"agent"})
+    if agent is not None:
+        return _child(agent, {"pobj"})
+    return None
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children) or (
+        verb.dep_ == "acl" and verb.tag_ == "VBN"
+    )
+
+
+def _resolve_pronoun(subj: Token, verb: Token) -> Token:
+    """A pronoun subject of a reported clause stands for the reporter ("Iran said it would")."""
+    if subj.lower_ not in PERSONAL_PRONOUNS:
+        return subj
+    c = cues()
+    tok = verb
+    for _ in range(4):
+        if tok.dep_ in ("ccomp", "parataxis", "conj", "xcomp", "advcl") and tok.head is not tok:
+            tok = tok.head
+            if tok.lemma_.lower() in c.speech_verbs:
+                reporter = _child(tok, SUBJECT_DEPS)
+                if reporter is not None and reporter.pos_ != "PRON":
+                    return reporter
+        else:
+            break
+    return subj
+
+
+def subject_of(verb: Token, depth: int = 0) -> Token | None:
+    """The actor doing what ``verb`` says (before coordination is expanded)."""
+    subj = _subject(verb, depth)
+    if subj is not None and not is_actor(subj) and depth == 0:
+        # "the parliament passed a resolution criticizing X": the resolution's author acts.
+        holder = subj
+        if holder.dep_ in ("dobj", "nsubjpass") and holder.head.pos_ == "VERB":
+            above = _subject(holder.head, 1)
+            if above is not None and is_actor(above):
+                return above
+        if holder.dep_ == "nsubj":
+            below = _actor_below(holder)
+            if below is not None:
+                return below
+    return subj
+
+
+def _subject(verb: Token, depth: int = 0) -> Token | None:
+    if depth > 4:
+        return None
+    if is_passive(verb):
+        agent = _agent(verb)
+        if agent is not None:
+            return agent
+        if verb.dep_ != "acl":
+            return None
+    subj = _child(verb, SUBJECT_DEPS)
+    if subj is not None:
+        if subj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            return verb.head
+        if subj.pos_ == "PRON":
+            return _resolve_pronoun(subj, verb)
+        return subj
+    head = verb.head
+    if head is verb:
+        return None
+    if verb.dep_ == "xcomp":
+        # Object control ("urged Iran to stop") else subject control ("vowed to attack").
+        obj = _child(head, {"dobj"})
+        if obj is not None and head.pos_ == "VERB":
+            return obj
+        return _subject(head, depth + 1)
+    if verb.dep_ in ("acomp", "oprd"):
+        # "X is ready to contribute": the adjective's subject is the copula's.
+        return _subject(head, depth + 1)
+    if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
+        return _subject(head, depth + 1)
+    if verb.dep_ == "relcl":
+        return head
+    if verb.dep_ == "acl" and verb.tag_ == "VBG":
+        return head
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG":
+        return _subject(head, depth + 1)
+    return None
+
+
+def _pobj(tok: Token, prep: str) -> Token | None:
+    words = prep.split()
+    for child in tok.children:
+        if child.dep_ in ("prep", "agent", "dative") and child.lower_ == words[0]:
+            obj = _child(child, {"pobj", "pcomp"})
+            if obj is not None:
+                return obj
+    return None
+
+
+def _find(verb: Token, spec: str, obj: Token | None) -> Token | None:
+    kind, _, arg = spec.partition(":")
+    if kind == "dobj":
+        if is_passive(verb):
+            passive = _child(verb, PASSIVE_SUBJECT_DEPS)
+            if passive is not None:
+                if passive.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                    return verb.head
+                return passive
+            if verb.dep_ == "acl":
+                return verb.head
+            return None
+        return obj
+    if kind == "nsubjpass":
+        return _find(verb, "dobj", obj) if is_passive(verb) else None
+    if kind == "dative":
+        found = _child(verb, {"dative"})
+        if found is not None and found.lower_ in ("to", "for"):
+            return _child(found, {"pobj"})
+        return found
+    if kind == "pobj":
+        return _pobj(verb, arg)
+    if kind == "obj_pobj":
+        return _pobj(obj, arg) if obj is not None else None
+    if kind == "obj_poss":
+        return _child(obj, {"poss"}) if obj is not None else None
+    if kind == "obj_compound":
+        if obj is None:
+            return None
+        for child in obj.children:
+            if child.dep_ in ("compound", "amod") and child.ent_type_ in ACTOR_ENTS:
+                return child
+        return None
+    if kind == "ccomp_nsubj":
+        comp = _child(verb, {"ccomp"})
+        return _child(comp, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS) if comp is not None else None
+    if kind.startswith("xcomp_") or kind.startswith("ccomp_"):
+        comp = _child(verb, {kind.split("_")[0]})
+        if comp is None:
+            return None
+        return _find(comp, kind.split("_", 1)[1] + (":" + arg if arg else ""), _child(comp, {"dobj"}))
+    return None
+
+
+def direct_object(verb: Token) -> Token | None:
+    return _child(verb, {"dobj", "obj"})
+
+
+def target_of(verb: Token, specs: tuple[str, ...]) -> Token | None:
+    """The first argument the pattern's target specs find under ``verb``."""
+    obj = direct_object(verb)
+    found_any: list[Token] = []
+    for spec in specs:
+        found = _find(verb, spec, obj)
+        if found is not None and found.i != verb.i and found.ent_type_ not in NOT_ACTOR_ENTS:
+            if is_actor(found):
+                return found
+            found_any.append(found)
+    # Every slot holds a thing or an event: the actor may sit below it or beside it.
+    for found in found_any:
+        below = _actor_below(found)
+        if below is not None:
+            return below
+    below = _actor_below(verb)
+    if below is not None and below.dep_ != "agent":
+        return below
+    comp = _child(verb, {"xcomp"})
+    if comp is not None:
+        inner = direct_object(comp)
+        if inner is not None and is_actor(inner):
+            return inner
+        below = _actor_below(comp) or (_actor_below(inner) if inner is not None else None)
+        if below is not None:
+            return below
+    return found_any[0] if found_any else None
+
+
+def noun_source(noun: Token, patterns_lemmas: frozenset[str] = frozenset()) -> Token | None:
+    """Who acts in an event noun: a possessor or actor modifier ("Iran's attacks", "U.S. strikes"),
+    a "by" agent, or the subject of a light verb the noun is the object of ("X launched attacks")."""
+    for child in noun.children:
+        if child.dep_ == "poss" and child.ent_type_ not in NOT_ACTOR_ENTS:
+            return child
+    for child in noun.children:
+        if child.dep_ in ("compound", "amod", "nmod") and (
+            child.ent_type_ in ACTOR_ENTS or child.pos_ == "PROPN"
+        ):
+            return child
+    by = _pobj(noun, "by")
+    if by is not None:
+        return by
+    head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("for", "in", "into"):
+        # "called for an investigation", "engaged in talks", "entered into negotiations"
+        head = head.head
+        if head.pos_ == "VERB" and head.lemma_.lower() in LIGHT_VERBS | {"enter", "participate"}:
+            return subject_of(head)
+        return None
+    if noun.dep_ in ("dobj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
+        if head.lemma_.lower() in LIGHT_VERBS:
+            if noun.dep_ == "nsubjpass":
+                return _agent(head)
+            return subject_of(head)
+    return None
+
+
+def noun_target(noun: Token, preps: frozenset[str]) -> Token | None:
+    """The object of an event noun ("strikes against X", "protests outside X", "talks with X")."""
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in preps:
+            obj = _child(child, {"pobj"})
+            if obj is not None and obj.ent_type_ not in NOT_ACTOR_ENTS:
+                if is_actor(obj):
+                    return obj
+                return _actor_below(obj) or obj
+    # "strikes on Sunday against X": the phrase can hang off an intervening date or place.
+    for child in noun.children:
+        if child.dep_ == "prep":
+            for inner in child.subtree:
+                if inner.dep_ == "prep" and inner.lower_ in preps and inner.head.ent_type_ in (
+                    "DATE", "TIME", "GPE", "LOC"
+                ):
+                    obj = _child(inner, {"pobj"})
+                    if obj is not None:
+                        return obj
+    # "X launched strikes on Y": the prepositional phrase attaches to the light verb.
+    head = noun.head
+    if noun.dep_ == "dobj":
+        # "against" after an attack noun names its target whatever verb it hangs off.
+        light = head.lemma_.lower() in LIGHT_VERBS
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in preps and (
+                (light and child.lower_ != "with") or child.lower_ == "against"
+            ):
+                obj = _child(child, {"pobj"})
+                if obj is not None and obj.ent_type_ not in NOT_ACTOR_ENTS:
+                    return obj
+    return None

@@ -1,0 +1,436 @@
+"""The ``flashpoint_events`` component: CAMEO events from verb and noun triggers and their arguments.
+
+For every sentence it matches triggers against ``data/patterns.yaml`` (the most specific pattern
+wins), finds source and target from the parse (``arguments.py``), reads negation and modality
+(``modality.py``), attributes events inside quotations or reported clauses to their speaker, and
+adds date, place and the quantities in the event's clause. ``Event.span`` is the trigger's
+character span; ``source["span"]``/``target["span"]`` are the argument noun phrases' spans.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from ..records import Event
+from . import arguments as args
+from .modality import cues, modality, negated, speech_governor
+from .patterns import Pattern, PatternSet, patterns
+
+__all__ = ["EventCoder", "make_event_coder", "code_doc"]
+
+# Confidence given up when the event did not (yet) happen: the actual reading of a pair is
+# preferred when both are emitted.
+NON_ACTUAL_PENALTY = 0.15
+# Roots whose acts coordinated actors do together ("India and Pakistan agreed to a ceasefire").
+MUTUAL_ROOTS = frozenset({"03", "04", "05", "06"})
+
+
+@dataclass
+class _Match:
+    trigger: Token
+    pattern: Pattern
+    source: Token | None
+    target: Token | None
+
+
+def _lemma(tok: Token) -> str:
+    return tok.lemma_.lower()
+
+
+def _children(tok: Token, deps: set[str]) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def _satisfies(tok: Token, p: Pattern) -> bool:
+    """True when the trigger's dependents meet every constraint of the pattern."""
+    if p.prt and not any(_lemma(c) in p.prt or c.lower_ in p.prt for c in _children(tok, {"prt"})):
+        return False
+    preps = _children(tok, {"prep", "agent", "dative"})
+    if p.prep and not any(c.lower_ in p.prep for c in preps) and not (
+        # "called on", "called for" parsed with the preposition as a particle
+        any(c.lower_ in p.prep for c in _children(tok, {"prt"}))
+    ):
+        return False
+    if p.obj:
+        objs = _children(tok, {"dobj", "obj", "nsubjpass"})
+        if not any(p.obj & _object_words(o) for o in objs):
+            return False
+    if p.xcomp:
+        comps = _children(tok, {"xcomp", "ccomp"})
+        if not any(_lemma(c) in p.xcomp for c in comps):
+            return False
+    if p.prep_obj:
+        found = False
+        for prep in preps:
+            for obj in _children(prep, {"pobj", "pcomp"}):
+                if _lemma(obj) in p.prep_obj or obj.lower_ in p.prep_obj:
+                    found = True
+        if not found:
+            return False
+    if p.acomp and not any(
+        _lemma(c) in p.acomp or c.lower_ in p.acomp
+        for c in tok.subtree
+        if c.dep_ in ("acomp", "oprd", "xcomp", "amod", "advmod")
+    ):
+        return False
+    if p.instrument:
+        words = set()
+        for subj in _children(tok, {"nsubj"}):
+            words |= {_lemma(t) for t in subj.subtree}
+        for prep in preps:
+            words |= {_lemma(t) for t in prep.subtree}
+        if not words & p.instrument:
+            return False
+    if p.mod:
+        mods = {_lemma(c) for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
+        # "airstrike" written "air strike" keeps "air" as a compound; hyphenated forms too.
+        mods |= {_lemma(t) for t in tok.doc[max(tok.i - 2, 0) : tok.i]}
+        if not mods & p.mod:
+            return False
+    return True
+
+
+def _object_words(obj: Token) -> set[str]:
+    """Lemmas that name what an object is: its head, compounds, and the noun of a measure or
+    container phrase ("a state of emergency", "rounds of rockets", "a package of aid")."""
+    words = {_lemma(obj), obj.lower_}
+    words |= {_lemma(c) for c in obj.children if c.dep_ == "compound"}
+    for prep in obj.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            words |= {_lemma(c) for c in prep.children if c.dep_ == "pobj"}
+    return words
+
+
+def _best(tok: Token, candidates: tuple[Pattern, ...]) -> Pattern | None:
+    best = None
+    for p in candidates:
+        if _satisfies(tok, p) and (
+            best is None
+            or p.specificity > best.specificity
+            or (p.specificity == best.specificity and p.confidence > best.confidence)
+        ):
+            best = p
+    return best
+
+
+def _refine(pattern: Pattern, objs: list[Token], ps: PatternSet) -> Pattern:
+    """A light verb takes the code of a modified event-noun object: "launched air strikes" is
+    195, not the 190 of "launched attacks"; "launched a scathing attack" is 111."""
+    from dataclasses import replace
+
+    for obj in objs:
+        noun = _best(obj, ps.for_noun(_lemma(obj)))
+        if (
+            noun is not None
+            and noun.specificity > 0
+            and noun.code != pattern.code
+            and (pattern.refine or noun.code[:2] == pattern.code[:2])
+        ):
+            return replace(pattern, code=noun.code, id=f"{pattern.id}+{noun.id}")
+    return pattern
+
+
+def _verb_matches(sent: Span, ps: PatternSet) -> tuple[list[_Match], set[int]]:
+    matches: list[_Match] = []
+    consumed: set[int] = set()
+    for tok in sent:
+        if tok.pos_ != "VERB":
+            continue
+        pattern = _best(tok, ps.for_verb(_lemma(tok)))
+        if pattern is None:
+            continue
+        if pattern.obj:
+            objs = _children(tok, {"dobj", "obj"})
+            consumed.update(o.i for o in objs)
+            pattern = _refine(pattern, objs, ps)
+        source = args.subject_of(tok)
+        target = args.target_of(tok, pattern.target)
+        if target is None and pattern.target != ps.verb_target:
+            # The pattern's own slots are empty: fall back to the generic ones (not the object
+            # when the pattern names it: "rejected the accusation" has no target).
+            fallback = tuple(t for t in ps.verb_target if not (pattern.obj and t == "dobj"))
+            target = args.target_of(tok, fallback)
+        if source is not None and target is not None and source.i == target.i:
+            target = None
+        matches.append(_Match(tok, pattern, source, target))
+    return matches, consumed
+
+
+# "X said Y must/should do Z": CAMEO codes the statement as X demanding of Y.
+OBLIGATION_PATTERN = Pattern(
+    id="obligation", kind="verb", lemmas=frozenset(), code="100", target=(), confidence=0.5
+)
+
+
+def _obligation_matches(sent: Span) -> list[_Match]:
+    words = cues().obligation
+    matches = []
+    for tok in sent:
+        if tok.pos_ not in ("VERB", "AUX") or not any(
+            c.dep_ == "aux" and c.lower_ in words for c in tok.children
+        ):
+            continue
+        gov = speech_governor(tok)
+        if gov is None:
+            continue
+        speaker = args.subject_of(gov)
+        addressee = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if speaker is None or addressee is None or addressee.pos_ == "PRON":
+            continue
+        matches.append(_Match(gov, OBLIGATION_PATTERN, speaker, addressee))
+    return matches
+
+
+def _noun_matches(sent: Span, ps: PatternSet, consumed: set[int]) -> list[_Match]:
+    matches: list[_Match] = []
+    for tok in sent:
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.i in consumed:
+            continue
+        pattern = _best(tok, ps.for_noun(_lemma(tok)) or ps.for_noun(tok.lower_))
+        if pattern is None:
+            continue
+        preps = frozenset(t.split(":", 1)[1] for t in pattern.target if t.startswith("pobj:"))
+        source = args.noun_source(tok)
+        target = args.noun_target(tok, preps or ps.noun_target_preps)
+        if source is None and target is None:
+            continue
+        if source is not None and target is not None and source.i == target.i:
+            target = None
+        matches.append(_Match(tok, pattern, source, target))
+    return matches
+
+
+def _argument(doc: Doc, tok: Token | None) -> dict[str, Any] | None:
+    """The argument record: its text and span, with the actor's identity when one resolves."""
+    if tok is None:
+        return None
+    span = args.np_span(tok)
+    record: dict[str, Any] = {
+        "text": span.text,
+        "name": span.text,
+        "code": None,
+        "country": None,
+        "agent": None,
+        "span": [span.start_char, span.end_char],
+    }
+    actor = _actor(doc, span)
+    if actor is not None:
+        record.update(name=actor.name, code=actor.code, country=actor.country, agent=actor.agent)
+    return record
+
+
+def _actor(doc: Doc, span: Span):
+    try:
+        from ..actors import actor_for_span
+    except ImportError:  # the actors stage is optional while it is being written
+        return None
+    try:
+        return actor_for_span(doc, span)
+    except Exception:  # noqa: BLE001 - a failing resolver must not lose the event
+        return None
+
+
+def _attribution(doc: Doc, trigger: Token) -> str | None:
+    """Who says the event happened: the speaker of a quote around it, or the subject of the
+    reporting verb whose complement holds it."""
+    for quote in doc._.quotes or []:
+        s, e = quote.span[0], quote.span[1]
+        if s <= trigger.idx < e and quote.speaker:
+            return quote.speaker.get("name")
+    gov = speech_governor(trigger)
+    if gov is not None:
+        subj = args.subject_of(gov)
+        if subj is not None:
+            actor = _actor(doc, args.np_span(subj))
+            return actor.name if actor is not None else args.np_span(subj).text
+    return None
+
+
+def _clause(trigger: Token) -> tuple[int, int]:
+    """Character extent of the trigger's clause (its subtree), for quantities."""
+    sub = list(trigger.subtree)
+    start = min(t.idx for t in sub)
+    last = max(sub, key=lambda t: t.i)
+    return start, last.idx + len(last)
+
+
+def _event_id(article_id: str, span: list[int], code: str, src, tgt) -> str:
+    key = f"{article_id}|{span[0]}:{span[1]}|{code}|{(src or {}).get('span')}|{(tgt or {}).get('span')}"
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def _extras(doc: Doc, sent: Span, trigger: Token):
+    """Date, location and quantities from the helper modules when they are installed."""
+    article = doc._.article
+    published = getattr(article, "published", None)
+    date = precision = None
+    location = None
+    quantities: list[dict[str, Any]] = []
+    try:
+        from .time import resolve_date
+
+        date, precision = resolve_date(sent, published, trigger)
+    except ImportError:
+        pass
+    try:
+        from .place import locate
+
+        loc = locate(sent, article, trigger)
+        location = loc.to_dict() if loc is not None else None
+    except ImportError:
+        pass
+    try:
+        from .quantities import quantities_in
+
+        start, end = _clause(trigger)
+        quantities = [q.to_dict() for q in quantities_in(doc, start, end)]
+    except ImportError:
+        pass
+    return date, precision, location, quantities
+
+
+def _lookup(code: str):
+    from ..ontology import lookup
+
+    return lookup(code)
+
+
+def _events_for(
+    doc: Doc, sent: Span, match: _Match, article_id: str, ps: PatternSet
+) -> list[Event]:
+    trigger = match.trigger
+    neg = negated(trigger)
+    mod = modality(trigger)
+    conf = match.pattern.confidence + 0.05 * match.pattern.specificity
+    if match.source is not None and match.target is not None:
+        conf += 0.1
+    events = []
+    if mod == "planned" and not neg:
+        # The statement of intent happened even though the announced action has not.
+        intent = ps.intent_code(match.pattern.code)
+        if intent is not None:
+            events += _emit(doc, sent, match, article_id, intent, "actual", False,
+                            conf + 0.05, f"intent:{match.pattern.id}")
+    if neg and mod in ("actual", "planned"):
+        # "will not lift the ban": refusing to cooperate is itself an event.
+        refusal = ps.rejection_code(match.pattern.code)
+        if refusal is not None:
+            events += _emit(doc, sent, match, article_id, refusal, "actual", False,
+                            conf, f"refusal:{match.pattern.id}")
+    if mod != "actual" or neg:
+        conf -= NON_ACTUAL_PENALTY
+    rule = f"{match.pattern.kind}:{match.pattern.id}"
+    return events + _emit(doc, sent, match, article_id, match.pattern.code, mod, neg, conf, rule)
+
+
+def _emit(
+    doc: Doc,
+    sent: Span,
+    match: _Match,
+    article_id: str,
+    code: str,
+    mod: str,
+    neg: bool,
+    conf: float,
+    rule: str,
+) -> list[Event]:
+    """One event per coordinated source x target pair."""
+    cameo = _lookup(code)
+    trigger = match.trigger
+    conf = round(min(max(conf, 0.05), 0.99), 3)
+    sources = args.conjuncts(match.source) if match.source is not None else [None]
+    targets = args.conjuncts(match.target) if match.target is not None else [None]
+    pairs = [(s, t) for s in sources for t in targets]
+    mutual = [(s, t) for s in sources for t in sources if s is not t]
+    if match.target is None and len(sources) > 1:
+        # "The U.S. and the Taliban signed a pact": coordinated actors act on each other.
+        pairs = mutual
+    elif code[:2] in MUTUAL_ROOTS:
+        # Cooperation between coordinated actors is with each other, whatever else it targets.
+        pairs += mutual
+    span = [trigger.idx, trigger.idx + len(trigger)]
+    date, precision, location, quantities = _extras(doc, sent, trigger)
+    attributed = _attribution(doc, trigger)
+    events = []
+    for s, t in pairs:
+        if s is not None and t is not None and s.i == t.i:
+            continue
+        src, tgt = _argument(doc, s), _argument(doc, t)
+        events.append(
+            Event(
+                id=_event_id(article_id, span, cameo.code, src, tgt),
+                code=cameo.code,
+                root=cameo.root,
+                name=cameo.name,
+                quad_class=cameo.quad_class,
+                goldstein=cameo.goldstein,
+                plover=cameo.plover,
+                source=src,
+                target=tgt,
+                sentence=sent.text,
+                span=span,
+                trigger=trigger.text,
+                rule=rule,
+                confidence=conf,
+                modality=mod,
+                negated=neg,
+                date=date,
+                date_precision=precision,
+                location=location,
+                quantities=quantities,
+                attributed_to=attributed,
+            )
+        )
+    return events
+
+
+def code_doc(doc: Doc, pattern_set: PatternSet | None = None) -> list[Event]:
+    """Every event in a parsed Doc, in text order."""
+    ps = pattern_set or patterns()
+    article = doc._.article
+    article_id = getattr(article, "id", "") or ""
+    events: list[Event] = []
+    for sent in doc.sents:
+        verb_matches, consumed = _verb_matches(sent, ps)
+        found = verb_matches + _noun_matches(sent, ps, consumed) + _obligation_matches(sent)
+        for match in found:
+            if match.source is None and match.target is None:
+                continue
+            events.extend(_events_for(doc, sent, match, article_id, ps))
+    events.sort(key=lambda e: (e.span[0], -e.confidence))
+    return events
+
+
+class EventCoder:
+    """spaCy component: fills ``doc._.events`` and ``doc._.quantities``."""
+
+    def __init__(self, nlp: Language, name: str, patterns_file: str | None = None):
+        self.name = name
+        if patterns_file:
+            from .patterns import load_patterns
+
+            self.patterns = load_patterns(patterns_file)
+        else:
+            self.patterns = patterns()
+
+    def __call__(self, doc: Doc) -> Doc:
+        try:
+            from .quantities import find_quantities
+
+            doc._.quantities = find_quantities(doc)
+        except ImportError:
+            doc._.quantities = []
+        doc._.events = code_doc(doc, self.patterns)
+        return doc
+
+
+@Language.factory("flashpoint_events", default_config={"patterns_file": None})
+def make_event_coder(nlp: Language, name: str, patterns_file: str | None = None) -> EventCoder:
+    """Factory for the ``flashpoint_events`` component (``patterns_file`` replaces the shipped
+    patterns)."""
+    return EventCoder(nlp, name, patterns_file)

@@ -1,0 +1,182 @@
+"""Negation, modality and reported speech of an event trigger, read from the dependency parse.
+
+Cue words live in ``data/modality.yaml``. ``negated`` says the text denies the event; ``modality``
+is ``actual`` unless a cue makes it ``planned``, ``threatened`` or ``hypothetical``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from spacy.tokens import Token
+
+from ..errors import KnowledgeError
+
+CUES_PATH = Path(__file__).with_name("data") / "modality.yaml"
+
+# Links through which a governor's negation or modality reaches the trigger: control and
+# raising ("did not want to attack"), an event noun as object ("plans an attack"), a gerund
+# under a preposition ("accused of attacking"), and clausal complements of modal adjectives.
+_GOVERNED = frozenset({"xcomp", "dobj", "pcomp", "pobj", "prep", "attr", "oprd", "nsubjpass"})
+
+__all__ = ["Cues", "cues", "negated", "modality", "speech_governor"]
+
+
+@dataclass(frozen=True)
+class Cues:
+    """The cue words, as sets of lower-case lemmas."""
+
+    negation_words: frozenset[str]
+    negation_governors: frozenset[str]
+    planned_aux: frozenset[str]
+    hypothetical_aux: frozenset[str]
+    planned: frozenset[str]
+    threatened: frozenset[str]
+    hypothetical: frozenset[str]
+    conditional: frozenset[str]
+    noun_governors: dict[str, frozenset[str]]
+    speech_verbs: frozenset[str]
+    obligation: frozenset[str] = frozenset()
+
+
+def _set(values) -> frozenset[str]:
+    return frozenset(str(v).lower() for v in values or ())
+
+
+@lru_cache(maxsize=1)
+def cues() -> Cues:
+    """The shipped cue words, loaded once."""
+    try:
+        data = yaml.safe_load(CUES_PATH.read_text(encoding="utf-8"))
+        neg, mod = data["negation"], data["modality"]
+        return Cues(
+            negation_words=_set(neg["words"]),
+            negation_governors=_set(neg["governors"]),
+            planned_aux=_set(mod["planned_aux"]),
+            hypothetical_aux=_set(mod["hypothetical_aux"]),
+            planned=_set(mod["planned"]),
+            threatened=_set(mod["threatened"]),
+            hypothetical=_set(mod["hypothetical"]),
+            conditional=_set(mod["conditional"]),
+            noun_governors={k: _set(v) for k, v in (mod.get("noun_governors") or {}).items()},
+            speech_verbs=_set(data["speech_verbs"]),
+            obligation=_set(data.get("obligation")),
+        )
+    except (OSError, KeyError, TypeError, yaml.YAMLError) as exc:
+        raise KnowledgeError(f"cannot read modality cues {CUES_PATH}: {exc}") from exc
+
+
+def _lemma(tok: Token) -> str:
+    return tok.lemma_.lower()
+
+
+def governors(trigger: Token, limit: int = 6) -> list[Token]:
+    """The chain of tokens above ``trigger`` that share its clause (through control links)."""
+    chain: list[Token] = []
+    tok = trigger
+    while tok.dep_ in _GOVERNED and tok.head is not tok and len(chain) < limit:
+        tok = tok.head
+        chain.append(tok)
+    return chain
+
+
+def _has_negation(tok: Token, c: Cues) -> bool:
+    for child in tok.children:
+        if child.dep_ == "neg" or (
+            child.dep_ in ("det", "advmod", "neg", "preconj") and child.lower_ in c.negation_words
+        ):
+            return True
+    return False
+
+
+def negated(trigger: Token, pattern_lemmas: frozenset[str] = frozenset()) -> bool:
+    """True when the trigger or a governor in its clause is negated ("did not want war",
+    "denied attacking", "no talks")."""
+    c = cues()
+    if _has_negation(trigger, c):
+        return True
+    for gov in governors(trigger):
+        if _has_negation(gov, c):
+            return True
+        if gov.pos_ in ("VERB", "AUX") and _lemma(gov) in c.negation_governors:
+            return True
+    return False
+
+
+def _aux_modality(tok: Token, c: Cues) -> str | None:
+    for child in tok.children:
+        if child.dep_ in ("aux", "auxpass") and child.tag_ == "MD" or child.lower_ in c.planned_aux:
+            low = child.lower_
+            if low in c.planned_aux:
+                return "planned"
+            if low in c.hypothetical_aux:
+                return "hypothetical"
+        if child.dep_ == "mark" and child.lower_ in c.conditional:
+            return "hypothetical"
+    if tok.dep_ == "advcl":
+        for child in tok.children:
+            if child.dep_ == "mark" and child.lower_ in c.conditional:
+                return "hypothetical"
+    return None
+
+
+def modality(trigger: Token) -> str:
+    """``actual``, ``planned``, ``threatened`` or ``hypothetical`` for a trigger."""
+    c = cues()
+    found = _aux_modality(trigger, c)
+    if found == "hypothetical" and _reported_future(trigger, c):
+        return "planned"
+    if found:
+        return found
+    for gov in governors(trigger):
+        lemma = _lemma(gov)
+        if gov.pos_ == "NOUN":
+            for kind, words in c.noun_governors.items():
+                if lemma in words:
+                    return kind
+            continue
+        if lemma in c.threatened:
+            return "threatened"
+        if lemma in c.planned:
+            return "planned"
+        if lemma in c.hypothetical:
+            return "hypothetical"
+        found = _aux_modality(gov, c)
+        if found:
+            return found
+    # A clause under a modal adjective: "it is unlikely anyone could overrun the embassy".
+    top = governors(trigger)[-1] if governors(trigger) else trigger
+    if top.dep_ in ("ccomp", "xcomp", "advcl") and top.head is not top:
+        for sib in top.head.children:
+            if sib.dep_ in ("acomp", "attr") and _lemma(sib) in c.hypothetical:
+                return "hypothetical"
+    return "actual"
+
+
+def _reported_future(trigger: Token, c: Cues) -> bool:
+    # "said it would release": "would" is the future of a reported "will", not a condition.
+    would = any(ch.lower_ in ("would", "'d") for ch in trigger.children if ch.dep_ == "aux")
+    conditional = any(
+        ch.dep_ == "mark" and ch.lower_ in c.conditional for ch in trigger.children
+    ) or any(ch.dep_ == "advcl" and any(m.lower_ in c.conditional for m in ch.children) for ch in trigger.children)
+    return would and not conditional and speech_governor(trigger) is not None
+
+
+def speech_governor(trigger: Token) -> Token | None:
+    """The reporting verb whose complement contains the trigger ("X said (that) Y attacked Z")."""
+    c = cues()
+    tok = trigger
+    for _ in range(8):
+        if tok.head is tok:
+            return None
+        dep = tok.dep_
+        tok = tok.head
+        if dep in ("ccomp", "parataxis", "advcl", "xcomp", "conj", "dobj", "pobj", "pcomp", "prep", "relcl", "acl", "nsubj", "nsubjpass", "attr"):
+            if dep in ("ccomp", "parataxis") and _lemma(tok) in c.speech_verbs:
+                return tok
+            continue
+        return None
+    return None

@@ -1,0 +1,30 @@
+"""One event: the evidence sentence with its trigger marked, the coding, fused mentions."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, HTTPException, Path, Request
+from fastapi.responses import Response
+
+from .. import queries
+from ..access import run_query
+from ..highlight import sentence_segments
+from ..render import respond
+
+router = APIRouter(include_in_schema=False)
+
+
+@router.get("/events/{event_id}")
+async def event_page(
+    request: Request, event_id: Annotated[str, Path(max_length=100)]
+) -> Response:
+    event = await run_query(request, queries.event_detail, event_id)
+    if event is None:
+        raise HTTPException(404, f"no event with id {event_id!r}")
+    context = {
+        "page": "event",
+        "event": event,
+        "_sentence": sentence_segments(event.get("sentence"), event.get("trigger")),
+    }
+    return respond(request, "event.html", context)

@@ -1,0 +1,337 @@
+"""The dashboard's and API's questions to the database: parameterised SQL returning plain dicts.
+
+Each function takes a read-only cursor and returns JSON-ready values (ISO dates, parsed JSON
+columns), so the same result is rendered as HTML and served as JSON. The analyses themselves come
+from :mod:`flashpoint.analysis`; what is here are the listings with filters and pagination the
+web needs (total counts, modality/country/dyad filters, quotes by speaker, fused mentions).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass, fields
+from datetime import date, datetime
+from typing import Any
+
+import duckdb
+import pandas as pd
+
+from .. import analysis
+from ..database import Database, plain
+
+MAX_LIMIT = 500
+"""The most rows one listing request may return (``limit`` is clamped to it)."""
+
+JSON_COLUMNS = {"source", "target", "location", "quantities", "captions", "titles", "mentions",
+                "events", "event_ids"}
+
+EVENT_LIST_COLUMNS = (
+    "e.id, e.article_id, e.day, e.date, e.code, e.root, e.name, e.quad_class, e.goldstein, "
+    "e.plover, e.source_key, e.source_name, e.source_code, e.target_key, e.target_name, "
+    "e.target_code, e.modality, e.negated, e.happened, e.trigger, e.sentence, e.location_name, "
+    "e.location_country, e.confidence, e.attributed_to, a.title AS article_title"
+)
+
+
+def _value(name: str, value: Any) -> Any:
+    if value is None:
+        return None
+    if name in JSON_COLUMNS and isinstance(value, str):
+        try:
+            return json.loads(value)
+        except ValueError:
+            return value
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    return value
+
+
+def fetch_dicts(cur: duckdb.DuckDBPyConnection, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
+    """Run a parameterised query; rows as dicts of JSON-ready values."""
+    result = cur.execute(sql, params or [])
+    names = [d[0] for d in result.description]
+    return [{n: _value(n, v) for n, v in zip(names, row, strict=True)} for row in result.fetchall()]
+
+
+def frame_dicts(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """A DataFrame's rows as dicts of JSON-ready values."""
+    return [{k: plain(v) for k, v in row.items()} for row in frame.to_dict(orient="records")]
+
+
+def clamp(limit: int | None, default: int = 50) -> int:
+    """A page size within 1..MAX_LIMIT."""
+    if limit is None:
+        return default
+    return max(1, min(int(limit), MAX_LIMIT))
+
+
+# ---------------------------------------------------------------------------------------------
+# Events
+
+
+@dataclass
+class EventFilters:
+    """Filters of the events listing (every field optional; all given ones must hold)."""
+
+    actor: str | None = None  # actor key, country or code, on either side
+    country: str | None = None  # ISO alpha-3 on either side
+    source: str | None = None
+    target: str | None = None
+    dyad: str | None = None  # "A-B": events between A and B, either direction
+    root: str | None = None
+    code: str | None = None  # CAMEO code or prefix ("19" matches 190..196x)
+    quad_class: int | None = None
+    start: str | None = None
+    end: str | None = None
+    modality: str | None = None
+    happened: bool | None = None
+    article_id: str | None = None
+    q: str | None = None  # text search in sentence and trigger
+
+    def as_dict(self) -> dict[str, Any]:
+        """The filters that are set (to echo back and to build page links)."""
+        return {f.name: getattr(self, f.name) for f in fields(self) if getattr(self, f.name) not in (None, "")}
+
+
+def parse_dyad(dyad: str) -> tuple[str, str]:
+    """``"USA-IRN"`` → ``("USA", "IRN")``; raises ValueError on anything else."""
+    parts = [p.strip() for p in dyad.split("-")]
+    if len(parts) != 2 or not all(parts):
+        raise ValueError(f"dyad must look like 'A-B' (two actor keys), not {dyad!r}")
+    return parts[0], parts[1]
+
+
+def event_where(f: EventFilters) -> tuple[str, list[Any]]:
+    """The WHERE clause over ``events e`` and its parameters for the filters (same meaning as
+    :func:`flashpoint.analysis.event_filters`, plus country, dyad, code prefix, modality)."""
+    clauses, params = ["TRUE"], []
+    exact = {"source": "e.source_key", "target": "e.target_key", "root": "e.root",
+             "quad_class": "e.quad_class", "article_id": "e.article_id",
+             "modality": "e.modality"}
+    for name, column in exact.items():
+        value = getattr(f, name)
+        if value not in (None, ""):
+            clauses.append(f"{column} = ?")
+            params.append(value)
+    if f.actor:
+        clauses.append("(e.source_key = ? OR e.target_key = ?)")
+        params += [f.actor, f.actor]
+    if f.country:
+        clauses.append("(e.source_country = ? OR e.target_country = ?)")
+        params += [f.country, f.country]
+    if f.dyad:
+        a, b = parse_dyad(f.dyad)
+        clauses.append(
+            "((e.source_key = ? AND e.target_key = ?) OR (e.source_key = ? AND e.target_key = ?))"
+        )
+        params += [a, b, b, a]
+    if f.code:
+        clauses.append("starts_with(e.code, ?)")
+        params.append(f.code)
+    if f.start:
+        clauses.append("e.day >= CAST(? AS DATE)")
+        params.append(f.start)
+    if f.end:
+        clauses.append("e.day <= CAST(? AS DATE)")
+        params.append(f.end)
+    if f.happened is not None:
+        clauses.append("e.happened = ?")
+        params.append(bool(f.happened))
+    if f.q:
+        clauses.append("(e.sentence ILIKE ? OR e.trigger ILIKE ?)")
+        params += [f"%{f.q}%", f"%{f.q}%"]
+    return " AND ".join(clauses), params
+
+
+def list_events(
+    cur: duckdb.DuckDBPyConnection, filters: EventFilters, limit: int = 50, offset: int = 0
+) -> dict[str, Any]:
+    """One page of events matching the filters, newest first, with the total count."""
+    where, params = event_where(filters)
+    total = cur.execute(f"SELECT count(*) FROM events e WHERE {where}", params).fetchone()[0]
+    rows = fetch_dicts(
+        cur,
+        f"SELECT {EVENT_LIST_COLUMNS} FROM events e LEFT JOIN articles a ON a.id = e.article_id "
+        f"WHERE {where} ORDER BY e.day DESC NULLS LAST, e.id LIMIT ? OFFSET ?",
+        params + [limit, offset],
+    )
+    return {"total": total, "limit": limit, "offset": offset, "filters": filters.as_dict(),
+            "events": rows}
+
+
+def event_detail(cur: duckdb.DuckDBPyConnection, event_id: str) -> dict[str, Any] | None:
+    """One event with its article's title/date and the other mentions fused with it."""
+    rows = fetch_dicts(
+        cur,
+        "SELECT e.*, a.title AS article_title, a.published AS article_published, "
+        "a.source AS article_source, a.url AS article_url "
+        "FROM events e LEFT JOIN articles a ON a.id = e.article_id WHERE e.id = ?",
+        [event_id],
+    )
+    if not rows:
+        return None
+    event = rows[0]
+    fused = fetch_dicts(
+        cur,
+        "SELECT f.fused_id, f.num_mentions, f.num_articles, f.num_sources, f.day, f.last_day "
+        "FROM fused_members m JOIN fused_events f ON f.fused_id = m.fused_id "
+        "WHERE m.event_id = ?",
+        [event_id],
+    )
+    mentions: list[dict[str, Any]] = []
+    if fused:
+        mentions = fetch_dicts(
+            cur,
+            "SELECT e.id, e.article_id, e.day, e.code, e.name, e.trigger, e.sentence, "
+            "a.title AS article_title FROM fused_members m JOIN events e ON e.id = m.event_id "
+            "LEFT JOIN articles a ON a.id = e.article_id "
+            "WHERE m.fused_id = ? AND e.id <> ? ORDER BY e.day, e.id LIMIT ?",
+            [fused[0]["fused_id"], event_id, MAX_LIMIT],
+        )
+    event["fused"] = fused[0] if fused else None
+    event["fused_mentions"] = mentions
+    return event
+
+
+# ---------------------------------------------------------------------------------------------
+# Articles
+
+
+def list_articles(
+    cur: duckdb.DuckDBPyConnection, limit: int = 50, offset: int = 0, q: str | None = None
+) -> dict[str, Any]:
+    """One page of articles (without their text), newest first, with the total count."""
+    where, params = "TRUE", []
+    if q:
+        where = "(title ILIKE ? OR text ILIKE ?)"
+        params = [f"%{q}%", f"%{q}%"]
+    total = cur.execute(f"SELECT count(*) FROM articles WHERE {where}", params).fetchone()[0]
+    rows = fetch_dicts(
+        cur,
+        "SELECT id, title, byline, dateline, agency, published, source, url, host, language, "
+        f"input_kind, n_actors, n_events, n_quotes, n_quantities FROM articles WHERE {where} "
+        "ORDER BY published DESC NULLS LAST, id LIMIT ? OFFSET ?",
+        params + [limit, offset],
+    )
+    return {"total": total, "limit": limit, "offset": offset, "articles": rows}
+
+
+def article_detail(cur: duckdb.DuckDBPyConnection, article_id: str) -> dict[str, Any] | None:
+    """An article with its text, actors, events, quotes and quantities (the JSON contract's
+    shape, from the store)."""
+    rows = fetch_dicts(cur, "SELECT * FROM articles WHERE id = ?", [article_id])
+    if not rows:
+        return None
+    actors = fetch_dicts(
+        cur, "SELECT * EXCLUDE (article_id) FROM actors WHERE article_id = ? ORDER BY idx",
+        [article_id],
+    )
+    events = fetch_dicts(
+        cur, "SELECT * FROM events WHERE article_id = ? ORDER BY span_start NULLS LAST, id",
+        [article_id],
+    )
+    quotes = fetch_dicts(
+        cur, "SELECT * EXCLUDE (article_id) FROM quotes WHERE article_id = ? ORDER BY idx",
+        [article_id],
+    )
+    quantities = fetch_dicts(
+        cur, "SELECT * EXCLUDE (article_id) FROM quantities WHERE article_id = ? ORDER BY idx",
+        [article_id],
+    )
+    return {"article": rows[0], "actors": actors, "events": events, "quotes": quotes,
+            "quantities": quantities}
+
+
+# ---------------------------------------------------------------------------------------------
+# Quotes, dyads, overview
+
+
+def list_quotes(
+    cur: duckdb.DuckDBPyConnection,
+    speaker: str | None = None,
+    actor: str | None = None,
+    q: str | None = None,
+    article_id: str | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> dict[str, Any]:
+    """One page of quotations; ``speaker`` matches the speaker's name (substring), ``actor`` the
+    speaker's actor code or its prefix (``USA`` matches ``USAGOV``)."""
+    clauses, params = ["TRUE"], []
+    if speaker:
+        clauses.append("q.speaker_name ILIKE ?")
+        params.append(f"%{speaker}%")
+    if actor:
+        clauses.append("starts_with(q.speaker_code, ?)")
+        params.append(actor)
+    if q:
+        clauses.append("q.text ILIKE ?")
+        params.append(f"%{q}%")
+    if article_id:
+        clauses.append("q.article_id = ?")
+        params.append(article_id)
+    where = " AND ".join(clauses)
+    total = cur.execute(f"SELECT count(*) FROM quotes q WHERE {where}", params).fetchone()[0]
+    rows = fetch_dicts(
+        cur,
+        "SELECT q.article_id, q.idx, q.text, q.kind, q.span_start, q.span_end, q.speaker_name, "
+        "q.speaker_code, q.cue, a.title AS article_title, a.published "
+        f"FROM quotes q LEFT JOIN articles a ON a.id = q.article_id WHERE {where} "
+        "ORDER BY a.published DESC NULLS LAST, q.article_id, q.idx LIMIT ? OFFSET ?",
+        params + [limit, offset],
+    )
+    return {"total": total, "limit": limit, "offset": offset, "quotes": rows}
+
+
+def dyad_detail(
+    cur: duckdb.DuckDBPyConnection, a: str, b: str, freq: str = "week", limit: int = 100
+) -> dict[str, Any]:
+    """The dyad a–b (both directions): its time series and the events behind it."""
+    series = frame_dicts(analysis.dyad_series(cur, a, b, freq=freq))
+    events = list_events(cur, EventFilters(dyad=f"{a}-{b}"), limit=limit)
+    summary = cur.execute(
+        "SELECT count(*) FILTER (happened), avg(goldstein) FILTER (happened), "
+        "count(*) FILTER (quad_class = 4 AND happened) FROM events "
+        "WHERE (source_key = ? AND target_key = ?) OR (source_key = ? AND target_key = ?)",
+        [a, b, b, a],
+    ).fetchone()
+    return {
+        "dyad": [a, b], "freq": freq, "series": series,
+        "happened": summary[0], "goldstein_mean": _value("", summary[1]),
+        "material_conflict": summary[2], "events": events,
+    }
+
+
+def alerts(cur: duckdb.DuckDBPyConnection, limit: int = 50) -> list[dict[str, Any]]:
+    """Escalation alerts, newest first."""
+    return Database(cur).alert_list()[:limit]
+
+
+def overview(cur: duckdb.DuckDBPyConnection, top: int = 10) -> dict[str, Any]:
+    """Counts, top dyads, latest alerts and latest articles for the front page."""
+    one = cur.execute
+    counts = dict(zip(
+        ["articles", "events", "events_happened", "quotes", "actors"],
+        one(
+            "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM events), "
+            "(SELECT count(*) FROM events WHERE happened), (SELECT count(*) FROM quotes), "
+            "(SELECT count(*) FROM actors)"
+        ).fetchone(),
+        strict=True,
+    ))
+    span = one("SELECT min(day), max(day) FROM events WHERE happened").fetchone()
+    by_quad = {str(k): v for k, v in one(
+        "SELECT quad_class, count(*) FROM events WHERE happened GROUP BY 1 ORDER BY 1"
+    ).fetchall()}
+    return {
+        "counts": counts,
+        "first_day": _value("", span[0]),
+        "last_day": _value("", span[1]),
+        "by_quad_class": by_quad,
+        "top_dyads": frame_dicts(analysis.top_dyads(cur, top)),
+        "alerts": alerts(cur, 10),
+        "latest_articles": list_articles(cur, limit=8)["articles"],
+    }

@@ -1,0 +1,116 @@
+"""The actors component on small written sentences, with the real spaCy model."""
+
+from __future__ import annotations
+
+import pytest
+
+from flashpoint.actors import actor_for_span
+from flashpoint.records import Article
+
+
+def code(pipeline, text: str, **meta):
+    return pipeline.code_doc(Article(id="t", text=text, **meta))
+
+
+def by_name(doc, name: str):
+    found = [a for a in doc._.actors if a.name == name]
+    assert found, f"no actor {name!r} in {[(a.name, a.code) for a in doc._.actors]}"
+    return found[0]
+
+
+def span_of(doc, text: str):
+    start = doc.text.index(text)
+    return doc.char_span(start, start + len(text), alignment_mode="expand")
+
+
+def test_title_binds_person_and_later_mentions(pipeline):
+    doc = code(pipeline, "U.S. Defense Secretary Mark Esper said on Thursday that talks failed. "
+                         "Esper told reporters the troops would stay. He did not give details.")
+    esper = by_name(doc, "Mark Esper")
+    assert (esper.country, esper.agent, esper.code) == ("USA", "GOV", "USAGOV")
+    assert "Defense Secretary" in esper.titles
+    texts = [doc.text[s:e] for s, e in esper.mentions]
+    assert "Esper" in texts and "He" in texts
+
+
+def test_foreign_ministry_spokesman_and_military_commander(pipeline):
+    doc = code(pipeline, "Iranian Foreign Ministry spokesman Abbas Mousavi criticized the decision. "
+                         "Revolutionary Guards Commander Brigadier General Hossein Salami said Iran was ready.")
+    assert by_name(doc, "Abbas Mousavi").code == "IRNGOV"
+    salami = by_name(doc, "Hossein Salami")
+    assert (salami.country, salami.agent) == ("IRN", "MIL")
+
+
+def test_backed_group_keeps_own_country_and_records_backer(pipeline):
+    doc = code(pipeline, "U.S. jets struck bases of the Tehran-backed Kataib Hezbollah group on Sunday.")
+    kh = by_name(doc, "Kataib Hezbollah")
+    assert (kh.country, kh.agent, kh.backer) == ("IRQ", "UAF", "IRN")
+
+
+def test_coordination_gives_two_actors(pipeline):
+    doc = code(pipeline, "Iran condemned the U.S. and Israel on Monday.")
+    target = span_of(doc, "the U.S. and Israel")
+    countries = {doc._.actors[i].country for s, e, i in doc._.actor_mentions if target.start <= s < target.end}
+    assert countries == {"USA", "ISR"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "country", "agent"),
+    [
+        ("Protesters hurled rocks at the U.S. embassy in Baghdad.", "the U.S. embassy in Baghdad", "USA", "GOV"),
+        ("Iranian-backed demonstrators hurled rocks at the embassy in Baghdad.", "Iranian-backed demonstrators", "IRQ", "OPP"),
+        ("The unrest followed American strikes on Sunday.", "American strikes", "USA", "MIL"),
+        ("The Iraqi government condemned the attack.", "The Iraqi government", "IRQ", "GOV"),
+        ("Police said the rebels attacked a convoy near Kabul.", "the rebels", None, "REB"),
+        ("The Kremlin rejected the accusation.", "The Kremlin", "RUS", "GOV"),
+        ("Officials in Washington said the Pentagon would send troops.", "the Pentagon", "USA", "MIL"),
+    ],
+)
+def test_actor_for_span(pipeline, sentence, phrase, country, agent):
+    doc = code(pipeline, sentence)
+    actor = actor_for_span(doc, span_of(doc, phrase))
+    assert actor is not None, [(a.name, a.code) for a in doc._.actors]
+    assert (actor.country, actor.agent) == (country, agent)
+
+
+def test_backed_demonstrators_record_backer(pipeline):
+    doc = code(pipeline, "Iranian-backed demonstrators hurled rocks at the embassy in Baghdad.")
+    actor = actor_for_span(doc, span_of(doc, "Iranian-backed demonstrators"))
+    assert actor.backer == "IRN"
+
+
+def test_pronoun_resolves_to_latest_person(pipeline):
+    doc = code(pipeline, "Prime Minister Jane Holloway met the envoy. The talks lasted an hour. "
+                         "She said progress was made.")
+    she = span_of(doc, "She")
+    actor = actor_for_span(doc, she)
+    assert actor is not None and actor.name == "Jane Holloway"
+
+
+def test_igo_and_armed_group_codes(pipeline):
+    doc = code(pipeline, "The United Nations urged the Taliban and NATO to talk.")
+    assert by_name(doc, "United Nations").code == "IGOUNO"
+    assert by_name(doc, "NATO").code == "IGONAT"
+    taliban = by_name(doc, "Taliban")
+    assert (taliban.country, taliban.agent) == ("AFG", "INS")
+
+
+def test_office_holder_code_follows_article_date(pipeline):
+    text = "Barack Obama met business leaders in Chicago."
+    during = by_name(code(pipeline, text, published="2012-05-01"), "Barack Obama")
+    after = by_name(code(pipeline, text, published="2019-05-01"), "Barack Obama")
+    assert during.code == "USAGOV" and after.code == "USAELI"
+
+
+def test_reporting_agency_is_not_an_actor(pipeline):
+    doc = code(pipeline, "U.S. officials have told Reuters that more troops could be sent.", agency="Reuters")
+    assert all(a.name != "Reuters" for a in doc._.actors)
+    assert any(a.code == "USAGOV" for a in doc._.actors)
+
+
+def test_mentions_index_the_text(pipeline):
+    doc = code(pipeline, "Chinese President Xi Jinping visited Moscow, where Russian officials greeted him.")
+    for start, end, idx in doc._.actor_mentions:
+        span = doc[start:end]
+        assert [span.start_char, span.end_char] in doc._.actors[idx].mentions
+        assert span[0]._.actor is doc._.actors[idx]

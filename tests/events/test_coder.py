@@ -1,0 +1,151 @@
+"""Event coder on invented sentences: voice, coordination, control, particles, negation, modality."""
+
+from __future__ import annotations
+
+import pytest
+
+from flashpoint.records import Article
+
+
+def events_of(pipeline, text: str):
+    doc = pipeline.code_doc(Article(id="t", text=text))
+    return doc._.events
+
+
+def find(events, root=None, code=None, trigger=None):
+    return [
+        e
+        for e in events
+        if (root is None or e.root == root)
+        and (code is None or e.code == code)
+        and (trigger is None or e.trigger == trigger)
+    ]
+
+
+def arg(event, side):
+    value = getattr(event, side)
+    return value["text"] if value else None
+
+
+def test_active_voice_source_and_target(pipeline):
+    evs = find(events_of(pipeline, "Police arrested three opposition leaders in the capital."), root="17")
+    assert evs and evs[0].code == "173"
+    assert arg(evs[0], "source") == "Police"
+    assert "leaders" in arg(evs[0], "target")
+    assert evs[0].happened
+
+
+def test_passive_voice_swaps_arguments(pipeline):
+    evs = find(events_of(pipeline, "Five villagers were killed by rebel fighters on Monday."), trigger="killed")
+    assert evs
+    assert "rebel fighters" in arg(evs[0], "source")
+    assert "villagers" in arg(evs[0], "target")
+
+
+def test_coordinated_sources_give_one_event_each(pipeline):
+    evs = find(events_of(pipeline, "Canada and Norway imposed sanctions on the junta."), root="16")
+    assert {arg(e, "source") for e in evs} == {"Canada", "Norway"}
+    assert all("junta" in arg(e, "target") for e in evs)
+
+
+def test_coordinated_targets(pipeline):
+    evs = find(events_of(pipeline, "The minister condemned Ruritania and Freedonia."), code="111")
+    assert {arg(e, "target") for e in evs} == {"Ruritania", "Freedonia"}
+
+
+def test_control_threat_is_actual_and_threatened_action_is_not(pipeline):
+    evs = events_of(pipeline, "The general threatened to attack the rebel stronghold.")
+    threats = find(evs, root="13")
+    assert threats and threats[0].code == "138" and threats[0].happened
+    assert arg(threats[0], "source") == "The general"
+    assert "stronghold" in arg(threats[0], "target")
+    attacks = [e for e in evs if e.root in ("18", "19")]
+    assert attacks and all(not e.happened for e in attacks)
+
+
+def test_object_control_request(pipeline):
+    evs = find(events_of(pipeline, "The council urged the army to release the detained students."), root="10")
+    assert evs and arg(evs[0], "source") == "The council"
+    assert arg(evs[0], "target") == "the army"
+
+
+@pytest.mark.parametrize(
+    ("text", "root", "code"),
+    [
+        ("The opposition called for new elections.", "10", None),
+        ("The opposition called on the government to resign.", "10", None),
+        ("The union called off the planned talks with the employers.", "16", None),
+    ],
+)
+def test_particles_and_prepositions_of_call(pipeline, text, root, code):
+    evs = find(events_of(pipeline, text), trigger="called")
+    assert evs, text
+    assert evs[0].root == root
+
+
+def test_call_on_targets_the_prepositional_object(pipeline):
+    evs = find(events_of(pipeline, "The mayor called on the protesters to go home."), trigger="called")
+    assert evs and arg(evs[0], "target") == "the protesters"
+
+
+def test_negation_of_trigger(pipeline):
+    evs = [e for e in events_of(pipeline, "The rebels did not attack the convoy.") if e.root in ("18", "19")]
+    assert evs and all(e.negated for e in evs)
+
+
+def test_denial_negates_the_denied_action(pipeline):
+    evs = [e for e in events_of(pipeline, "The ministry denied attacking the tanker.") if e.root in ("18", "19")]
+    assert evs and all(e.negated and not e.happened for e in evs)
+
+
+def test_conditional_is_hypothetical(pipeline):
+    evs = [e for e in events_of(pipeline, "If the talks fail, the army could bomb the bridges.") if e.root == "18"]
+    assert evs and all(e.modality == "hypothetical" for e in evs)
+
+
+def test_future_cooperation_is_an_intent(pipeline):
+    evs = events_of(pipeline, "The government said it would release the detained journalists.")
+    intents = [e for e in evs if e.code == "035"]
+    assert intents and intents[0].happened
+    released = [e for e in evs if e.root == "08"]
+    assert released and released[0].modality == "planned"
+    # The pronoun subject of the reported clause stands for the reporter.
+    assert arg(intents[0], "source") == "The government"
+
+
+def test_event_noun_with_possessor_and_target(pipeline):
+    evs = find(events_of(pipeline, "Ruritania's air strikes on the border town were condemned."), code="195")
+    assert evs
+    assert "Ruritania" in arg(evs[0], "source")
+    assert "town" in arg(evs[0], "target")
+
+
+def test_relative_clause_subject(pipeline):
+    evs = find(events_of(pipeline, "The militia, which shelled the village, withdrew."), code="194")
+    assert evs and "militia" in arg(evs[0], "source")
+    assert "village" in arg(evs[0], "target")
+
+
+def test_reported_speech_attribution(pipeline):
+    evs = find(events_of(pipeline, "The spokesman said the rebels attacked the convoy."), trigger="attacked")
+    assert evs and "spokesman" in (evs[0].attributed_to or "")
+
+
+def test_record_fields_and_spans(pipeline):
+    text = "Protesters hurled stones at the police station."
+    evs = find(events_of(pipeline, text), root="14")
+    assert evs
+    ev = evs[0]
+    assert ev.code == "145" and ev.plover == "PROTEST" and ev.quad_class == 4
+    assert text[ev.span[0] : ev.span[1]] == ev.trigger == "hurled"
+    s, e = ev.target["span"]
+    assert text[s:e] == ev.target["text"]
+    assert ev.rule.startswith("verb:") and 0 < ev.confidence <= 1
+    assert len(ev.id) == 16
+    assert ev.to_dict()["source"]["text"] == "Protesters"
+
+
+def test_quantities_in_the_event_clause(pipeline):
+    evs = find(events_of(pipeline, "The ministry sent 1,200 troops to the northern border."), root="15")
+    assert evs
+    assert any(q["value"] == 1200 for q in evs[0].quantities)

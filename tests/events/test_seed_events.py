@@ -1,0 +1,109 @@
+"""Events of the reference article (a Reuters story of 2 January 2020); skipped without ../shared."""
+
+from __future__ import annotations
+
+import pytest
+from tests.conftest import shared_path
+
+from flashpoint.records import Article
+
+
+@pytest.fixture(scope="module")
+def seed_events(pipeline):
+    path = shared_path("seed", "000_afea424f09279a13.txt")
+    try:
+        from flashpoint.ingest import ingest
+
+        article = next(a for a in ingest([str(path)]) if isinstance(a, Article))
+    except ImportError:
+        raw = path.read_text(encoding="utf-8")
+        body = raw.split("(Reuters)", 1)[-1]
+        article = Article(id="seed", text=body, published="2020-01-02")
+    return pipeline.code_doc(article)._.events
+
+
+def _text(ev, side):
+    return (getattr(ev, side) or {}).get("text") or ""
+
+
+def _has(events, root, source=None, target=None, trigger=None, happened=True):
+    for ev in events:
+        if ev.root != root or (happened and not ev.happened):
+            continue
+        if source and source not in _text(ev, "source"):
+            continue
+        if target and target not in _text(ev, "target"):
+            continue
+        if trigger and ev.trigger != trigger:
+            continue
+        return ev
+    return None
+
+
+@pytest.mark.shared
+def test_air_strikes_on_kataib_hezbollah(seed_events):
+    assert _has(seed_events, "19", source="American", target="bases")
+    assert _has(seed_events, "19", source="U.S.")
+
+
+@pytest.mark.shared
+def test_missile_attacks_and_killings(seed_events):
+    ev = _has(seed_events, "18", target="25 people")
+    assert ev and any(q["value"] == 25 for q in ev.quantities)
+    assert _has(seed_events, "18", target="contractor")
+
+
+@pytest.mark.shared
+def test_embassy_rock_throwing(seed_events):
+    ev = _has(seed_events, "14", source="demonstrators", target="embassy", trigger="hurled")
+    assert ev and ev.code == "145"
+
+
+@pytest.mark.shared
+def test_troop_dispatches(seed_events):
+    kuwait = _has(seed_events, "15", target="Kuwait")
+    assert kuwait and any(q["value"] == 750 for q in kuwait.quantities)
+    assert _has(seed_events, "15", target="Middle East")
+    assert _has(seed_events, "15", source="Washington")
+    # "3,000 additional troops could be sent": not (yet) a deployment.
+    maybe = [e for e in seed_events if e.root == "15" and e.target and "region" in e.target["text"]]
+    assert maybe and all(not e.happened for e in maybe)
+
+
+@pytest.mark.shared
+def test_trump_accuses_and_threatens_iran(seed_events):
+    acc = _has(seed_events, "11", source="Trump", target="Iran", trigger="accused")
+    assert acc and acc.code == "112"
+    threat = _has(seed_events, "13", target="Iran", trigger="threatened")
+    assert threat and threat.code == "138"
+
+
+@pytest.mark.shared
+def test_iran_rejects_and_criticizes(seed_events):
+    assert _has(seed_events, "12", source="Iran", trigger="rejected")
+    assert _has(seed_events, "11", source="Mousavi", target="American officials")
+    assert _has(seed_events, "11", source="Khamenei", trigger="condemned")
+
+
+@pytest.mark.shared
+def test_preemptive_action_is_a_threat(seed_events):
+    threats = [e for e in seed_events if e.root == "13" and e.happened and e.trigger == "action"]
+    assert threats
+    acts = [e for e in seed_events if e.root in ("18", "19") and e.trigger == "action"]
+    assert acts and all(not e.happened for e in acts)
+
+
+@pytest.mark.shared
+def test_no_war_and_no_overrun_reported_as_happened(seed_events):
+    force = [e for e in seed_events if e.root in ("18", "19", "20")]
+    for ev in force:
+        if ev.trigger in ("war", "overrun"):
+            assert not ev.happened, ev
+    war = [e for e in force if e.trigger == "war" and "want war" in e.sentence]
+    assert war and all(e.negated for e in war)
+
+
+@pytest.mark.shared
+def test_attribution_inside_quotes_or_reports(seed_events):
+    attributed = [e for e in seed_events if e.attributed_to]
+    assert attributed

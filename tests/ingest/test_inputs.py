@@ -1,0 +1,88 @@
+"""Opening inputs: kind by name and by content, binary sniffing, decoding, gzip truncation."""
+
+from __future__ import annotations
+
+import gzip
+
+import pytest
+
+from flashpoint.errors import InputError
+from flashpoint.ingest.inputs import (
+    decode,
+    is_binary,
+    kind_from_name,
+    open_input,
+    read_limited,
+    sniff_kind,
+)
+
+
+@pytest.mark.parametrize(
+    "name, kind",
+    [
+        ("a.txt", "txt"),
+        ("a.TXT.gz", "txt"),
+        ("page.htm", "html"),
+        ("crawl.warc.gz", "warc"),
+        ("news.rss", "feed"),
+        ("news.atom", "feed"),
+        ("dump.jsonl.gz", "jsonl"),
+        ("dump.ndjson", "jsonl"),
+        ("README", None),
+        ("data.gz", None),
+    ],
+)
+def test_kind_from_name(name, kind):
+    assert kind_from_name(name) == kind
+
+
+@pytest.mark.parametrize(
+    "head, kind",
+    [
+        (b"WARC/1.0\r\nWARC-Type: warcinfo", "warc"),
+        (b'<?xml version="1.0"?>\n<rss version="2.0">', "feed"),
+        (b'<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom">', "feed"),
+        (b"\xef\xbb\xbf<!DOCTYPE html><html>", "html"),
+        (b"  <html lang='en'>", "html"),
+        (b'{"id": "1", "text": "x"}\n', "jsonl"),
+        (b"Headline\n\nBody text.", "txt"),
+    ],
+)
+def test_sniff_kind(head, kind):
+    assert sniff_kind(head) == kind
+
+
+def test_binary_detection():
+    assert is_binary(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    assert is_binary(bytes(range(32)) * 4)
+    assert not is_binary("Café – “quoted” text".encode("cp1252"))
+    assert not is_binary(b"Plain English text.\n")
+    assert not is_binary("UTF-16 text".encode("utf-16"))
+
+
+def test_decode_encodings():
+    assert decode("naïve café".encode()) == "naïve café"
+    assert decode(b"\xef\xbb\xbfbom") == "bom"
+    assert decode("Überraschung für die Regierung in München".encode("latin-1")) == (
+        "Überraschung für die Regierung in München"
+    )
+    assert decode("“Quoted” — said the minister’s aide".encode("cp1252")) == "“Quoted” — said the minister’s aide"
+    assert decode("two words".encode("utf-16")) == "two words"
+
+
+def test_read_limited_and_truncation(tmp_path):
+    path = tmp_path / "a.txt.gz"
+    path.write_bytes(gzip.compress(b"x" * 5000))
+    opened = open_input(str(path))
+    assert opened.compressed and opened.kind == "txt"
+    with pytest.raises(InputError, match=r"over size limit: 5000 bytes > 1000"):
+        read_limited(opened.stream, 1000)
+    path.write_bytes(gzip.compress(b"word " * 5000)[:-20])
+    opened = open_input(str(path))
+    with pytest.raises(InputError, match="truncated gzip stream"):
+        read_limited(opened.stream, 100_000)
+
+
+def test_missing_file():
+    with pytest.raises(InputError, match="cannot open: No such file or directory"):
+        open_input("/nonexistent/dir/file.txt")
