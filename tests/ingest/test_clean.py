@@ -51,6 +51,9 @@ LEAD = (
         "Please enable JavaScript to view the comments",
         "Advertisement - scroll to continue reading",
         "4 min read",
+        "(Reporting by Jane Roe; Editing by John Doe)",
+        "Additional reporting by Ana Silva in Lisbon",
+        "Our Standards: The Example Trust Principles.",
     ],
 )
 def test_boilerplate_lines_are_recognised(line):
@@ -120,6 +123,7 @@ def test_not_datelines(text):
         "Photo by Maria Lopez for The Example Times",
         "File photo of the parliament building in Kyiv",
         "Police clear the square. (AP Photo/Hadi Mizban)",
+        "Delegates shake hands in Doha, Qatar, May 2, 2024. AP Photo/Omar Haddad",
     ],
 )
 def test_caption_credits(caption):

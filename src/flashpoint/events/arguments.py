@@ -74,15 +74,17 @@ _LEAD_PREPS = ("by", "of", "in", "to", "into", "with", "from", "for", "against",
 def _actor_below(tok: Token, depth: int = 0) -> Token | None:
     if depth > 2:
         return None
-    for child in tok.children:
-        if child.dep_ in ("prep", "agent") and child.lower_ in _LEAD_PREPS:
-            for obj in child.children:
-                if obj.dep_ == "pobj" and obj.ent_type_ not in NOT_ACTOR_ENTS:
-                    if is_actor(obj):
-                        return obj
-                    deeper = _actor_below(obj, depth + 1)
-                    if deeper is not None:
-                        return deeper
+    preps = [c for c in tok.children if c.dep_ in ("prep", "agent") and c.lower_ in _LEAD_PREPS]
+    # "of" phrases mostly name parts and contents ("a sculpture of the head of X"): last.
+    preps.sort(key=lambda c: (c.lower_ == "of", c.i))
+    for child in preps:
+        for obj in child.children:
+            if obj.dep_ == "pobj" and obj.ent_type_ not in NOT_ACTOR_ENTS:
+                if is_actor(obj):
+                    return obj
+                deeper = _actor_below(obj, depth + 1)
+                if deeper is not None:
+                    return deeper
     return None
 
 
@@ -123,6 +125,16 @@ def _child(tok: Token, deps: frozenset[str] | set[str]) -> Token | None:
         if child.dep_ in deps:
             return child
     return None
+
+
+def _nearest_subject(verb: Token) -> Token | None:
+    # A dateline parsed as a second subject ("BERLIN -- A court ... convicted"): the subject
+    # nearest the verb is the real one.
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if not subjects:
+        return None
+    before = [c for c in subjects if c.i < verb.i]
+    return max(before, key=lambda t: t.i) if before else subjects[0]
 
 
 def _agent(tok: Token) -> Token | None:
@@ -182,7 +194,7 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
             return agent
         if verb.dep_ != "acl":
             return None
-    subj = _child(verb, SUBJECT_DEPS)
+    subj = _nearest_subject(verb)
     if subj is not None:
         if subj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
             return verb.head
@@ -266,6 +278,13 @@ def _find(verb: Token, spec: str, obj: Token | None) -> Token | None:
     return None
 
 
+def _own_thing(tok: Token) -> bool:
+    """ "its troops", "their weapons": the actor's own means, not the one acted upon."""
+    return any(
+        c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her", "our", "my") for c in tok.children
+    )
+
+
 def direct_object(verb: Token) -> Token | None:
     return _child(verb, {"dobj", "obj"})
 
@@ -277,7 +296,7 @@ def target_of(verb: Token, specs: tuple[str, ...]) -> Token | None:
     for spec in specs:
         found = _find(verb, spec, obj)
         if found is not None and found.i != verb.i and found.ent_type_ not in NOT_ACTOR_ENTS:
-            if is_actor(found):
+            if is_actor(found) and not _own_thing(found):
                 return found
             found_any.append(found)
     # Every slot holds a thing or an event: the actor may sit below it or beside it.

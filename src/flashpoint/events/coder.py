@@ -151,9 +151,12 @@ def _verb_matches(sent: Span, ps: PatternSet) -> tuple[list[_Match], set[int]]:
         source = args.subject_of(tok)
         target = args.target_of(tok, pattern.target)
         if target is None and pattern.target != ps.verb_target:
-            # The pattern's own slots are empty: fall back to the generic ones (not the object
-            # when the pattern names it: "rejected the accusation" has no target).
+            # The pattern's own slots are empty: fall back to the generic ones (the object
+            # last when the pattern names it: in "rejected the accusation by X", X is the target).
             fallback = tuple(t for t in ps.verb_target if not (pattern.obj and t == "dobj"))
+            if pattern.obj:
+                # ... unless nothing else is there: "rejected the appeal" targets the appeal.
+                fallback += ("dobj",)
             target = args.target_of(tok, fallback)
         if source is not None and target is not None and source.i == target.i:
             target = None

@@ -25,6 +25,8 @@ class Cues:
     reporting_nouns: frozenset[str] = frozenset()
     relative_pronouns: frozenset[str] = frozenset()
     not_reported: frozenset[str] = frozenset()
+    not_speakers: frozenset[str] = frozenset()
+    naming: frozenset[str] = frozenset()
 
     def attributes(self, lemma: str) -> bool:
         """True when a verb with this lemma can attribute a direct quotation next to it."""
@@ -51,6 +53,8 @@ def load_cues(path: str | None = None) -> Cues:
             reporting_nouns=frozenset(w.lower() for w in data.get("reporting_nouns") or []),
             relative_pronouns=frozenset(w.lower() for w in data.get("relative_pronouns") or []),
             not_reported=frozenset(w.lower() for w in data.get("not_reported") or []),
+            not_speakers=frozenset(w.lower() for w in data.get("not_speakers") or []),
+            naming=frozenset(w.lower() for w in data.get("naming") or []),
         )
     except (OSError, yaml.YAMLError, AttributeError, TypeError) as exc:
         raise KnowledgeError(f"cannot read quote cue file {source}: {exc}") from exc

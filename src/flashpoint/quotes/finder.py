@@ -72,6 +72,7 @@ def find_quotes(doc: Doc, cues: Cues) -> list[Quote]:
     found.extend(_indirect(doc, marked, cues, paras))
     found.sort(key=lambda f: (f.start, -f.end))
     _resolve_speakers(doc, found, cues, paras)
+    found = [f for f in found if _sourced(f, cues)]
     quotes = []
     for f in found:
         cue = _cue_text(f.cue) if f.cue is not None else None
@@ -85,6 +86,17 @@ def find_quotes(doc: Doc, cues: Cues) -> list[Quote]:
             )
         )
     return quotes
+
+
+def _sourced(found: Found, cues: Cues) -> bool:
+    """Reported speech and partial quotes need someone who speaks: without a resolved speaker,
+    or with a data source ("according to the latest figures"), they are no quotation."""
+    if found.kind == "direct":
+        return True
+    if found.speaker is None:
+        return False
+    tok = found.speaker_token
+    return tok is None or tok.lemma_.lower() not in cues.not_speakers
 
 
 # --- quotes in quotation marks -------------------------------------------------------------
@@ -222,6 +234,16 @@ def _dash_signature(doc: Doc, mark: Marked, para: tuple[int, int]) -> Token | No
     return run
 
 
+def _is_title(inner: Span) -> bool:
+    """A short quoted phrase in title case without a verb: a title or a name, not speech."""
+    words = [t for t in inner if t.is_alpha]
+    if not words or len(words) > 6 or any(t.pos_ in ("VERB", "AUX") for t in inner):
+        return False
+    small = {"the", "a", "an", "of", "and", "or", "in", "on", "for", "to", "at", "with"}
+    capital = [t for t in words if t.lower_ not in small]
+    return bool(capital) and all(t.text[0].isupper() for t in capital) and words[0].text[0].isupper()
+
+
 def _word_count(span: Span) -> int:
     return sum(1 for t in span if t.is_alpha or t.like_num)
 
@@ -240,10 +262,15 @@ def _from_marks(
     inner = _tokens_in(doc, mark.inner_start, mark.inner_end)
     before_char = _char_before(text, mark.start, para[0])
     standalone = before_char is None or before_char in STANDALONE_BEFORE
+    if _is_title(inner):
+        return None  # "Face the Nation", "Screenwise Meter": a name in quotes, nobody speaking
     if not standalone:
-        # Esper said "We will act." — a quote that is the object of its cue verb stands alone.
+        # Esper said "We will act." — a quote that is the object of its cue verb stands alone;
+        # after a verb of naming (called it "a disaster") it is a partial quote.
         prev = [t for t in doc if para[0] <= t.idx < mark.start]
-        standalone = bool(prev) and _is_cue(prev[-1], cues)
+        standalone = (
+            bool(prev) and _is_cue(prev[-1], cues) and prev[-1].lemma_.lower() not in cues.naming
+        )
     cue = _ancestor_cue(doc, mark, cues, paras) or _region_cue(doc, mark, index, marked, para, cues)
     signed = _dash_signature(doc, mark, para)
     if standalone and signed is not None:
@@ -435,15 +462,28 @@ def _speaker_token(cue: Token, found: Found, para: tuple[int, int]) -> Token | N
             child.pos_ == "PROPN" or child.ent_type_ == PERSON
         ):
             return child
-    # A misparsed subject ("During the briefing, Chairman Mark Milley said") is still the
-    # name right before the verb.
-    sent_start = cue.sent.start
-    for i in range(cue.i - 1, max(sent_start, cue.i - 6) - 1, -1):
-        t = cue.doc[i]
-        if found.start <= t.idx < found.end or t.idx < lo:
-            break
-        if t.ent_type_ in NAMED and t.pos_ == "PROPN":
+    # A misparsed subject ("During the briefing, Chairman Mark Milley said", a headline glued
+    # on) is still the noun right before the verb, or before the verb it is coordinated with.
+    for verb in (cue, cue.head) if cue.dep_ == "conj" else (cue,):
+        t = _noun_before(verb, found, lo)
+        if t is not None:
             return t
+    return None
+
+
+def _noun_before(verb: Token, found: Found, lo: int) -> Token | None:
+    """The noun or pronoun directly before ``verb`` (adverbs and auxiliaries skipped)."""
+    i = verb.i - 1
+    while i >= 0:
+        t = verb.doc[i]
+        if found.start <= t.idx < found.end or t.idx < lo:
+            return None
+        if t.pos_ in ("ADV", "AUX", "PART") or t.is_space:
+            i -= 1
+            continue
+        if t.pos_ in ("NOUN", "PROPN", "PRON"):
+            return t
+        return None
     return None
 
 

@@ -151,13 +151,16 @@ def list_events(
 ) -> dict[str, Any]:
     """One page of events matching the filters, newest first, with the total count."""
     where, params = event_where(filters)
-    total = cur.execute(f"SELECT count(*) FROM events e WHERE {where}", params).fetchone()[0]
     rows = fetch_dicts(
         cur,
         f"SELECT {EVENT_LIST_COLUMNS} FROM events e LEFT JOIN articles a ON a.id = e.article_id "
         f"WHERE {where} ORDER BY e.day DESC NULLS LAST, e.id LIMIT ? OFFSET ?",
         params + [limit, offset],
     )
+    if rows and len(rows) < limit or (not rows and offset == 0):
+        total = offset + len(rows)  # the last page: no need to count
+    else:
+        total = cur.execute(f"SELECT count(*) FROM events e WHERE {where}", params).fetchone()[0]
     return {"total": total, "limit": limit, "offset": offset, "filters": filters.as_dict(),
             "events": rows}
 
