@@ -13,7 +13,17 @@ from typing import Any
 from .api import code_file, code_paths, code_text
 from .errors import FlashpointError, InputError
 from .pipeline import Pipeline
-from .records import Actor, Article, CodedArticle, Duplicate, Event, Location, Quantity, Quote, Rejection
+from .records import (
+    Actor,
+    Article,
+    CodedArticle,
+    Duplicate,
+    Event,
+    Location,
+    Quantity,
+    Quote,
+    Rejection,
+)
 from .settings import Settings
 
 __version__ = "0.1.0"

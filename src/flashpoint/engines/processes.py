@@ -44,9 +44,10 @@ class ProcessEngine:
     def process(self, articles: Iterable[Article]) -> Iterator[CodedArticle]:
         workers = max(1, self.settings.workers)
         size = max(1, self.settings.batch_size)
+        stream = iter(articles)
         batches = (
             [a.to_dict() for a in chunk]
-            for chunk in iter(lambda it=iter(articles): list(itertools.islice(it, size)), [])
+            for chunk in iter(lambda: list(itertools.islice(stream, size)), [])
         )
         window: deque[Future] = deque()
         with ProcessPoolExecutor(
