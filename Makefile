@@ -21,6 +21,7 @@ demo: $(STAMP)
 	$(BIN)/flashpoint stats --db $(DB)
 
 test: $(STAMP)
+	bash tools/ensure_chromium.sh
 	$(BIN)/ruff check src tests bench tools
 	$(BIN)/python -m pytest -q
 

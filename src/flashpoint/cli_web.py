@@ -19,12 +19,11 @@ def serve_cli(
         str | None,
         typer.Option(
             "--token", envvar="FLASHPOINT_TOKEN",
-            help="Require this token on every request (Authorization: Bearer T or ?token=T) "
-            "[env FLASHPOINT_TOKEN].",
+            help="Require this token on every request (Authorization: Bearer T or ?token=T).",
         ),
     ] = None,
 ) -> None:
-    """Serve the dashboard and JSON API (API docs at /docs) for an event database."""
+    """Serve the dashboard and JSON API for an event database (API reference at /api)."""
     from .settings import Settings
     from .web import serve
 

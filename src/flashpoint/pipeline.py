@@ -1,13 +1,20 @@
-"""Pipeline: Article records in, CodedArticle records out, through one spaCy Language."""
+"""Pipeline: Article records in, CodedArticle records out, through one spaCy Language.
+
+With ``settings.prefilter`` on (the default) the model's own components run only on the
+sentences that can hold an event or a quote (:mod:`flashpoint.prefilter`); flashpoint's
+components then run on the whole rejoined Doc, whose text is exactly ``article.text``.
+"""
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from .nlp import cached_pipeline
+from .prefilter import Prefilter, own_pipes, parse_batch, prefilter_for
 from .records import Article, CodedArticle
 from .settings import Settings
 
@@ -33,10 +40,35 @@ class Pipeline:
     def __init__(self, settings: Settings | None = None, nlp: Language | None = None):
         self.settings = settings or Settings()
         self.nlp = nlp or cached_pipeline(self.settings)
+        self.prefilter: Prefilter | None = (
+            prefilter_for(self.nlp, self.settings.prefilter_context) if self.settings.prefilter else None
+        )
 
     def code(self, articles: Iterable[Article]) -> Iterator[CodedArticle]:
         """Code a stream of articles, batched with ``nlp.pipe``; yields in input order."""
+        if self.prefilter is None:
+            for doc in self._full(articles):
+                yield doc_to_record(doc, doc._.article)
+            return
+        size = max(1, self.settings.batch_size)
+        stream = iter(articles)
+        # One batch at a time: memory stays flat however long the stream is.
+        for batch in iter(lambda: list(itertools.islice(stream, size)), []):
+            for doc in self._prefiltered(batch):
+                yield doc_to_record(doc, doc._.article)
 
+    def code_doc(self, article: Article) -> Doc:
+        """Run the pipeline on one article and return the Doc (for inspection and tests)."""
+        if self.prefilter is not None:
+            return next(self._prefiltered([article]))
+        doc = self.nlp.make_doc(article.text)
+        doc._.article = article
+        for _, proc in self.nlp.pipeline:
+            doc = proc(doc)
+        return doc
+
+    def _full(self, articles: Iterable[Article]) -> Iterator[Doc]:
+        """Every sentence through every component (the reference path)."""
 
         def docs() -> Iterator[Doc]:
             # Docs go in (not strings) so every component can read doc._.article.
@@ -45,13 +77,15 @@ class Pipeline:
                 doc._.article = article
                 yield doc
 
-        for doc in self.nlp.pipe(docs(), batch_size=self.settings.batch_size):
-            yield doc_to_record(doc, doc._.article)
+        yield from self.nlp.pipe(docs(), batch_size=self.settings.batch_size)
 
-    def code_doc(self, article: Article) -> Doc:
-        """Run the pipeline on one article and return the Doc (for inspection and tests)."""
-        doc = self.nlp.make_doc(article.text)
-        doc._.article = article
-        for _, proc in self.nlp.pipeline:
-            doc = proc(doc)
-        return doc
+    def _prefiltered(self, batch: list[Article]) -> Iterator[Doc]:
+        """The model on candidate sentences of a batch, then flashpoint's components per Doc."""
+        assert self.prefilter is not None
+        own = [self.nlp.get_pipe(name) for name in own_pipes(self.nlp)]
+        texts = [a.text for a in batch]
+        for article, doc in zip(batch, parse_batch(self.nlp, self.prefilter, texts, self.settings.batch_size)):
+            doc._.article = article
+            for proc in own:
+                doc = proc(doc)
+            yield doc

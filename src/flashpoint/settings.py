@@ -42,6 +42,11 @@ class Settings:
     """Ray cluster address; ``None`` starts a local Ray instance."""
     fusion_window_days: int = 2
     """Events of the same root and dyad within this many days may be fused across articles."""
+    prefilter: bool = True
+    """Run the full spaCy model only on sentences that can hold an event or a quote (plus context);
+    the others keep their tokens only. Off: every sentence is parsed."""
+    prefilter_context: int = 1
+    """Sentences kept before each candidate sentence (pronoun antecedents, speakers)."""
 
     def replace(self, **changes: Any) -> Settings:
         """A copy with ``changes`` applied; ``None`` values are ignored (unset CLI flags)."""

@@ -29,7 +29,12 @@ def test_quotes_meet_baseline(pipeline, corpus):
     print(corpus, json.dumps(scores))
     assert scores["articles"] == expected["articles"]
     for metric in METRICS:
-        assert scores[metric] >= expected[metric], (corpus, metric, scores[metric], expected[metric])
+        assert scores[metric] >= expected[metric], (
+            corpus,
+            metric,
+            scores[metric],
+            expected[metric],
+        )
     for kind, floors in expected.get("by_kind", {}).items():
         for metric, floor in floors.items():
             got = scores["by_kind"][kind][metric]

@@ -136,7 +136,7 @@ def test_floating_quote_after_a_sentence_naming_a_person(pipeline):
 
 def test_partial_quote_inside_reported_speech(pipeline):
     text = (
-        "Foreign Minister Lena Vogel warned on Monday that the \"rules have changed\" and that "
+        'Foreign Minister Lena Vogel warned on Monday that the "rules have changed" and that '
         "her country would respond."
     )
     _, quotes = quotes_of(pipeline, text)

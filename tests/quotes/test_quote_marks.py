@@ -27,7 +27,9 @@ def test_apostrophes_are_not_quote_marks_in_single_quote_style():
 
 
 def test_unclosed_paragraph_continues_into_the_next_one():
-    text = "“First paragraph of the speech.\n\n“Second paragraph ends here,” the mayor said.\n\nNext."
+    text = (
+        "“First paragraph of the speech.\n\n“Second paragraph ends here,” the mayor said.\n\nNext."
+    )
     found = find_marked(text)
     assert len(found) == 1
     assert text[found[0].start : found[0].end].endswith("ends here,”")

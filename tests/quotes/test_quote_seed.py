@@ -64,7 +64,7 @@ def test_seed_esper_has_his_full_name(seed_quotes):
 @pytest.mark.shared
 def test_seed_partial_quotes_inside_reported_speech(seed_quotes):
     _, quotes = seed_quotes
-    partial = {q.text.strip("“”\"."): q for q in quotes if q.kind == "partial"}
+    partial = {q.text.strip('“”".'): q for q in quotes if q.kind == "partial"}
     assert "game has changed" in partial
     assert partial["game has changed"].speaker["name"] == "Mark Esper"
     assert "the astounding audacity" in partial
@@ -78,4 +78,7 @@ def test_seed_indirect_speech_spans_the_reported_clause(seed_quotes):
     milley = [q for q in indirect if q.speaker and "Milley" in q.speaker["name"]]
     assert any("additional troops had been alerted" in q.text for q in milley)
     # "He did not want war" is reported speech of Trump, not a direct quote
-    assert any("did not want war" in q.text and "Trump" in (q.speaker or {}).get("name", "") for q in indirect)
+    assert any(
+        "did not want war" in q.text and "Trump" in (q.speaker or {}).get("name", "")
+        for q in indirect
+    )

@@ -13,7 +13,7 @@ from .conftest import SCRIPT
     "url",
     ["/", "/events", "/events?dyad=KGZ-TJK&quad_class=&modality=&start=&end=&q=",
      "/events/kg-clash-e0", "/articles", "/articles/kg-clash", "/quotes?speaker=Kaz",
-     "/dyads/KGZ/TJK", "/dyads/KGZ/TJK?freq=day", "/code"],
+     "/dyads/KGZ/TJK", "/dyads/KGZ/TJK?freq=day", "/code", "/api"],
 )
 def test_pages_render(client, url):
     response = client.get(url)
@@ -101,3 +101,9 @@ def test_code_form_shows_coded_result(client):
     assert "Result" in response.text
     assert SCRIPT not in response.text
     assert '<span class="hl-actor"' in response.text
+
+
+def test_offline_api_reference_lists_every_endpoint(client):
+    html = client.get("/api").text
+    for path in client.get("/openapi.json").json()["paths"]:
+        assert f"<code>{path}</code>" in html

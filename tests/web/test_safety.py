@@ -12,7 +12,7 @@ import duckdb
 import pytest
 from fastapi.testclient import TestClient
 
-from flashpoint.errors import StoreError
+from flashpoint.errors import FlashpointError
 from flashpoint.web import check_bind, create_app
 from flashpoint.web.app import is_loopback
 
@@ -25,7 +25,7 @@ def test_loopback_needs_no_token(host):
 
 @pytest.mark.parametrize("host", ["0.0.0.0", "192.168.1.10", "::", "example.org"])
 def test_other_addresses_need_a_token(host):
-    with pytest.raises(StoreError, match="token"):
+    with pytest.raises(FlashpointError, match="token"):
         check_bind(host, None)
     check_bind(host, "s3cret")
 
@@ -130,3 +130,25 @@ def test_streamed_body_over_the_limit_is_413(web_db):
         response = c.post("/api/code", content=chunks(),
                           headers={"Content-Type": "application/json"})
         assert response.status_code == 413
+
+
+def test_answers_follow_a_new_ingest(web_db, tmp_path):
+    """The response cache and the pooled connection never hide data written after them."""
+    import shutil
+
+    db = tmp_path / "copy.duckdb"
+    shutil.copy(web_db, db)
+    with TestClient(create_app(db, idle_seconds=0.05), raise_server_exceptions=False) as c:
+        assert c.get("/api/articles").json()["total"] == 10
+        deadline = time.monotonic() + 5
+        while c.app.state.pool.is_open and time.monotonic() < deadline:
+            time.sleep(0.05)
+        code = (
+            "import sys\n"
+            "from flashpoint.records import Article, CodedArticle\n"
+            "from flashpoint.store import Store\n"
+            "with Store(sys.argv[1]) as s:\n"
+            "    s.write([CodedArticle(article=Article(id='late', text='A late article.'))])\n"
+        )
+        subprocess.run([sys.executable, "-c", code, str(db)], check=True, timeout=60)
+        assert c.get("/api/articles").json()["total"] == 11

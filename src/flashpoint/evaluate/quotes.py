@@ -106,7 +106,9 @@ class _Tally:
             "precision": p,
             "recall": r,
             "f1": 2 * p * r / (p + r) if p + r else 0.0,
-            "speaker_accuracy": self.speaker_correct / self.speaker_total if self.speaker_total else 0.0,
+            "speaker_accuracy": self.speaker_correct / self.speaker_total
+            if self.speaker_total
+            else 0.0,
             "gold": self.gold,
             "predicted": self.predicted,
         }

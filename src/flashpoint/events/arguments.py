@@ -29,7 +29,10 @@ PERSONAL_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "them", "hi
 # Modifiers that name who acts in an event noun ("U.S. strikes", "Iranian attacks").
 ACTOR_ENTS = frozenset({"GPE", "NORP", "ORG", "PERSON", "FAC", "LOC"})
 # Entities that are never an event's target ("withdrew on Wednesday", "attacked 3 times").
-NOT_ACTOR_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
+NOT_ACTOR_ENTS = frozenset({"DATE", "TIME", "ORDINAL", "PERCENT"})
+# Entities that can be an event's object ("an investigation into the $3.5 billion", "one of
+# the critics") but never name an actor.
+THING_ENTS = frozenset({"CARDINAL", "MONEY", "QUANTITY"})
 # Verbs an event noun is the object of, whose subject is the noun's actor ("X launched attacks").
 LIGHT_VERBS = frozenset(
     {"launch", "carry", "conduct", "stage", "hold", "mount", "make", "issue", "level", "file",
@@ -55,6 +58,8 @@ def actor_nouns() -> frozenset[str]:
 
 def is_actor(tok: Token) -> bool:
     """True when the noun phrase headed by ``tok`` names an actor (or a place acting as one)."""
+    if tok.ent_type_ in THING_ENTS or tok.ent_type_ in NOT_ACTOR_ENTS:
+        return False
     if tok.ent_type_ in ACTOR_ENTS or tok.lemma_.lower() in actor_nouns():
         return True
     if tok.pos_ == "PROPN" and tok.ent_type_ not in NOT_ACTOR_ENTS:
@@ -104,6 +109,11 @@ def np_span(tok: Token) -> Span:
     start = min(t.i for t in keep)
     end = max(t.i for t in keep) + 1
     doc = tok.doc
+    # A dateline glued to the phrase ("WASHINGTON - US President ..."): start after the dash.
+    for i in range(max(start, 1), tok.i):
+        # Only a free-standing dash: "Iranian-backed" keeps its hyphen.
+        if doc[i].text in ("-", "--", "—", "–") and doc[i].whitespace_ and doc[i - 1].whitespace_:
+            start = i + 1
     while start < end - 1 and doc[start].is_punct:
         start += 1
     while end - 1 > start and doc[end - 1].is_punct:
@@ -198,6 +208,8 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
     if subj is not None:
         if subj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
             return verb.head
+        if subj.lower_ in ("what", "whatever", "which", "whoever", "who"):
+            return None  # a free relative or question word names no actor
         if subj.pos_ == "PRON":
             return _resolve_pronoun(subj, verb)
         return subj
@@ -219,7 +231,10 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
         return head
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
         return head
-    if verb.dep_ == "advcl" and verb.tag_ == "VBG":
+    if verb.dep_ == "advcl" and (
+        verb.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    ):
+        # "..., killing 25 people"; "called X to congratulate him" (a purpose clause)
         return _subject(head, depth + 1)
     return None
 
@@ -278,6 +293,10 @@ def _find(verb: Token, spec: str, obj: Token | None) -> Token | None:
     return None
 
 
+def _is_named(tok: Token) -> bool:
+    return tok.ent_type_ in ACTOR_ENTS or tok.pos_ == "PROPN"
+
+
 def _own_thing(tok: Token) -> bool:
     """ "its troops", "their weapons": the actor's own means, not the one acted upon."""
     return any(
@@ -308,14 +327,53 @@ def target_of(verb: Token, specs: tuple[str, ...]) -> Token | None:
     if below is not None and below.dep_ != "agent":
         return below
     comp = _child(verb, {"xcomp"})
+    if comp is None:
+        # A purpose clause names the beneficiary: "gave $5m to help Ethiopia".
+        comp = next(
+            (c for c in verb.children if c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children)),
+            None,
+        )
     if comp is not None:
         inner = direct_object(comp)
         if inner is not None and is_actor(inner):
+            if not _is_named(inner):
+                # "agreed to set up a company in Berlin": a named actor outranks a common noun.
+                named = _actor_below(inner) or _actor_below(comp) or _actor_in_clause(comp)
+                if named is not None and _is_named(named):
+                    return named
             return inner
         below = _actor_below(comp) or (_actor_below(inner) if inner is not None else None)
         if below is not None:
             return below
+    if found_any:
+        # Last resort before a thing: an actor in a prepositional phrase further along the
+        # clause ("returned a pendant engraved with ... to Russian authorities").
+        wide = _actor_in_clause(verb)
+        if wide is not None:
+            return wide
     return found_any[0] if found_any else None
+
+
+_CLAUSE_BREAKS = frozenset({"ccomp", "relcl", "advcl", "parataxis", "conj", "csubj", "nsubj", "nsubjpass"})
+_WIDE_PREPS = frozenset({"to", "against", "with", "on", "at", "into", "toward", "towards"})
+
+
+def _actor_in_clause(verb: Token) -> Token | None:
+    stack = [c for c in verb.children if c.i > verb.i and c.dep_ not in _CLAUSE_BREAKS]
+    seen: list[Token] = []
+    while stack:
+        tok = stack.pop()
+        seen.append(tok)
+        stack.extend(c for c in tok.children if c.dep_ not in _CLAUSE_BREAKS)
+    for tok in sorted(seen, key=lambda t: t.i):
+        if (
+            tok.dep_ == "pobj"
+            and tok.head.lower_ in _WIDE_PREPS
+            and tok.ent_type_ not in NOT_ACTOR_ENTS
+            and is_actor(tok)
+        ):
+            return tok
+    return None
 
 
 def noun_source(noun: Token, patterns_lemmas: frozenset[str] = frozenset()) -> Token | None:
@@ -333,6 +391,9 @@ def noun_source(noun: Token, patterns_lemmas: frozenset[str] = frozenset()) -> T
     if by is not None:
         return by
     head = noun.head
+    if noun.dep_ in ("attr", "oprd") and head.pos_ in ("AUX", "VERB"):
+        # "The U.S. is the largest donor to Sudan"
+        return _nearest_subject(head)
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("for", "in", "into"):
         # "called for an investigation", "engaged in talks", "entered into negotiations"
         head = head.head

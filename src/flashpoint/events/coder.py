@@ -51,6 +51,11 @@ def _satisfies(tok: Token, p: Pattern) -> bool:
     if p.prt and not any(_lemma(c) in p.prt or c.lower_ in p.prt for c in _children(tok, {"prt"})):
         return False
     preps = _children(tok, {"prep", "agent", "dative"})
+    # "called X on Wednesday" is not "called on X": a date does not satisfy a preposition.
+    preps = [
+        c for c in preps
+        if not any(o.ent_type_ in ("DATE", "TIME") for o in c.children if o.dep_ == "pobj")
+    ]
     if p.prep and not any(c.lower_ in p.prep for c in preps) and not (
         # "called on", "called for" parsed with the preposition as a particle
         any(c.lower_ in p.prep for c in _children(tok, {"prt"}))
@@ -101,7 +106,8 @@ def _object_words(obj: Token) -> set[str]:
     words = {_lemma(obj), obj.lower_}
     words |= {_lemma(c) for c in obj.children if c.dep_ == "compound"}
     for prep in obj.children:
-        if prep.dep_ == "prep" and prep.lower_ == "of":
+        # "$5 billion in aid", "a state of emergency"
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "in"):
             words |= {_lemma(c) for c in prep.children if c.dep_ == "pobj"}
     return words
 
@@ -109,10 +115,11 @@ def _object_words(obj: Token) -> set[str]:
 def _best(tok: Token, candidates: tuple[Pattern, ...]) -> Pattern | None:
     best = None
     for p in candidates:
+        # More constraints win; then the higher prior; then the more specific CAMEO code.
         if _satisfies(tok, p) and (
             best is None
-            or p.specificity > best.specificity
-            or (p.specificity == best.specificity and p.confidence > best.confidence)
+            or (p.specificity, p.confidence, len(p.code))
+            > (best.specificity, best.confidence, len(best.code))
         ):
             best = p
     return best
@@ -127,9 +134,8 @@ def _refine(pattern: Pattern, objs: list[Token], ps: PatternSet) -> Pattern:
         noun = _best(obj, ps.for_noun(_lemma(obj)))
         if (
             noun is not None
-            and noun.specificity > 0
             and noun.code != pattern.code
-            and (pattern.refine or noun.code[:2] == pattern.code[:2])
+            and (pattern.refine or (noun.specificity > 0 and noun.code[:2] == pattern.code[:2]))
         ):
             return replace(pattern, code=noun.code, id=f"{pattern.id}+{noun.id}")
     return pattern
@@ -353,7 +359,7 @@ def _emit(
     if match.target is None and len(sources) > 1:
         # "The U.S. and the Taliban signed a pact": coordinated actors act on each other.
         pairs = mutual
-    elif code[:2] in MUTUAL_ROOTS:
+    elif match.pattern.code[:2] in MUTUAL_ROOTS:
         # Cooperation between coordinated actors is with each other, whatever else it targets.
         pairs += mutual
     span = [trigger.idx, trigger.idx + len(trigger)]

@@ -66,12 +66,13 @@ def find_quotes(doc: Doc, cues: Cues) -> list[Quote]:
     paras = paragraphs(text)
     found: list[Found] = []
     for index, mark in enumerate(marked):
-        item = _from_marks(doc, mark, index, marked, paras, cues)
+        item = _from_marks(doc, text, mark, index, marked, paras, cues)
         if item is not None:
             found.append(item)
-    found.extend(_indirect(doc, marked, cues, paras))
+    quoted = frozenset(t.i for m in marked for t in _tokens_from(doc, m.start, m.end))
+    found.extend(_indirect(doc, marked, cues, paras, quoted))
     found.sort(key=lambda f: (f.start, -f.end))
-    _resolve_speakers(doc, found, cues, paras)
+    _resolve_speakers(doc, found, cues, paras, quoted)
     found = [f for f in found if _sourced(f, cues)]
     quotes = []
     for f in found:
@@ -105,6 +106,16 @@ def _sourced(found: Found, cues: Cues) -> bool:
 def _tokens_in(doc: Doc, start: int, end: int) -> Span:
     span = doc.char_span(start, end, alignment_mode="expand")
     return span if span is not None else doc[0:0]
+
+
+def _tokens_from(doc: Doc, start: int, end: int) -> list[Token]:
+    """Tokens that begin in the character range ``[start, end)``."""
+    if end <= start:
+        return []
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return []
+    return [t for t in span if start <= t.idx < end]
 
 
 def _inside(token: Token, mark: Marked) -> bool:
@@ -187,13 +198,18 @@ def _ancestor_cue(doc: Doc, mark: Marked, cues: Cues, paras: list[tuple[int, int
 
 
 def _region_cue(
-    doc: Doc, mark: Marked, index: int, marked: list[Marked], para: tuple[int, int], cues: Cues
+    doc: Doc,
+    text: str,
+    mark: Marked,
+    index: int,
+    marked: list[Marked],
+    para: tuple[int, int],
+    cues: Cues,
 ) -> Token | None:
     """A cue in the attribution clause right after the quote, or else right before it."""
-    text = doc.text
     lo, hi = para
     nxt = marked[index + 1].start if index + 1 < len(marked) else len(text)
-    after = [t for t in doc if mark.end <= t.idx < min(hi, nxt)]
+    after = _tokens_from(doc, mark.end, min(hi, nxt))
     if after:
         sent_end = after[0].sent.end
         after = [t for t in after if t.i < sent_end]
@@ -205,7 +221,7 @@ def _region_cue(
     before_char = _char_before(text, mark.start, lo)
     if before_char is not None and before_char not in ".?!":
         prev = marked[index - 1].end if index > 0 else lo
-        before = [t for t in doc if max(lo, prev) <= t.idx < mark.start]
+        before = _tokens_from(doc, max(lo, prev), mark.start)
         if before:
             sent_start = before[-1].sent.start
             before = [t for t in before if t.i >= sent_start]
@@ -215,15 +231,14 @@ def _region_cue(
     return None
 
 
-def _dash_signature(doc: Doc, mark: Marked, para: tuple[int, int]) -> Token | None:
+def _dash_signature(doc: Doc, text: str, mark: Marked, para: tuple[int, int]) -> Token | None:
     """The name signing a quote with a dash right after it ("“...” ― Carla Sanchez")."""
-    text = doc.text
     i = mark.end
     while i < para[1] and text[i] in " \t\u00a0":
         i += 1
     if i >= para[1] or text[i] not in DASHES:
         return None
-    after = [t for t in doc if i < t.idx < para[1] and not t.is_space]
+    after = [t for t in _tokens_from(doc, i + 1, para[1]) if not t.is_space]
     if not after or after[0].pos_ != "PROPN":
         return None
     run = after[0]
@@ -241,7 +256,9 @@ def _is_title(inner: Span) -> bool:
         return False
     small = {"the", "a", "an", "of", "and", "or", "in", "on", "for", "to", "at", "with"}
     capital = [t for t in words if t.lower_ not in small]
-    return bool(capital) and all(t.text[0].isupper() for t in capital) and words[0].text[0].isupper()
+    return (
+        bool(capital) and all(t.text[0].isupper() for t in capital) and words[0].text[0].isupper()
+    )
 
 
 def _word_count(span: Span) -> int:
@@ -250,6 +267,7 @@ def _word_count(span: Span) -> int:
 
 def _from_marks(
     doc: Doc,
+    text: str,
     mark: Marked,
     index: int,
     marked: list[Marked],
@@ -257,7 +275,6 @@ def _from_marks(
     cues: Cues,
 ) -> Found | None:
     """Turn one quoted stretch into a direct or partial quote, or drop it (scare quotes, titles)."""
-    text = doc.text
     para = _paragraph_of(mark.start, paras)
     inner = _tokens_in(doc, mark.inner_start, mark.inner_end)
     before_char = _char_before(text, mark.start, para[0])
@@ -267,12 +284,14 @@ def _from_marks(
     if not standalone:
         # Esper said "We will act." — a quote that is the object of its cue verb stands alone;
         # after a verb of naming (called it "a disaster") it is a partial quote.
-        prev = [t for t in doc if para[0] <= t.idx < mark.start]
+        prev = _tokens_from(doc, para[0], mark.start)
         standalone = (
             bool(prev) and _is_cue(prev[-1], cues) and prev[-1].lemma_.lower() not in cues.naming
         )
-    cue = _ancestor_cue(doc, mark, cues, paras) or _region_cue(doc, mark, index, marked, para, cues)
-    signed = _dash_signature(doc, mark, para)
+    cue = _ancestor_cue(doc, mark, cues, paras) or _region_cue(
+        doc, text, mark, index, marked, para, cues
+    )
+    signed = _dash_signature(doc, text, mark, para)
     if standalone and signed is not None:
         return Found(mark.start, mark.end, "direct", speaker_token=signed)
     if standalone:
@@ -280,7 +299,13 @@ def _from_marks(
             # Floating: only a sentence-like quote that ends its sentence continues a speaker.
             after_char = _char_after(text, mark.end, para[1])
             ends = text[mark.inner_end - 1] in SENTENCE_END + ",\"'’”" or after_char in (
-                None, ".", ")", "]", ";", "…")
+                None,
+                ".",
+                ")",
+                "]",
+                ";",
+                "…",
+            )
             if _word_count(inner) < MIN_FLOATING_WORDS or not ends:
                 return None
             return Found(mark.start, mark.end, "direct", floating=True)
@@ -317,17 +342,19 @@ def _has_verb(span: Span) -> bool:
     return any(t.pos_ in ("VERB", "AUX") for t in span)
 
 
-def _indirect(doc: Doc, marked: list[Marked], cues: Cues, paras: list[tuple[int, int]]) -> list[Found]:
+def _indirect(
+    doc: Doc, marked: list[Marked], cues: Cues, paras: list[tuple[int, int]], quoted: frozenset[int]
+) -> list[Found]:
     """Reported speech from the parse: speech verb + content clause, and "according to X"."""
     found: list[Found] = []
     for token in doc:
-        if _in_any(token, marked):
+        if token.i in quoted:
             continue
         content: Span | None = None
         if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in cues.speech:
             clauses = [c for c in token.children if c.dep_ == "ccomp"]
             if clauses and clauses[0].left_edge.lower_ not in cues.not_reported:
-                content = _content_clause(token, clauses[0], marked, paras, cues)
+                content = _content_clause(token, clauses[0], quoted, paras, cues)
         elif _according(token, cues) and token.head.i != token.i:
             content = _according_content(token)
         if content is None:
@@ -348,12 +375,14 @@ def _indirect(doc: Doc, marked: list[Marked], cues: Cues, paras: list[tuple[int,
     return [
         f
         for f in found
-        if not any(g is not f and g.start <= f.cue.idx < g.end and g.start <= f.start for g in found)
+        if not any(
+            g is not f and g.start <= f.cue.idx < g.end and g.start <= f.start for g in found
+        )
     ]
 
 
 def _content_clause(
-    cue: Token, clause: Token, marked: list[Marked], paras: list[tuple[int, int]], cues: Cues
+    cue: Token, clause: Token, quoted: frozenset[int], paras: list[tuple[int, int]], cues: Cues
 ) -> Span:
     """The reported clause of ``cue``: its content clause, stretched to the sentence's end
     (after "X said ...") or start (before "..., X said"), since news writing reports the whole
@@ -373,7 +402,7 @@ def _content_clause(
         stop: Token | None = None
         while end < sent.end:
             t = doc[end]
-            if not in_para(end) or _in_any(t, marked):
+            if not in_para(end) or t.i in quoted:
                 break
             if t.pos_ in ("VERB", "AUX") and cues.attributes(t.lemma_.lower()):
                 stop = t
@@ -390,7 +419,7 @@ def _content_clause(
     start = clause.left_edge.i
     while start < end and not in_para(start):
         start += 1
-    while start > sent.start and in_para(start - 1) and not _in_any(doc[start - 1], marked):
+    while start > sent.start and in_para(start - 1) and (start - 1) not in quoted:
         start -= 1
     return doc[start:end]
 
@@ -447,7 +476,9 @@ def _speaker_token(cue: Token, found: Found, para: tuple[int, int]) -> Token | N
         subjects = [
             c
             for c in node.children
-            if c.dep_ in SUBJECT_DEPS and not (found.start <= c.idx < found.end) and lo <= c.idx < hi
+            if c.dep_ in SUBJECT_DEPS
+            and not (found.start <= c.idx < found.end)
+            and lo <= c.idx < hi
         ]
         if subjects:
             return min(subjects, key=lambda c: abs(c.i - node.i))
@@ -505,8 +536,10 @@ def _noun_phrase(token: Token) -> Span:
                 return _entity_of(child) or token.doc[child.i : child.i + 1]
     start = token.i
     for child in reversed(list(token.lefts)):
-        if child.dep_ in NAME_DEPS and child.i == start - 1 or (
-            child.dep_ in NAME_DEPS and child.right_edge.i == start - 1
+        if (
+            child.dep_ in NAME_DEPS
+            and child.i == start - 1
+            or (child.dep_ in NAME_DEPS and child.right_edge.i == start - 1)
         ):
             start = child.left_edge.i
         else:
@@ -577,7 +610,11 @@ def _name_speaker(doc: Doc, token: Token) -> Speaker:
 def _looks_personal(span: Span) -> bool:
     """A short proper name the model tagged as nothing or as ORG: small models often tag
     surnames that way, so it may stand for a person when a pronoun later refers back."""
-    return len(span) <= 3 and all(t.pos_ == "PROPN" for t in span) and span[-1].ent_type_ in ("", "ORG")
+    return (
+        len(span) <= 3
+        and all(t.pos_ == "PROPN" for t in span)
+        and span[-1].ent_type_ in ("", "ORG")
+    )
 
 
 def _is_person_name(doc: Doc, name: str) -> bool:
@@ -591,7 +628,11 @@ def _recent_person(doc: Doc, before: int) -> Speaker | None:
     if sents:
         floor_sent = sents[max(0, len(sents) - 4)].start_char
     persons = [
-        e for e in doc.ents if e.label_ == PERSON and e.end_char <= before and (floor_sent is None or e.start_char >= floor_sent)
+        e
+        for e in doc.ents
+        if e.label_ == PERSON
+        and e.end_char <= before
+        and (floor_sent is None or e.start_char >= floor_sent)
     ]
     if not persons:
         return None
@@ -616,7 +657,9 @@ def _issuer(token: Token, cues: Cues) -> Token:
     return token
 
 
-def _resolve_speakers(doc: Doc, found: list[Found], cues: Cues, paras: list[tuple[int, int]]) -> None:
+def _resolve_speakers(
+    doc: Doc, found: list[Found], cues: Cues, paras: list[tuple[int, int]], quoted: frozenset[int]
+) -> None:
     """Fill ``speaker`` on every quote in text order, so pronouns and floating quotes look back."""
     last: Speaker | None = None
     last_person: Speaker | None = None
@@ -635,10 +678,11 @@ def _resolve_speakers(doc: Doc, found: list[Found], cues: Cues, paras: list[tupl
                 if tok.lower_ in cues.pronouns:
                     recent_person = (
                         last_person
-                        if last_person is not None and _paragraph_gap(paras, last_person_end, f.start) <= 3
+                        if last_person is not None
+                        and _paragraph_gap(paras, last_person_end, f.start) <= 3
                         else None
                     )
-                    speaker = _resolve_pronoun(doc, tok, cues, last, recent_person)
+                    speaker = _resolve_pronoun(doc, tok, cues, last, recent_person, quoted)
                 else:
                     speaker = _name_speaker(doc, tok)
         elif f.floating:
@@ -646,7 +690,7 @@ def _resolve_speakers(doc: Doc, found: list[Found], cues: Cues, paras: list[tupl
             # did not need much coaxing. “I’m thankful ...”"); otherwise the quote continues
             # the last speaker.
             near = last is not None and _paragraph_gap(paras, last_end, f.start) <= 2
-            speaker = _previous_subject(doc, f.start)
+            speaker = _previous_subject(doc, f.start, quoted)
             if speaker is None:
                 speaker = last if near else (_recent_person(doc, f.start) or last)
         f.speaker = speaker
@@ -662,34 +706,39 @@ def _paragraph_gap(paras: list[tuple[int, int]], a: int, b: int) -> int:
 
 
 def _resolve_pronoun(
-    doc: Doc, token: Token, cues: Cues, last: Speaker | None, last_person: Speaker | None
+    doc: Doc,
+    token: Token,
+    cues: Cues,
+    last: Speaker | None,
+    last_person: Speaker | None,
+    quoted: frozenset[int],
 ) -> Speaker | None:
     """Who "he"/"she"/"they" is: a person just named as a subject, else the person being quoted."""
     if token.lower_ in cues.person_pronouns:
-        subject = _subject_person(doc, token)
+        subject = _subject_person(doc, token, quoted)
         if subject is not None:
             return subject
         return last_person or _recent_person(doc, token.idx) or last
     return last
 
 
-def _subject_person(doc: Doc, token: Token) -> Speaker | None:
+def _subject_person(doc: Doc, token: Token, quoted: frozenset[int]) -> Speaker | None:
     """A person who is the subject earlier in this sentence or in the sentence before."""
     sent = token.sent
     start = sent.start
     if start > 0:
         start = doc[start - 1].sent.start
-    return _person_subject_in(doc, start, token.i)
+    return _person_subject_in(doc, start, token.i, quoted)
 
 
-def _person_subject_in(doc: Doc, start: int, end: int) -> Speaker | None:
+def _person_subject_in(doc: Doc, start: int, end: int, quoted: frozenset[int]) -> Speaker | None:
     """The person named as a subject last between tokens ``start`` and ``end``.
 
     A PERSON entity, or a proper-noun subject the tagger did not label as a place or a
     nationality (small models often tag surnames as ORG).
     """
     for t in reversed(doc[start:end]):
-        if t.dep_ not in SUBJECT_DEPS or t.pos_ != "PROPN":
+        if t.dep_ not in SUBJECT_DEPS or t.pos_ != "PROPN" or t.i in quoted:
             continue
         ent = _entity_of(t)
         if t.ent_type_ == PERSON or (t.ent_type_ in ("", "ORG") and (ent is None or len(ent) <= 2)):
@@ -697,12 +746,12 @@ def _person_subject_in(doc: Doc, start: int, end: int) -> Speaker | None:
     return None
 
 
-def _previous_subject(doc: Doc, pos: int) -> Speaker | None:
+def _previous_subject(doc: Doc, pos: int, quoted: frozenset[int]) -> Speaker | None:
     """A person who is the subject of the sentence ending right before offset ``pos``."""
-    before = [t for t in doc if t.idx < pos and not t.is_space]
+    before = [t for t in _tokens_from(doc, max(0, pos - 400), pos) if not t.is_space]
     if not before:
         return None
     sent = before[-1].sent
     if sent.end_char > pos:  # the quote starts inside this sentence: look at its start only
-        return _person_subject_in(doc, sent.start, before[-1].i + 1)
-    return _person_subject_in(doc, sent.start, sent.end)
+        return _person_subject_in(doc, sent.start, before[-1].i + 1, quoted)
+    return _person_subject_in(doc, sent.start, sent.end, quoted)

@@ -70,13 +70,17 @@ def _is_apostrophe(text: str, i: int, lo: int, hi: int) -> bool:
     return before.isalnum() and after.isalnum()
 
 
-def _scan_paragraph(text: str, lo: int, hi: int, opens: str, closes: str, straight: str) -> list[Marked]:
+def _scan_paragraph(
+    text: str, lo: int, hi: int, opens: str, closes: str, straight: str
+) -> list[Marked]:
     """Quoted stretches inside one paragraph for one family of marks (double or single)."""
     found: list[Marked] = []
     open_at: int | None = None
     for i in range(lo, hi):
         ch = text[i]
-        if ch in opens or (ch == straight and open_at is None and _is_opening_straight(text, i, lo, hi)):
+        if ch in opens or (
+            ch == straight and open_at is None and _is_opening_straight(text, i, lo, hi)
+        ):
             if open_at is None:
                 open_at = i
             continue

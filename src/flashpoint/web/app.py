@@ -20,7 +20,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from ..errors import StoreError
+from ..errors import FlashpointError, StoreError
 from ..settings import Settings
 from .access import ResponseCache
 from .db import DatabaseBusy, ReadPool
@@ -54,10 +54,16 @@ def is_loopback(host: str) -> bool:
         return False
 
 
+class ServeError(FlashpointError):
+    """The web server cannot start as asked (e.g. an open address without a token)."""
+
+    code = "E610"
+
+
 def check_bind(host: str, token: str | None) -> None:
     """Refuse to listen beyond loopback without a token (the API would be open to the network)."""
     if not is_loopback(host) and not token:
-        raise StoreError(
+        raise ServeError(
             f"refusing to serve on {host} without a token: anyone on the network could read the "
             "database. Pass --token (or set FLASHPOINT_TOKEN), or bind to 127.0.0.1"
         )
@@ -205,7 +211,7 @@ def create_app(
     unchanged (0 turns the cache off).
     """
     from .api import router as api_router
-    from .pages import article, code, dyad, event, events, overview, quotes
+    from .pages import apidoc, article, code, dyad, event, events, overview, quotes
 
     pool = ReadPool(db_path, idle_seconds=idle_seconds)
 
@@ -270,7 +276,7 @@ def create_app(
                             headers={"Cache-Control": "public, max-age=86400"})
 
     app.include_router(api_router)
-    for page in (overview, dyad, events, event, article, quotes, code):
+    for page in (overview, dyad, events, event, article, quotes, code, apidoc):
         app.include_router(page.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.add_middleware(Guard, token=token)

@@ -1,0 +1,311 @@
+"""Prefilter: send only the sentences that can hold an event or a quote through the full spaCy model.
+
+A cheap pass (tokenizer + a rule-based sentence splitter) picks *candidate* sentences: those with
+an event trigger whose pattern constraints could be met by the sentence's words, a reporting cue,
+or quotation marks — plus a little context before each (pronoun antecedents, speakers of
+floating quotes). Candidate runs are parsed in batches; the other sentences keep their tokens with
+a trivial tree (first token ROOT, the rest attached to it), so ``doc.sents`` stays right and
+flashpoint's components simply find nothing there. The parts are joined back with
+``Doc.from_docs`` into one Doc whose text is exactly the article's text, so every character
+offset the components write indexes ``article.text``.
+
+The trigger vocabulary is not a list of its own: it is read from the event patterns
+(:mod:`flashpoint.events.patterns`), the quote cues (:mod:`flashpoint.quotes.cues`) and the
+modality cues (:mod:`flashpoint.events.modality`), so whatever the coder learns the prefilter
+keeps. Surface forms are matched through the model's own lemmatizer tables (rules and
+exceptions), guessed for every part of speech, so "struck" finds the lemma "strike".
+"""
+
+from __future__ import annotations
+
+import weakref
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+__all__ = [
+    "Candidates",
+    "LemmaGuesser",
+    "Prefilter",
+    "TriggerVocabulary",
+    "join_parts",
+    "prefilter_for",
+    "sentence_bounds",
+]
+
+# Tokens that end a sentence, and marks that stay with the sentence they close.
+SENTENCE_END_CHARS = frozenset(".!?…")
+CLOSING_MARKS = frozenset({'"', "”", "’", "'", ")", "]", "»"})
+# Parts of speech whose lemmatizer rules are tried when guessing a token's lemma.
+GUESS_POS = ("verb", "noun", "adj")
+# The dependency label given to tokens of sentences that are not parsed.
+UNPARSED_DEP = "dep"
+
+
+# -- sentences ---------------------------------------------------------------------------------
+
+def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
+    """Token ``(start, end)`` of each sentence, by punctuation and line breaks (no model).
+
+    A sentence ends after ``.``/``!``/``?`` (with the closing marks glued to it) or at a line
+    break; the whitespace after it belongs to it, so the bounds tile the Doc without gaps.
+    """
+    bounds: list[tuple[int, int]] = []
+    n = len(doc)
+    start = 0
+    i = 0
+    while i < n:
+        tok = doc[i]
+        end: int | None = None
+        if tok.is_space and "\n" in tok.text:
+            end = i + 1
+        elif tok.text and all(c in SENTENCE_END_CHARS for c in tok.text):
+            end = i + 1
+            while end < n and doc[end].text in CLOSING_MARKS and not doc[end - 1].whitespace_:
+                end += 1
+        if end is None:
+            i += 1
+            continue
+        while end < n and doc[end].is_space:
+            end += 1  # trailing whitespace (paragraph breaks) stays with the sentence it ends
+        bounds.append((start, end))
+        start = i = end
+    if start < n:
+        bounds.append((start, n))
+    return bounds
+
+
+# -- vocabulary ----------------------------------------------------------------------------------
+
+class LemmaGuesser:
+    """The lemmas a word form could have, from the model's rule-lemmatizer tables.
+
+    Without a part-of-speech tag every part of speech is tried, so the guesses over-generate:
+    that only keeps a sentence or two too many, never drops one the coder needs.
+    """
+
+    def __init__(self, rules: dict[str, list], exceptions: dict[str, dict[str, list[str]]]):
+        self.rules = {pos: [(str(old), str(new)) for old, new in rules.get(pos, [])] for pos in GUESS_POS}
+        self.exceptions = {pos: exceptions.get(pos, {}) for pos in GUESS_POS}
+        self._cache: dict[str, frozenset[str]] = {}
+
+    @classmethod
+    def from_nlp(cls, nlp: Language) -> LemmaGuesser | None:
+        """The guesser for a pipeline's rule lemmatizer, or ``None`` when it has no such tables."""
+        if "lemmatizer" not in nlp.component_names:
+            return None
+        lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+        if lookups is None or not lookups.has_table("lemma_rules"):
+            return None
+        rules_table = lookups.get_table("lemma_rules")
+        exc_table = lookups.get_table("lemma_exc") if lookups.has_table("lemma_exc") else {}
+        rules = {pos: rules_table.get(pos, []) for pos in GUESS_POS}
+        exceptions = {pos: dict(exc_table.get(pos, {}) or {}) for pos in GUESS_POS}
+        return cls(rules, exceptions)
+
+    def __call__(self, lower: str) -> frozenset[str]:
+        found = self._cache.get(lower)
+        if found is not None:
+            return found
+        forms = {lower}
+        for pos in GUESS_POS:
+            forms.update(self.exceptions[pos].get(lower, ()))
+            for old, new in self.rules[pos]:
+                if old and lower.endswith(old) and len(lower) > len(old):
+                    form = lower[: len(lower) - len(old)] + new
+                    forms.add(form)
+                    if len(form) > 2 and form[-1] == form[-2]:
+                        forms.add(form[:-1])  # "stopped" -> "stopp" -> "stop"
+        found = frozenset(forms)
+        self._cache[lower] = found
+        return found
+
+
+@dataclass(frozen=True)
+class TriggerVocabulary:
+    """What makes a sentence worth parsing.
+
+    ``words``: lemmas that make a sentence a candidate on their own (unconstrained triggers,
+    speech and reporting cues). ``constrained``: trigger lemma → for each of its patterns the word
+    sets its constraints need (every set must meet the sentence's words for that pattern to fire).
+    """
+
+    words: frozenset[str]
+    constrained: dict[str, tuple[tuple[frozenset[str], ...], ...]] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls) -> TriggerVocabulary:
+        """Built from the shipped event patterns, quote cues and modality cues."""
+        from .events.modality import cues as modality_cues
+        from .events.patterns import CONSTRAINTS, patterns
+        from .quotes.cues import load_cues
+
+        words: set[str] = set()
+        constrained: dict[str, list[tuple[frozenset[str], ...]]] = {}
+        ps = patterns()
+        for index in (ps.verbs, ps.nouns):
+            for lemma, pats in index.items():
+                for p in pats:
+                    needs = tuple(getattr(p, name) for name in CONSTRAINTS if getattr(p, name))
+                    if needs:
+                        constrained.setdefault(lemma, []).append(needs)
+                    else:
+                        words.add(lemma)
+        quote_cues = load_cues()
+        words |= quote_cues.speech | quote_cues.direct_only | quote_cues.reporting_nouns
+        words |= {seq[0] for seq in quote_cues.according if seq}
+        words |= set(modality_cues().speech_verbs)
+        return cls(
+            words=frozenset(words),
+            constrained={k: tuple(v) for k, v in constrained.items() if k not in words},
+        )
+
+    def admits(self, lemmas: set[str]) -> bool:
+        """True when a sentence with these (guessed) lemmas can hold a trigger or a cue."""
+        if not lemmas.isdisjoint(self.words):
+            return True
+        for lemma in lemmas & self.constrained.keys():
+            for needs in self.constrained[lemma]:
+                if all(not lemmas.isdisjoint(words) for words in needs):
+                    return True
+        return False
+
+
+# -- selection -----------------------------------------------------------------------------------
+
+@dataclass
+class Candidates:
+    """The outcome of the cheap pass over one Doc: its sentences and which of them to parse."""
+
+    sentences: list[tuple[int, int]]
+    keep: list[bool]
+
+    def runs(self) -> list[tuple[int, int, bool]]:
+        """Maximal token runs of consecutive sentences with the same decision, in order."""
+        out: list[tuple[int, int, bool]] = []
+        for (start, end), keep in zip(self.sentences, self.keep):
+            if out and out[-1][2] == keep:
+                out[-1] = (out[-1][0], end, keep)
+            else:
+                out.append((start, end, keep))
+        return out
+
+    @property
+    def share(self) -> float:
+        """Share of tokens in kept sentences."""
+        total = sum(e - s for s, e in self.sentences)
+        kept = sum(e - s for (s, e), k in zip(self.sentences, self.keep) if k)
+        return kept / total if total else 0.0
+
+
+class Prefilter:
+    """Chooses candidate sentences and rebuilds a full Doc from parsed and unparsed parts."""
+
+    def __init__(self, nlp: Language, guesser: LemmaGuesser, vocabulary: TriggerVocabulary,
+                 context: int = 1):
+        self.nlp = nlp
+        self.guess = guesser
+        self.vocabulary = vocabulary
+        self.context = context
+        self._admits: dict[str, bool] = {}
+
+    # -- the cheap pass ------------------------------------------------------------------------
+    def candidates(self, doc: Doc) -> Candidates:
+        """Sentences of a tokenized (unparsed) Doc, and whether each needs the full model."""
+        from .quotes.marks import find_marked
+
+        sentences = sentence_bounds(doc)
+        quoted = [(m.start, m.end) for m in find_marked(doc.text)]
+        keep = []
+        for start, end in sentences:
+            lemmas: set[str] = set()
+            for tok in doc[start:end]:
+                if tok.is_alpha or "-" in tok.text:
+                    lemmas |= self.guess(tok.lower_)
+            first, last = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+            in_quote = any(s < last and first < e for s, e in quoted)
+            keep.append(in_quote or self.vocabulary.admits(lemmas))
+        # Context: pronouns ("he said") and floating quotes take their person from the
+        # sentences just before, which need NER and a parse to name that person.
+        if self.context:
+            marked = [i for i, k in enumerate(keep) if k]
+            for i in marked:
+                for j in range(max(0, i - self.context), i):
+                    keep[j] = True
+        return Candidates(sentences, keep)
+
+    # -- joining -------------------------------------------------------------------------------
+    def unparsed(self, doc: Doc, start: int, end: int, sentences: list[tuple[int, int]]) -> Doc:
+        """Tokens ``[start, end)`` as a Doc with a trivial tree per sentence (no tags, no ents)."""
+        words = [t.text for t in doc[start:end]]
+        spaces = [bool(t.whitespace_) for t in doc[start:end]]
+        heads: list[int] = []
+        deps: list[str] = []
+        for s, e in sentences:
+            if e <= start or s >= end:
+                continue
+            root = s - start
+            for i in range(s, e):
+                heads.append(root)
+                deps.append("ROOT" if i == s else UNPARSED_DEP)
+        return Doc(self.nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps)
+
+
+def join_parts(parts: list[Doc]) -> Doc:
+    """One Doc from consecutive parts; its text is the parts' texts concatenated, unchanged."""
+    return Doc.from_docs(parts, ensure_whitespace=False, exclude=["tensor", "user_data"])
+
+
+_PREFILTERS: weakref.WeakKeyDictionary[Language, Prefilter | None] = weakref.WeakKeyDictionary()
+
+
+def prefilter_for(nlp: Language, context: int = 1) -> Prefilter | None:
+    """The prefilter for a pipeline (built once per pipeline), or ``None`` when the model has no
+    rule-lemmatizer tables to guess lemmas with (the caller then parses everything)."""
+    if nlp in _PREFILTERS:
+        found = _PREFILTERS[nlp]
+        if found is None or found.context == context:
+            return found
+    guesser = LemmaGuesser.from_nlp(nlp)
+    found = Prefilter(nlp, guesser, TriggerVocabulary.load(), context) if guesser else None
+    _PREFILTERS[nlp] = found
+    return found
+
+
+def model_pipes(nlp: Language) -> list[str]:
+    """Names of the model's own components (everything before flashpoint's)."""
+    return [name for name in nlp.pipe_names if not name.startswith("flashpoint_")]
+
+
+def own_pipes(nlp: Language) -> list[str]:
+    """Names of flashpoint's components, in pipeline order."""
+    return [name for name in nlp.pipe_names if name.startswith("flashpoint_")]
+
+
+def parse_batch(nlp: Language, prefilter: Prefilter, texts: Iterable[str],
+                batch_size: int) -> Iterator[Doc]:
+    """Docs for ``texts`` with the model run on candidate sentences only (flashpoint's own
+    components not yet run), in input order."""
+    plans = []
+    todo: list[Doc] = []
+    for text in texts:
+        doc = nlp.make_doc(text)
+        cands = prefilter.candidates(doc)
+        plan = []
+        for start, end, keep in cands.runs():
+            if keep:
+                plan.append(len(todo))
+                todo.append(doc[start:end].as_doc())
+            else:
+                plan.append(prefilter.unparsed(doc, start, end, cands.sentences))
+        plans.append((doc, plan))
+    skip = own_pipes(nlp)
+    parsed = list(nlp.pipe(todo, batch_size=batch_size, disable=skip)) if todo else []
+    for doc, plan in plans:
+        parts = [parsed[p] if isinstance(p, int) else p for p in plan]
+        if not parts:
+            yield doc
+            continue
+        yield join_parts(parts)
