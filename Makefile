@@ -21,7 +21,7 @@ demo: $(STAMP)
 	$(BIN)/flashpoint stats --db $(DB)
 
 test: $(STAMP)
-	bash tools/ensure_chromium.sh
+	bash tools/ensure_chromium.sh || echo "chromium not installed: the browser end-to-end test will be skipped"
 	$(BIN)/ruff check src tests bench tools
 	$(BIN)/python -m pytest -q
 

@@ -1,17 +1,22 @@
 """Throughput and memory: bare spaCy full parse vs flashpoint end to end, on the same texts.
 
-    python bench/throughput.py ../shared/data/corpora/polnear_train.jsonl [--limit 200] [--workers 1,2]
+    python bench/throughput.py ../shared/data/corpora/polnear_train.jsonl [--limit 200] \
+        [--workers 1,2] [--repeat 2] [--modes bare,records,records_full,duckdb]
 
 Each measurement runs in its own subprocess (so peak RSS is that mode's own) on the same first
-``--limit`` articles:
+``--limit`` articles; model loading is not timed:
 
-- ``bare``     ``nlp.pipe`` of the same spaCy model with every component, no flashpoint
-- ``records``  flashpoint end to end (read JSONL, clean, dedup, parse, actors, quotes, events) to records
-- ``duckdb``   the same, written to a fresh DuckDB file (``flashpoint ingest``'s job)
-- ``workers``  ``records`` with the processes engine at each worker count
+- ``bare``          ``nlp.pipe`` of the same spaCy model with every component, no flashpoint
+- ``pipeline``      ``Pipeline().code`` on the texts (no ingest): parse + actors + quotes + events
+- ``records``       flashpoint end to end (read JSONL, clean, parse, actors, quotes, events) to records
+- ``records_full``  the same with ``prefilter=False`` (every sentence through the full model)
+- ``duckdb``        the same as ``records``, written to a fresh DuckDB file (``flashpoint ingest``'s job)
+- ``workers``       ``records`` with the processes engine at each worker count
 
-Prints articles/s, tokens/s, the ratio to bare spaCy and peak RSS (MiB) per mode, and a JSON line.
-This is a benchmark, not a test: numbers depend on the machine (its core count is printed).
+The machine may be shared, so the modes run interleaved, ``--repeat`` rounds, and each mode's
+ratio to bare is taken within its round (the median over rounds is printed): ratios, not
+absolute numbers, are what compare. Prints articles/s, tokens/s (whitespace words), the ratio to
+bare spaCy and peak RSS (MiB) per mode, and a JSON line. A benchmark, not a test.
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ import argparse
 import json
 import os
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -43,52 +49,63 @@ def run_mode(mode: str, corpus: Path, workers: int) -> dict:
     from flashpoint.settings import Settings
 
     settings = Settings.from_env()
+    if mode == "records_full":
+        settings = settings.replace(prefilter=False)
     texts = _texts(corpus)
-    n_tokens = 0
+    n_words = sum(len(t.split()) for t in texts)  # one token measure for every mode
+    n_events = 0
     if mode == "bare":
         from flashpoint.nlp import load_model
 
         nlp = load_model(settings.model)
         start = time.perf_counter()
-        for doc in nlp.pipe(texts, batch_size=settings.batch_size):
-            n_tokens += len(doc)
+        for _ in nlp.pipe(texts, batch_size=settings.batch_size):
+            pass
         elapsed = time.perf_counter() - start
-    elif mode in ("records", "workers"):
+    elif mode == "pipeline":
+        from flashpoint.pipeline import Pipeline
+        from flashpoint.records import Article
+
+        pipe = Pipeline(settings)
+        articles = [Article(id=str(i), text=t) for i, t in enumerate(texts)]
+        start = time.perf_counter()
+        n_events = sum(len(r.events) for r in pipe.code(articles))
+        elapsed = time.perf_counter() - start
+    elif mode in ("records", "records_full", "workers"):
         from flashpoint.api import code_paths
         from flashpoint.nlp import cached_pipeline
 
-        if workers > 1 or mode == "workers":
+        if mode == "workers":
             settings = settings.replace(engine="processes", workers=workers)
         else:
-            cached_pipeline(settings)  # model load is not throughput
+            from flashpoint.pipeline import Pipeline
+
+            Pipeline(settings, cached_pipeline(settings))  # model load is not throughput
         start = time.perf_counter()
-        n_events = 0
         for record in code_paths([str(corpus)], settings):
             n_events += len(getattr(record, "events", []))
-            n_tokens += len(getattr(getattr(record, "article", None), "text", "").split())
         elapsed = time.perf_counter() - start
     elif mode == "duckdb":
         from flashpoint.job import run_ingest
         from flashpoint.nlp import cached_pipeline
+        from flashpoint.pipeline import Pipeline
 
-        cached_pipeline(settings)
+        Pipeline(settings, cached_pipeline(settings))
         with tempfile.TemporaryDirectory() as tmp:
             start = time.perf_counter()
             report = run_ingest([str(corpus)], Path(tmp) / "bench.duckdb", settings)
             elapsed = time.perf_counter() - start
-        n_tokens = sum(len(t.split()) for t in texts)
         assert report.balanced
     else:
         raise SystemExit(f"unknown mode {mode}")
-    if mode == "bare":
-        n_tokens = sum(len(t.split()) for t in texts)  # same token measure as the other modes
     return {
         "mode": mode,
         "workers": workers,
         "articles": len(texts),
+        "events": n_events,
         "seconds": round(elapsed, 3),
-        "articles_per_s": round(len(texts) / elapsed, 2),
-        "tokens_per_s": round(n_tokens / elapsed, 1),
+        "articles_per_s": round(len(texts) / elapsed, 3),
+        "tokens_per_s": round(n_words / elapsed, 1),
         "peak_rss_mib": round(_peak_rss_mib(), 1),
     }
 
@@ -103,48 +120,64 @@ def _subprocess(mode: str, corpus: Path, workers: int) -> dict:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
+def _subset(corpus: Path, limit: int, dest: Path) -> Path:
+    with open(corpus, encoding="utf-8") as src, open(dest, "w", encoding="utf-8") as dst:
+        for i, line in enumerate(src):
+            if i >= limit:
+                break
+            dst.write(line)
+    return dest
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("corpus", type=Path, help="JSONL corpus ({'id','text'} per line)")
     parser.add_argument("--limit", type=int, default=200, help="articles to use (first N)")
-    parser.add_argument("--workers", default="1,2", help="worker counts for the scaling run")
-    parser.add_argument("--modes", default="bare,records,duckdb", help="modes to run")
+    parser.add_argument("--workers", default="1,2", help="worker counts for the scaling run ('' for none)")
+    parser.add_argument("--modes", default="bare,records,records_full,duckdb", help="modes to run")
+    parser.add_argument("--repeat", type=int, default=1, help="interleaved rounds of all modes")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args()
 
     if args.child:
-        workers = int(args.workers)
-        print(json.dumps(run_mode(args.child, args.corpus, workers)))
+        print(json.dumps(run_mode(args.child, args.corpus, int(args.workers))))
         return
 
     if not args.corpus.exists():
         raise SystemExit(f"corpus not found: {args.corpus}")
+    modes = [m for m in args.modes.split(",") if m]
+    counts = [int(x) for x in args.workers.split(",") if x]
+    rounds: list[list[dict]] = []
     with tempfile.TemporaryDirectory() as tmp:
-        subset = Path(tmp) / "subset.jsonl"
-        with open(args.corpus, encoding="utf-8") as src, open(subset, "w", encoding="utf-8") as dst:
-            for i, line in enumerate(src):
-                if i >= args.limit:
-                    break
-                dst.write(line)
-        results = [_subprocess(m, subset, 1) for m in args.modes.split(",") if m]
-        for w in [int(x) for x in args.workers.split(",") if x]:
-            results.append(_subprocess("workers", subset, w))
+        subset = _subset(args.corpus, args.limit, Path(tmp) / "subset.jsonl")
+        for _ in range(max(1, args.repeat)):
+            results = [_subprocess(m, subset, 1) for m in modes]
+            results += [_subprocess("workers", subset, w) for w in counts]
+            bare = next((r for r in results if r["mode"] == "bare"), None)
+            for r in results:
+                r["ratio_to_bare"] = round(r["articles_per_s"] / bare["articles_per_s"], 3) if bare else None
+            rounds.append(results)
 
-    bare = next((r for r in results if r["mode"] == "bare"), None)
-    print(f"cores: {os.cpu_count()}  articles: {results[0]['articles']}")
-    print(f"{'mode':<10}{'workers':>8}{'art/s':>10}{'tok/s':>12}{'x bare':>9}{'peak MiB':>10}")
-    for r in results:
-        ratio = r["articles_per_s"] / bare["articles_per_s"] if bare else float("nan")
-        r["ratio_to_bare"] = round(ratio, 2)
-        print(
-            f"{r['mode']:<10}{r['workers']:>8}{r['articles_per_s']:>10}{r['tokens_per_s']:>12}"
-            f"{ratio:>9.2f}{r['peak_rss_mib']:>10}"
-        )
-    scaling = [r for r in results if r["mode"] == "workers"]
+    print(f"cores: {os.cpu_count()}  articles: {rounds[0][0]['articles']}  rounds: {len(rounds)}")
+    print(f"{'mode':<14}{'workers':>8}{'art/s':>10}{'tok/s':>10}{'x bare':>9}{'peak MiB':>10}")
+    summary = []
+    for i, first in enumerate(rounds[0]):
+        same = [rnd[i] for rnd in rounds]
+        row = dict(first)
+        for key in ("articles_per_s", "tokens_per_s", "peak_rss_mib", "seconds"):
+            row[key] = round(statistics.median(r[key] for r in same), 3)
+        ratios = [r["ratio_to_bare"] for r in same if r["ratio_to_bare"] is not None]
+        row["ratio_to_bare"] = round(statistics.median(ratios), 3) if ratios else None
+        row["ratios"] = ratios
+        summary.append(row)
+        ratio = f"{row['ratio_to_bare']:.2f}" if row["ratio_to_bare"] is not None else "n/a"
+        print(f"{row['mode']:<14}{row['workers']:>8}{row['articles_per_s']:>10.2f}"
+              f"{row['tokens_per_s']:>10.0f}{ratio:>9}{row['peak_rss_mib']:>10}")
+    scaling = [r for r in summary if r["mode"] == "workers"]
     if len(scaling) >= 2:
         print(f"scaling {scaling[-1]['workers']} vs {scaling[0]['workers']} workers: "
               f"{scaling[-1]['articles_per_s'] / scaling[0]['articles_per_s']:.2f}x")
-    print(json.dumps({"cores": os.cpu_count(), "results": results}))
+    print(json.dumps({"cores": os.cpu_count(), "results": summary, "rounds": rounds}))
 
 
 if __name__ == "__main__":

@@ -84,7 +84,8 @@ class Pipeline:
         assert self.prefilter is not None
         own = [self.nlp.get_pipe(name) for name in own_pipes(self.nlp)]
         texts = [a.text for a in batch]
-        for article, doc in zip(batch, parse_batch(self.nlp, self.prefilter, texts, self.settings.batch_size)):
+        for article, doc in zip(batch, parse_batch(self.nlp, self.prefilter, texts, self.settings.batch_size),
+                                strict=True):
             doc._.article = article
             for proc in own:
                 doc = proc(doc)

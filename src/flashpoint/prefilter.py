@@ -185,7 +185,7 @@ class Candidates:
     def runs(self) -> list[tuple[int, int, bool]]:
         """Maximal token runs of consecutive sentences with the same decision, in order."""
         out: list[tuple[int, int, bool]] = []
-        for (start, end), keep in zip(self.sentences, self.keep):
+        for (start, end), keep in zip(self.sentences, self.keep, strict=True):
             if out and out[-1][2] == keep:
                 out[-1] = (out[-1][0], end, keep)
             else:
@@ -196,7 +196,7 @@ class Candidates:
     def share(self) -> float:
         """Share of tokens in kept sentences."""
         total = sum(e - s for s, e in self.sentences)
-        kept = sum(e - s for (s, e), k in zip(self.sentences, self.keep) if k)
+        kept = sum(e - s for (s, e), k in zip(self.sentences, self.keep, strict=True) if k)
         return kept / total if total else 0.0
 
 

@@ -244,7 +244,8 @@ def _side(actor: dict[str, Any] | None, prefix: str) -> dict[str, Any]:
         f"{prefix}_country": country,
         f"{prefix}_agent": actor.get("agent"),
         # Dyads are counted between countries; actors without one (IGOs, groups) by their code.
-        f"{prefix}_key": country or code,
+        # A bare role ("troops" → MIL) names no one in particular, so it makes no dyad.
+        f"{prefix}_key": country or (code if code and code != actor.get("agent") else None),
     }
 
 

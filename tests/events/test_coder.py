@@ -149,3 +149,35 @@ def test_quantities_in_the_event_clause(pipeline):
     evs = find(events_of(pipeline, "The ministry sent 1,200 troops to the northern border."), root="15")
     assert evs
     assert any(q["value"] == 1200 for q in evs[0].quantities)
+
+
+def test_refusing_cooperation_is_a_rejection(pipeline):
+    evs = events_of(pipeline, "Ruritania and Freedonia failed to reach an agreement on fishing rights.")
+    rejections = [e for e in evs if e.root == "12" and e.happened]
+    assert rejections and rejections[0].rule.startswith("refusal:")
+    signed = [e for e in evs if e.code == "057"]
+    assert signed and all(e.negated for e in signed)
+
+
+def test_reported_obligation_is_a_demand(pipeline):
+    evs = events_of(pipeline, "The envoy said the militia must withdraw from the port.")
+    demands = [e for e in evs if e.root == "10"]
+    assert demands
+    assert arg(demands[0], "source") == "The envoy"
+    assert arg(demands[0], "target") == "the militia"
+
+
+def test_light_verb_takes_the_code_of_its_event_noun(pipeline):
+    evs = events_of(pipeline, "The senator launched a scathing attack on the governor.")
+    assert any(e.code == "111" and "governor" in arg(e, "target") for e in evs)
+    assert not any(e.root in ("18", "19") and e.happened for e in evs)
+
+
+def test_dateline_is_not_the_subject(pipeline):
+    evs = find(events_of(pipeline, "BERLIN -- A court in Bavaria has convicted two smugglers."), root="11")
+    assert evs and arg(evs[0], "source").startswith("A court")
+
+
+def test_a_date_is_not_a_preposition_argument(pipeline):
+    evs = find(events_of(pipeline, "The president called the prime minister on Monday."), trigger="called")
+    assert evs and evs[0].root == "04"

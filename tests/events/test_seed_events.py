@@ -55,7 +55,7 @@ def test_missile_attacks_and_killings(seed_events):
 
 @pytest.mark.shared
 def test_embassy_rock_throwing(seed_events):
-    ev = _has(seed_events, "14", source="demonstrators", target="embassy", trigger="hurled")
+    ev = _has(seed_events, "14", source="Iranian-backed demonstrators", target="embassy", trigger="hurled")
     assert ev and ev.code == "145"
 
 

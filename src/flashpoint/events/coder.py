@@ -150,7 +150,7 @@ def _verb_matches(sent: Span, ps: PatternSet) -> tuple[list[_Match], set[int]]:
         pattern = _best(tok, ps.for_verb(_lemma(tok)))
         if pattern is None:
             continue
-        if pattern.obj:
+        if pattern.obj or pattern.refine:
             objs = _children(tok, {"dobj", "obj"})
             consumed.update(o.i for o in objs)
             pattern = _refine(pattern, objs, ps)

@@ -56,6 +56,7 @@ class Found:
     cue: Token | None = None
     speaker_token: Token | None = None
     floating: bool = False
+    signature: Span | None = None  # the name signing the quote after a dash
     speaker: Speaker | None = None
 
 
@@ -231,7 +232,7 @@ def _region_cue(
     return None
 
 
-def _dash_signature(doc: Doc, text: str, mark: Marked, para: tuple[int, int]) -> Token | None:
+def _dash_signature(doc: Doc, text: str, mark: Marked, para: tuple[int, int]) -> Span | None:
     """The name signing a quote with a dash right after it ("“...” ― Carla Sanchez")."""
     i = mark.end
     while i < para[1] and text[i] in " \t\u00a0":
@@ -239,14 +240,19 @@ def _dash_signature(doc: Doc, text: str, mark: Marked, para: tuple[int, int]) ->
     if i >= para[1] or text[i] not in DASHES:
         return None
     after = [t for t in _tokens_from(doc, i + 1, para[1]) if not t.is_space]
-    if not after or after[0].pos_ != "PROPN":
+    # Capitalised words, not tags: the signature line may be left unparsed by the prefilter.
+    if not after or not _capitalised(after[0]):
         return None
     run = after[0]
-    for t in after[1:]:
-        if t.pos_ != "PROPN":
+    for t in after[1:4]:
+        if not _capitalised(t):
             break
         run = t
-    return run
+    return doc[after[0].i : run.i + 1]
+
+
+def _capitalised(token: Token) -> bool:
+    return token.is_alpha and token.text[0].isupper()
 
 
 def _is_title(inner: Span) -> bool:
@@ -293,7 +299,7 @@ def _from_marks(
     )
     signed = _dash_signature(doc, text, mark, para)
     if standalone and signed is not None:
-        return Found(mark.start, mark.end, "direct", speaker_token=signed)
+        return Found(mark.start, mark.end, "direct", signature=signed)
     if standalone:
         if cue is None:
             # Floating: only a sentence-like quote that ends its sentence continues a speaker.
@@ -351,6 +357,8 @@ def _indirect(
         if token.i in quoted:
             continue
         content: Span | None = None
+        if _headline(doc.text, _paragraph_of(token.idx, paras)):
+            continue
         if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in cues.speech:
             clauses = [c for c in token.children if c.dep_ == "ccomp"]
             if clauses and clauses[0].left_edge.lower_ not in cues.not_reported:
@@ -379,6 +387,13 @@ def _indirect(
             g is not f and g.start <= f.cue.idx < g.end and g.start <= f.start for g in found
         )
     ]
+
+
+def _headline(text: str, para: tuple[int, int]) -> bool:
+    """A paragraph without closing punctuation is a headline, a link line or a caption credit
+    ("READ MORE: Budget won't balance until 2040, department says"), not reported speech."""
+    lo, hi = para
+    return hi > lo and text[hi - 1] not in SENTENCE_END + "\"”’)]:;,"
 
 
 def _content_clause(
@@ -588,8 +603,8 @@ def _actor_for(doc: Doc, span: Span):
         return None
 
 
-def _name_speaker(doc: Doc, token: Token) -> Speaker:
-    span = _noun_phrase(token)
+def _name_speaker(doc: Doc, token: Token, span: Span | None = None) -> Speaker:
+    span = span if span is not None else _noun_phrase(token)
     actor = _actor_for(doc, span)
     is_person = span.label_ == PERSON if span.label_ else token.ent_type_ == PERSON
     if actor is not None and set(name_words(actor.name)) & set(name_words(span.text)):
@@ -667,8 +682,8 @@ def _resolve_speakers(
     last_person_end = -1
     for f in found:
         speaker: Speaker | None = None
-        if f.speaker_token is not None:
-            speaker = _name_speaker(doc, f.speaker_token)
+        if f.signature is not None:
+            speaker = _name_speaker(doc, f.signature.root, f.signature)
         elif f.cue is not None:
             tok = _speaker_token(f.cue, f, _paragraph_of(f.cue.idx, paras))
             if tok is not None:
@@ -718,7 +733,12 @@ def _resolve_pronoun(
         subject = _subject_person(doc, token, quoted)
         if subject is not None:
             return subject
-        return last_person or _recent_person(doc, token.idx) or last
+        found = last_person or _recent_person(doc, token.idx)
+        if found is None and last is not None and last.name[:1].isupper():
+            # the last named speaker (whom the tagger did not know as a person); never a
+            # description like "a spokesman" — a wrong name is worse than none
+            found = last
+        return found
     return last
 
 

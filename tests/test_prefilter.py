@@ -1,0 +1,142 @@
+"""The prefilter: candidate sentences, the rejoined Doc, and offsets that still index the text."""
+
+from __future__ import annotations
+
+import pytest
+
+from flashpoint.prefilter import LemmaGuesser, TriggerVocabulary, prefilter_for, sentence_bounds
+from flashpoint.records import Article
+
+# Invented text: two event sentences, a quote, and filler about the weather and a recipe.
+ARTICLE = (
+    "Rain fell softly on the old market square all afternoon.\n\n"
+    "The Ruritanian army shelled the border town of Varna on Tuesday. "
+    "Bakers in the square sold bread with honey and walnuts. "
+    "\"We will not be silent,\" Foreign Minister Anna Kovacs said.\n\n"
+    "The recipe needs two cups of flour. "
+    "Later the government recalled its ambassador from Freedonia. "
+    "The market stays quiet until dawn."
+)
+
+
+@pytest.fixture(scope="module")
+def prefilter(pipeline):
+    found = prefilter_for(pipeline.nlp)
+    assert found is not None, "the default model ships rule-lemmatizer tables"
+    return found
+
+
+def _sentences(pipeline, prefilter, text):
+    doc = pipeline.nlp.make_doc(text)
+    cands = prefilter.candidates(doc)
+    return [(doc[s:e].text.strip(), keep) for (s, e), keep in zip(cands.sentences, cands.keep, strict=True)]
+
+
+def test_sentence_bounds_tile_the_text(pipeline):
+    doc = pipeline.nlp.make_doc(ARTICLE)
+    bounds = sentence_bounds(doc)
+    assert bounds[0][0] == 0 and bounds[-1][1] == len(doc)
+    assert all(a[1] == b[0] for a, b in zip(bounds, bounds[1:], strict=False))
+    texts = [doc[s:e].text.strip() for s, e in bounds]
+    assert texts[0] == "Rain fell softly on the old market square all afternoon."
+    # The closing quote mark stays with its sentence; the paragraph break ends one.
+    assert texts[3].startswith('"We will not be silent,"') and texts[3].endswith("said.")
+    assert len(bounds) == 7
+
+
+def test_lemma_guesses_cover_inflections(pipeline):
+    guess = LemmaGuesser.from_nlp(pipeline.nlp)
+    assert "strike" in guess("struck")
+    assert "shell" in guess("shelled")
+    assert "stop" in guess("stopped")
+    assert "talk" in guess("talks")
+    assert "accuse" in guess("accusing")
+
+
+def test_vocabulary_comes_from_patterns_and_cues():
+    vocab = TriggerVocabulary.load()
+    from flashpoint.events.patterns import patterns
+    from flashpoint.quotes.cues import load_cues
+
+    ps = patterns()
+    # Every trigger lemma is either a word of its own or a constrained trigger.
+    for lemma in list(ps.verbs) + list(ps.nouns):
+        assert lemma in vocab.words or lemma in vocab.constrained
+    assert load_cues().speech <= vocab.words
+    # A constrained trigger needs its constraint words in the sentence.
+    lemma, needs = next((k, v) for k, v in vocab.constrained.items() if all(len(n) for n in v[0]))
+    assert not vocab.admits({lemma})
+    assert vocab.admits({lemma} | {next(iter(words)) for words in needs[0]})
+
+
+def test_trigger_sentences_kept_filler_dropped(pipeline, prefilter):
+    prefilter_no_context = type(prefilter)(prefilter.nlp, prefilter.guess, prefilter.vocabulary, context=0)
+    kept = dict(_sentences(pipeline, prefilter_no_context, ARTICLE))
+    assert kept["The Ruritanian army shelled the border town of Varna on Tuesday."]
+    assert kept['"We will not be silent," Foreign Minister Anna Kovacs said.']
+    assert kept["Later the government recalled its ambassador from Freedonia."]
+    assert not kept["Rain fell softly on the old market square all afternoon."]
+    assert not kept["The recipe needs two cups of flour."]
+    assert not kept["Bakers in the square sold bread with honey and walnuts."]
+    assert not kept["The market stays quiet until dawn."]
+
+
+def test_context_keeps_the_sentence_before(pipeline, prefilter):
+    with_context = type(prefilter)(prefilter.nlp, prefilter.guess, prefilter.vocabulary, context=1)
+    kept = dict(_sentences(pipeline, with_context, ARTICLE))
+    assert kept["Rain fell softly on the old market square all afternoon."]
+    assert kept["The recipe needs two cups of flour."]
+
+
+def test_sentence_inside_a_quotation_is_kept(pipeline, prefilter):
+    text = 'Nothing much happened. "The fields are green and the rivers are full," she said.'
+    kept = dict(_sentences(pipeline, prefilter, text))
+    assert kept['"The fields are green and the rivers are full," she said.']
+
+
+def test_joined_doc_has_the_exact_text_and_valid_offsets(pipeline):
+    article = Article(id="pf", text=ARTICLE, published="2021-03-02")
+    doc = pipeline.code_doc(article)
+    assert doc.text == ARTICLE
+    assert [t.idx for t in doc] == [t.idx for t in pipeline.nlp.make_doc(ARTICLE)]
+    events = doc._.events
+    assert events, "the shelling and the recall are events"
+    for event in events:
+        s, e = event.span
+        assert ARTICLE[s:e] == event.trigger
+        for side in (event.source, event.target):
+            if side:
+                assert ARTICLE[side["span"][0]:side["span"][1]] == side["text"]
+        assert event.sentence in ARTICLE
+    triggers = {e.trigger for e in events}
+    assert "shelled" in triggers and "recalled" in triggers
+    for quote in doc._.quotes:
+        s, e = quote.span
+        assert quote.text == ARTICLE[s:e] or quote.text in ARTICLE
+    assert any("We will not be silent" in q.text for q in doc._.quotes)
+    for actor in doc._.actors:
+        for s, e in actor.mentions:
+            assert 0 <= s < e <= len(ARTICLE)
+            assert ARTICLE[s:e].strip() == ARTICLE[s:e]
+    for quantity in doc._.quantities:
+        s, e = quantity.span
+        assert ARTICLE[s:e] == quantity.text
+
+
+def test_unparsed_sentences_have_a_trivial_tree(pipeline):
+    doc = pipeline.code_doc(Article(id="pf2", text=ARTICLE))
+    sents = list(doc.sents)
+    # The last sentence is filler with no candidate after it: not even context.
+    weather = next(s for s in sents if s.text.startswith("The market stays"))
+    assert weather.root.dep_ == "ROOT" and weather.root.i == weather.start
+    assert all(t.head.i == weather.start for t in weather)
+    assert not any(t.pos_ for t in weather) and not weather.ents
+    shelling = next(s for s in sents if "shelled" in s.text)
+    assert any(t.pos_ == "VERB" for t in shelling) and shelling.ents
+
+
+def test_empty_and_filler_only_articles(pipeline):
+    assert pipeline.code_doc(Article(id="e", text="")).text == ""
+    filler = "Rain fell softly on the old market square all afternoon."
+    doc = pipeline.code_doc(Article(id="f", text=filler))
+    assert doc.text == filler and doc._.events == []
