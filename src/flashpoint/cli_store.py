@@ -103,12 +103,23 @@ def summary(db: str | Path | Any) -> Group:
                       f"{d['goldstein_mean']:+.2f}")
     alerts: list[Any] = [Text("Escalation alerts", style="bold")]
     for a in stats["alerts"][:20]:
-        evidence = ", ".join(a["events"][:5]) + (" …" if len(a["events"]) > 5 else "")
         alerts.append(Text.assemble(
             (a["date"], "bold"), "  ", (" → ".join(a["dyad"]), "bold red"), "  ",
-            (a["rule"], "magenta"), f"  score {a['score']:.1f}\n    {a['explanation']}\n",
-            ("    evidence: " + evidence, "dim"),
+            (a["rule"], "magenta"), f"  score {a['score']:.1f}\n    {a['explanation']}",
         ))
+        # The evidence: what happened, in the article's own words.
+        for event_id in a["events"][:3]:
+            event = database.event(event_id)
+            if event:
+                sentence = " ".join(str(event.get("sentence") or "").split())
+                alerts.append(Text.assemble(
+                    "      ", (f"{event.get('code')} {event.get('name') or ''}", "cyan"),
+                    f" ({event.get('day') or event.get('date') or '?'}): ",
+                    (sentence[:160] + ("…" if len(sentence) > 160 else ""), "dim"),
+                ))
+        if len(a["events"]) > 3:
+            alerts.append(Text(f"      … {len(a['events']) - 3} more events: "
+                               + ", ".join(a["events"][3:8]), style="dim"))
     if not stats["alerts"]:
         alerts.append(Text("  none", style="dim"))
     elif len(stats["alerts"]) > 20:

@@ -357,8 +357,6 @@ def _indirect(
         if token.i in quoted:
             continue
         content: Span | None = None
-        if _headline(doc.text, _paragraph_of(token.idx, paras)):
-            continue
         if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in cues.speech:
             clauses = [c for c in token.children if c.dep_ == "ccomp"]
             if clauses and clauses[0].left_edge.lower_ not in cues.not_reported:
@@ -387,13 +385,6 @@ def _indirect(
             g is not f and g.start <= f.cue.idx < g.end and g.start <= f.start for g in found
         )
     ]
-
-
-def _headline(text: str, para: tuple[int, int]) -> bool:
-    """A paragraph without closing punctuation is a headline, a link line or a caption credit
-    ("READ MORE: Budget won't balance until 2040, department says"), not reported speech."""
-    lo, hi = para
-    return hi > lo and text[hi - 1] not in SENTENCE_END + "\"”’)]:;,"
 
 
 def _content_clause(
