@@ -2,34 +2,17 @@
 
 from __future__ import annotations
 
-import importlib.util
 import math
-import sys
 from datetime import date, timedelta
-from pathlib import Path
 
 import pandas as pd
 import pytest
+from tests.store import synthetic as syn  # noqa: E402
 
 from flashpoint import analysis
 from flashpoint.database import Database
 from flashpoint.settings import Settings
 from flashpoint.store import Store
-
-
-def _synthetic():
-    name = "flashpoint_tests_synthetic"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(
-            name, Path(__file__).parent / "store" / "synthetic.py"
-        )
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
-
-syn = _synthetic()
 
 
 @pytest.fixture

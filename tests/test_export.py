@@ -2,33 +2,16 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
-from pathlib import Path
 
 import duckdb
 import pytest
+from tests.store import synthetic as syn  # noqa: E402
 
 from flashpoint.database import Database
 from flashpoint.database import open as open_db
 from flashpoint.export import GDELT_COLUMNS, gdelt_read_sql
 from flashpoint.store import Store
-
-
-def _synthetic():
-    name = "flashpoint_tests_synthetic"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(
-            name, Path(__file__).parent / "store" / "synthetic.py"
-        )
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
-
-syn = _synthetic()
 
 
 @pytest.fixture

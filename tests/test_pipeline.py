@@ -88,7 +88,7 @@ def test_fast_path_actors_cover_event_arguments(paths):
 def test_code_and_code_doc_agree(paths):
     fast, _ = paths
     record = next(fast.code([ARTICLES[0]]))
-    doc = fast.code_doc(ARTICLES[0])
+    doc = fast.code_doc(ARTICLES[0], fast=True)
     assert doc.text == ARTICLES[0].text
     assert _events(record) == {
         (e.code, e.trigger, tuple(e.span), (e.source or {}).get("text"), (e.target or {}).get("text"),
@@ -107,3 +107,22 @@ def test_prefilter_setting_from_env():
     assert Settings.from_env({"FLASHPOINT_PREFILTER": "0"}).prefilter is False
     assert Settings.from_env({}).prefilter is True
     assert Settings.from_env({"FLASHPOINT_PREFILTER_CONTEXT": "2"}).prefilter_context == 2
+
+
+@pytest.mark.shared
+def test_seed_fast_path_matches_full_path(paths, seed_path):
+    """The reference article: the fast path codes the same events, quotes and key actors."""
+    from flashpoint.ingest import ingest
+
+    found = [a for a in ingest([str(seed_path)]) if isinstance(a, Article)]
+    assert found, "the seed ingests to an article"
+    fast, full = paths
+    a, b = next(fast.code(found)), next(full.code(found))
+    assert a.events and _events(a) == _events(b)
+    assert {(q.kind, tuple(q.span), (q.speaker or {}).get("name")) for q in a.quotes} == {
+        (q.kind, tuple(q.span), (q.speaker or {}).get("name")) for q in b.quotes
+    }
+    fast_actors = {(x.name, x.code) for x in a.actors}
+    for person in ("Mark Esper", "Hossein Salami", "Abbas Mousavi"):
+        assert any(name == person for name, _ in fast_actors), person
+    assert fast_actors <= {(x.name, x.code) for x in b.actors} | fast_actors

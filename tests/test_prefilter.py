@@ -96,7 +96,7 @@ def test_sentence_inside_a_quotation_is_kept(pipeline, prefilter):
 
 def test_joined_doc_has_the_exact_text_and_valid_offsets(pipeline):
     article = Article(id="pf", text=ARTICLE, published="2021-03-02")
-    doc = pipeline.code_doc(article)
+    doc = pipeline.code_doc(article, fast=True)
     assert doc.text == ARTICLE
     assert [t.idx for t in doc] == [t.idx for t in pipeline.nlp.make_doc(ARTICLE)]
     events = doc._.events
@@ -124,7 +124,7 @@ def test_joined_doc_has_the_exact_text_and_valid_offsets(pipeline):
 
 
 def test_unparsed_sentences_have_a_trivial_tree(pipeline):
-    doc = pipeline.code_doc(Article(id="pf2", text=ARTICLE))
+    doc = pipeline.code_doc(Article(id="pf2", text=ARTICLE), fast=True)
     sents = list(doc.sents)
     # The last sentence is filler with no candidate after it: not even context.
     weather = next(s for s in sents if s.text.startswith("The market stays"))
@@ -136,7 +136,31 @@ def test_unparsed_sentences_have_a_trivial_tree(pipeline):
 
 
 def test_empty_and_filler_only_articles(pipeline):
-    assert pipeline.code_doc(Article(id="e", text="")).text == ""
+    assert pipeline.code_doc(Article(id="e", text=""), fast=True).text == ""
     filler = "Rain fell softly on the old market square all afternoon."
-    doc = pipeline.code_doc(Article(id="f", text=filler))
+    doc = pipeline.code_doc(Article(id="f", text=filler), fast=True)
     assert doc.text == filler and doc._.events == []
+
+
+def test_indexed_attribute_ruler_equals_the_model_component(pipeline):
+    from flashpoint.prefilter import IndexedAttributeRuler
+
+    nlp = pipeline.nlp
+    ruler = IndexedAttributeRuler.from_nlp(nlp)
+    assert ruler is not None
+    texts = [
+        "There were protests in the capital, and y'all ain't gonna believe it.\n\nNothin' changed.",
+        "The minister's aides had been warned; they're going to resign, she said  twice.",
+        "Let's see what happens: the U.S. wasn't told, and there is no plan yet.",
+    ]
+    before = [name for name in nlp.pipe_names if name not in ("attribute_ruler", "lemmatizer")
+              and not name.startswith("flashpoint_")]
+    with nlp.select_pipes(enable=before):
+        docs = list(nlp.pipe(texts))
+    real = nlp.get_pipe("attribute_ruler")
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    for doc in docs:
+        a, b = lemmatizer(real(doc.copy())), lemmatizer(ruler(doc.copy()))
+        assert [(t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_) for t in a] == \
+            [(t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_) for t in b]
+        assert any(t.pos_ for t in b)

@@ -48,6 +48,18 @@ def load_model(name: str) -> Language:
             raise model_not_installed(name) from exc
 
 
+@Language.component("flashpoint_paragraphs")
+def mark_paragraphs(doc: Doc) -> Doc:
+    """Start a sentence after every blank line, so no sentence runs across a paragraph break
+    (the parser respects boundaries set before it runs)."""
+    for token in doc[:-1]:
+        if "\n" in token.whitespace_ or (token.is_space and "\n" in token.text):
+            nxt = doc[token.i + 1]
+            if not nxt.is_space:
+                nxt.is_sent_start = True
+    return doc
+
+
 def build_pipeline(settings: Settings | None = None) -> Language:
     """The model named by ``settings.model`` with flashpoint's components appended."""
     settings = settings or Settings()
@@ -56,6 +68,8 @@ def build_pipeline(settings: Settings | None = None) -> Language:
     from . import actors, events, quotes  # noqa: F401
 
     nlp = load_model(settings.model)
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("flashpoint_paragraphs", before="parser")
     nlp.add_pipe(
         "flashpoint_actors",
         config={

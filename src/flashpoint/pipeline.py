@@ -1,8 +1,10 @@
 """Pipeline: Article records in, CodedArticle records out, through one spaCy Language.
 
-With ``settings.prefilter`` on (the default) the model's own components run only on the
-sentences that can hold an event or a quote (:mod:`flashpoint.prefilter`); flashpoint's
-components then run on the whole rejoined Doc, whose text is exactly ``article.text``.
+With ``settings.prefilter`` on (the default) :meth:`Pipeline.code` runs the model's own
+components only on the sentences that can hold an event or a quote (:mod:`flashpoint.prefilter`);
+flashpoint's components then run on the whole rejoined Doc, whose text is exactly
+``article.text``. Events and quotes are those of the full parse (measured); actors mentioned only
+in sentences without any event or quote cue are not coded.
 """
 
 from __future__ import annotations
@@ -57,9 +59,14 @@ class Pipeline:
             for doc in self._prefiltered(batch):
                 yield doc_to_record(doc, doc._.article)
 
-    def code_doc(self, article: Article) -> Doc:
-        """Run the pipeline on one article and return the Doc (for inspection and tests)."""
-        if self.prefilter is not None:
+    def code_doc(self, article: Article, *, fast: bool = False) -> Doc:
+        """Run the pipeline on one article and return the Doc (for inspection and tests).
+
+        By default every sentence is parsed, so the Doc shows everything the components can
+        read (e.g. a pronoun's mention in a sentence without events). ``fast=True`` returns the
+        Doc that :meth:`code` builds with the prefilter on (the same events and quotes).
+        """
+        if fast and self.prefilter is not None:
             return next(self._prefiltered([article]))
         doc = self.nlp.make_doc(article.text)
         doc._.article = article

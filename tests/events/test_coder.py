@@ -93,6 +93,12 @@ def test_negation_of_trigger(pipeline):
     assert evs and all(e.negated for e in evs)
 
 
+def test_without_negates_its_clause(pipeline):
+    text = "The army withdrew from the town without attacking the rebels."
+    evs = [e for e in events_of(pipeline, text) if e.root in ("18", "19")]
+    assert evs and all(e.negated and not e.happened for e in evs)
+
+
 def test_denial_negates_the_denied_action(pipeline):
     evs = [e for e in events_of(pipeline, "The ministry denied attacking the tanker.") if e.root in ("18", "19")]
     assert evs and all(e.negated and not e.happened for e in evs)

@@ -203,9 +203,13 @@ def evaluate_quotes(path: str | Path, pipeline, limit: int | None = None) -> dic
         total.add(result.tally)
         for kind, t in result.by_kind.items():
             kinds.setdefault(kind, _Tally()).add(t)
+    overall = total.scores()
+    # "gold" names the gold file in ``flashpoint eval`` output: the counts get their own keys
+    overall["gold_quotes"] = overall.pop("gold")
+    overall["predicted_quotes"] = overall.pop("predicted")
     return {
         "articles": articles,
-        **total.scores(),
+        **overall,
         "by_kind": {k: _kind_scores(k, t) for k, t in sorted(kinds.items())},
     }
 

@@ -98,6 +98,9 @@ def negated(trigger: Token, pattern_lemmas: frozenset[str] = frozenset()) -> boo
     c = cues()
     if _has_negation(trigger, c):
         return True
+    # "without providing evidence", "without attacking": the preposition negates its clause.
+    if trigger.dep_ == "pcomp" and trigger.head.lower_ in c.negation_words:
+        return True
     for gov in governors(trigger):
         if _has_negation(gov, c):
             return True

@@ -19,9 +19,6 @@ from .cues import Cues
 from .marks import Marked, find_marked, paragraphs
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
-# A participle or infinitive cue ("..., adding that", "went on to say") has no subject of its
-# own: its speaker is the subject of the clause it hangs from.
-CLIMB_DEPS = ("advcl", "xcomp", "conj", "pcomp", "acl", "ccomp", "prep", "dep")
 NAME_DEPS = ("compound", "amod", "det", "poss", "nummod", "nmod", "case", "flat")
 PERSON = "PERSON"
 NAMED = ("PERSON", "ORG", "GPE", "NORP", "FAC")
@@ -410,7 +407,7 @@ def _content_clause(
             t = doc[end]
             if not in_para(end) or t.i in quoted:
                 break
-            if t.pos_ in ("VERB", "AUX") and cues.attributes(t.lemma_.lower()):
+            if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in cues.speech:
                 stop = t
                 break
             end += 1
