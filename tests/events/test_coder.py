@@ -173,6 +173,13 @@ def test_reported_obligation_is_a_demand(pipeline):
     assert arg(demands[0], "target") == "the militia"
 
 
+def test_needs_to_is_an_obligation_too(pipeline):
+    evs = events_of(pipeline, "The envoy said the army needs to release the detained students.")
+    demands = [e for e in evs if e.root == "10"]
+    assert demands and arg(demands[0], "source") == "The envoy"
+    assert arg(demands[0], "target") == "the army"
+
+
 def test_light_verb_takes_the_code_of_its_event_noun(pipeline):
     evs = events_of(pipeline, "The senator launched a scathing attack on the governor.")
     assert any(e.code == "111" and "governor" in arg(e, "target") for e in evs)

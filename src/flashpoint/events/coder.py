@@ -178,11 +178,16 @@ OBLIGATION_PATTERN = Pattern(
 
 def _obligation_matches(sent: Span) -> list[_Match]:
     words = cues().obligation
+    verbs = cues().obligation_verbs
     matches = []
     for tok in sent:
-        if tok.pos_ not in ("VERB", "AUX") or not any(
-            c.dep_ == "aux" and c.lower_ in words for c in tok.children
-        ):
+        if tok.pos_ not in ("VERB", "AUX"):
+            continue
+        modal = any(c.dep_ == "aux" and c.lower_ in words for c in tok.children)
+        needs = _lemma(tok) in verbs and any(
+            c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in tok.children
+        )
+        if not (modal or needs):
             continue
         gov = speech_governor(tok)
         if gov is None:

@@ -40,6 +40,7 @@ class Cues:
     noun_governors: dict[str, frozenset[str]]
     speech_verbs: frozenset[str]
     obligation: frozenset[str] = frozenset()
+    obligation_verbs: frozenset[str] = frozenset()
 
 
 def _set(values) -> frozenset[str]:
@@ -64,6 +65,7 @@ def cues() -> Cues:
             noun_governors={k: _set(v) for k, v in (mod.get("noun_governors") or {}).items()},
             speech_verbs=_set(data["speech_verbs"]),
             obligation=_set(data.get("obligation")),
+            obligation_verbs=_set(data.get("obligation_verbs")),
         )
     except (OSError, KeyError, TypeError, yaml.YAMLError) as exc:
         raise KnowledgeError(f"cannot read modality cues {CUES_PATH}: {exc}") from exc
