@@ -52,6 +52,8 @@ def load_model(name: str) -> Language:
 def mark_paragraphs(doc: Doc) -> Doc:
     """Start a sentence after every blank line, so no sentence runs across a paragraph break
     (the parser respects boundaries set before it runs)."""
+    if doc.has_annotation("DEP"):  # already parsed (e.g. re-run on a joined Doc): nothing to do
+        return doc
     for token in doc[:-1]:
         if "\n" in token.whitespace_ or (token.is_space and "\n" in token.text):
             nxt = doc[token.i + 1]

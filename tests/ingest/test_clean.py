@@ -184,6 +184,7 @@ def test_invented_wire_story_is_taken_apart():
     [
         ("Monday, April 7, 2025", "2025-04-07"),
         ("Posted on 2025-04-11", "2025-04-11"),
+        ("28.04.2025", "2025-04-28"),
         ("Published: 3 March 2024 10:22 GMT", "2024-03-03"),
         ("Updated Sept. 9, 2021 at 4.30 p.m. ET", "2021-09-09"),
         ("The vote was held on March 3, 2024.", None),
