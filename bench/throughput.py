@@ -110,14 +110,19 @@ def run_mode(mode: str, corpus: Path, workers: int) -> dict:
     }
 
 
-def _subprocess(mode: str, corpus: Path, workers: int) -> dict:
-    out = subprocess.run(
-        [sys.executable, __file__, "--child", mode, "--workers", str(workers), str(corpus)],
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    return json.loads(out.stdout.strip().splitlines()[-1])
+def _subprocess(mode: str, corpus: Path, workers: int, tries: int = 2) -> dict:
+    for attempt in range(tries):
+        out = subprocess.run(
+            [sys.executable, __file__, "--child", mode, "--workers", str(workers), str(corpus)],
+            capture_output=True,
+            text=True,
+        )
+        if out.returncode == 0:
+            return json.loads(out.stdout.strip().splitlines()[-1])
+        # A shared machine: report the failure and retry once rather than lose the whole run.
+        print(f"{mode} (workers={workers}) failed, attempt {attempt + 1}:\n{out.stderr[-2000:]}",
+              file=sys.stderr)
+    raise SystemExit(f"{mode} failed {tries} times")
 
 
 def _subset(corpus: Path, limit: int, dest: Path) -> Path:

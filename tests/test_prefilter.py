@@ -164,3 +164,13 @@ def test_indexed_attribute_ruler_equals_the_model_component(pipeline):
         assert [(t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_) for t in a] == \
             [(t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_) for t in b]
         assert any(t.pos_ for t in b)
+
+
+def test_model_and_own_components_split(pipeline):
+    from flashpoint.prefilter import model_pipes, own_pipes
+
+    nlp = pipeline.nlp
+    model, own = model_pipes(nlp), own_pipes(nlp)
+    assert model + own == list(nlp.pipe_names)
+    assert own == ["flashpoint_actors", "flashpoint_quotes", "flashpoint_events"]
+    assert "parser" in model and "ner" in model

@@ -411,10 +411,11 @@ class IndexedAttributeRuler:
 
 def run_model(nlp: Language, docs: Iterable[Doc], batch_size: int,
               ruler: IndexedAttributeRuler | None = None) -> list[Doc]:
-    """The model's own components (not flashpoint's) over ``docs``, in order, batched."""
+    """The components of :func:`model_pipes` over ``docs``, in order, batched."""
     stream: Iterable[Doc] = iter(docs)
+    wanted = set(model_pipes(nlp))
     for name, proc in nlp.pipeline:
-        if name.startswith("flashpoint_"):
+        if name not in wanted:
             continue
         if name == "attribute_ruler" and ruler is not None:
             stream = map(ruler, stream)
@@ -447,13 +448,16 @@ def prefilter_for(nlp: Language, context: int = 2) -> Prefilter | None:
 
 
 def model_pipes(nlp: Language) -> list[str]:
-    """Names of the model's own components (everything before flashpoint's)."""
-    return [name for name in nlp.pipe_names if not name.startswith("flashpoint_")]
+    """Names of the components that prepare the parse: the model's own and any flashpoint
+    component placed among them (e.g. paragraph sentence starts before the parser)."""
+    names = list(nlp.pipe_names)
+    last = max((i for i, n in enumerate(names) if not n.startswith("flashpoint_")), default=-1)
+    return names[: last + 1]
 
 
 def own_pipes(nlp: Language) -> list[str]:
-    """Names of flashpoint's components, in pipeline order."""
-    return [name for name in nlp.pipe_names if name.startswith("flashpoint_")]
+    """Names of flashpoint's components after the model (actors, quotes, events), in order."""
+    return list(nlp.pipe_names)[len(model_pipes(nlp)):]
 
 
 def parse_batch(nlp: Language, prefilter: Prefilter, texts: Iterable[str],
