@@ -52,7 +52,7 @@ def evaluate_file(path: Path, settings: Settings | None = None, limit: int | Non
 def render_scores(scores: dict[str, Any], console: Console) -> None:
     """Print overall figures and any per-type breakdown as tables."""
     overall = {k: v for k, v in scores.items() if isinstance(v, int | float)}
-    table = Table(title=f"{scores.get('kind')} — {scores.get('gold')}")
+    table = Table(title=f"{scores.get('kind')} evaluation", caption=str(scores.get("gold")))
     table.add_column("metric")
     table.add_column("value", justify="right")
     for key, value in overall.items():
