@@ -194,3 +194,24 @@ def test_dateline_is_not_the_subject(pipeline):
 def test_a_date_is_not_a_preposition_argument(pipeline):
     evs = find(events_of(pipeline, "The president called the prime minister on Monday."), trigger="called")
     assert evs and evs[0].root == "04"
+
+
+def test_obligation_subject_misattached_by_the_parser_is_still_the_addressee(pipeline):
+    text = "The minister said the army had failed to stop attacks on aid convoys and Kabul needs to act quickly."
+    demands = [e for e in events_of(pipeline, text) if e.root == "10"]
+    assert [arg(e, "target") for e in demands] == ["Kabul"]
+    assert arg(demands[0], "source") == "The minister"
+
+
+def test_possible_obligation_and_without_clauses_are_not_events_of_their_own(pipeline):
+    text = ("The general said, without giving details, that the country might have to "
+            "send more troops.")
+    evs = events_of(pipeline, text)
+    assert not [e for e in evs if e.root in ("10", "12")]
+
+
+def test_we_in_a_quotation_is_the_speakers_side(pipeline):
+    text = ('Turkish Defence Minister Hulusi Akar spoke in Ankara. '
+            '"We will strike the militants in northern Syria," Akar said.')
+    evs = [e for e in events_of(pipeline, text) if e.trigger == "strike"]
+    assert evs and (evs[0].source or {}).get("country") == "TUR"

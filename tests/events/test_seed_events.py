@@ -107,3 +107,31 @@ def test_no_war_and_no_overrun_reported_as_happened(seed_events):
 def test_attribution_inside_quotes_or_reports(seed_events):
     attributed = [e for e in seed_events if e.attributed_to]
     assert attributed
+
+
+def _country(ev, side):
+    return (getattr(ev, side) or {}).get("country")
+
+
+@pytest.mark.shared
+@pytest.mark.parametrize(
+    ("root", "trigger", "source", "target"),
+    [
+        ("14", "hurled", "IRQ", "USA"),  # demonstrators in Baghdad at the U.S. embassy
+        ("19", "strikes", "USA", "IRQ"),  # American strikes on Kataib Hezbollah's bases
+        ("11", "accused", "USA", "IRN"),  # Trump accused Iran
+        ("13", "threatened", "USA", "IRN"),
+        ("11", "criticized", "IRN", "USA"),  # Mousavi
+        ("11", "condemned", "IRN", "USA"),  # Khamenei
+        ("15", "sent", "USA", "KWT"),  # 750 troops to Kuwait
+        ("10", None, "USA", "IRQ"),  # Esper: Baghdad needs to double down
+        ("13", "action", "USA", None),  # "we will take preemptive action" (Esper's "we")
+    ],
+)
+def test_source_and_target_countries(seed_events, root, trigger, source, target):
+    found = [
+        ev for ev in seed_events
+        if ev.root == root and ev.happened and (trigger is None or ev.trigger == trigger)
+        and _country(ev, "source") == source and _country(ev, "target") == target
+    ]
+    assert found, f"no {root} event {source} → {target} ({trigger})"

@@ -36,6 +36,8 @@ class _Match:
     pattern: Pattern
     source: Token | None
     target: Token | None
+    # A target repaired from a misparse is not coordinated with what the parser joined it to.
+    lone_target: bool = False
 
 
 def _lemma(tok: Token) -> str:
@@ -176,6 +178,9 @@ OBLIGATION_PATTERN = Pattern(
 )
 
 
+POSSIBILITY = frozenset({"might", "may", "could", "would"})
+
+
 def _obligation_matches(sent: Span) -> list[_Match]:
     words = cues().obligation
     verbs = cues().obligation_verbs
@@ -187,6 +192,8 @@ def _obligation_matches(sent: Span) -> list[_Match]:
         needs = _lemma(tok) in verbs and any(
             c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in tok.children
         )
+        if needs and any(c.dep_ == "aux" and c.lower_ in POSSIBILITY for c in tok.children):
+            needs = False  # "might have to act" weighs a possibility; it demands nothing
         if not (modal or needs):
             continue
         gov = speech_governor(tok)
@@ -194,9 +201,17 @@ def _obligation_matches(sent: Span) -> list[_Match]:
             continue
         speaker = args.subject_of(gov)
         addressee = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        repaired = False
+        if addressee is None and tok.i > sent.start:
+            # The parser sometimes attaches a coordinated clause's subject to the previous
+            # clause ("... on U.S. forces and Baghdad needs to ..."): a named actor right
+            # before a subjectless finite verb is its subject.
+            prev = tok.doc[tok.i - 1]
+            if prev.pos_ == "PROPN" and prev.ent_type_ in ("GPE", "ORG", "NORP", "PERSON"):
+                addressee, repaired = prev, True
         if speaker is None or addressee is None or addressee.pos_ == "PRON":
             continue
-        matches.append(_Match(gov, OBLIGATION_PATTERN, speaker, addressee))
+        matches.append(_Match(gov, OBLIGATION_PATTERN, speaker, addressee, lone_target=repaired))
     return matches
 
 
@@ -233,9 +248,25 @@ def _argument(doc: Doc, tok: Token | None) -> dict[str, Any] | None:
         "span": [span.start_char, span.end_char],
     }
     actor = _actor(doc, span)
+    if actor is None and tok.lower_ in FIRST_PERSON_PLURAL:
+        actor = _speaker_actor(doc, tok)
     if actor is not None:
         record.update(name=actor.name, code=actor.code, country=actor.country, agent=actor.agent)
     return record
+
+
+FIRST_PERSON_PLURAL = frozenset({"we", "us"})
+
+
+def _speaker_actor(doc: Doc, tok: Token):
+    """In a quotation, "we" is the speaker's side: the speaker's actor, when it is known."""
+    for quote in doc._.quotes or []:
+        if quote.kind == "indirect" or not quote.speaker:
+            continue
+        if quote.span[0] <= tok.idx < quote.span[1]:
+            name = quote.speaker.get("name")
+            return next((a for a in doc._.actors or [] if a.name == name and a.code), None)
+    return None
 
 
 def _actor(doc: Doc, span: Span):
@@ -330,7 +361,9 @@ def _events_for(
         if intent is not None:
             events += _emit(doc, sent, match, article_id, intent, "actual", False,
                             conf + 0.05, f"intent:{match.pattern.id}")
-    if neg and mod in ("actual", "planned"):
+    # "without providing evidence" says what did not happen, not that anyone refused.
+    without = trigger.dep_ == "pcomp" and trigger.head.lower_ == "without"
+    if neg and mod in ("actual", "planned") and not without:
         # "will not lift the ban": refusing to cooperate is itself an event.
         refusal = ps.rejection_code(match.pattern.code)
         if refusal is not None:
@@ -358,7 +391,10 @@ def _emit(
     trigger = match.trigger
     conf = round(min(max(conf, 0.05), 0.99), 3)
     sources = args.conjuncts(match.source) if match.source is not None else [None]
-    targets = args.conjuncts(match.target) if match.target is not None else [None]
+    if match.target is None:
+        targets: list[Token | None] = [None]
+    else:
+        targets = [match.target] if match.lone_target else args.conjuncts(match.target)
     pairs = [(s, t) for s in sources for t in targets]
     mutual = [(s, t) for s in sources for t in sources if s is not t]
     if match.target is None and len(sources) > 1:

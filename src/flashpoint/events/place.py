@@ -20,10 +20,11 @@ import yaml
 from spacy.tokens import Doc, Span, Token
 
 from ..records import Article, Location
-from .time import INHERIT_DEPS, clause_tokens
+from .time import INHERIT_DEPS, clause_tokens, entity_index, sentence_entities
 
 DATA_PATH = Path(__file__).with_name("data") / "places_gazetteer.yaml"
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+PEOPLE_LABELS = frozenset({"PERSON", "ORG"})
 DOC_COUNTRIES_KEY = ("flashpoint", "place_countries")
 BIG_CITY = 500_000  # a US city this large keeps its name against the state of the same name
 FOREIGN_CITY = 100_000  # smallest namesake city accepted outside the article's countries
@@ -207,8 +208,8 @@ def _doc_countries(doc: Doc) -> frozenset[str]:
     gaz = gazetteer()
     found = {
         p.country
-        for e in doc.ents
-        if e.label_ == "GPE" and (p := gaz.country(e.text)) is not None and p.country
+        for _, _, label, _, _, text in entity_index(doc)
+        if label == "GPE" and (p := gaz.country(text)) is not None and p.country
     }
     for actor in getattr(doc._, "actors", None) or []:
         if getattr(actor, "country", None):
@@ -240,10 +241,10 @@ def _place_candidates(sent: Span) -> list[tuple[Span, Token, int]]:
     """(entity, preposition, tier) for each place entity a locative preposition governs."""
     gaz = gazetteer()
     # A name the model also tags as a person elsewhere is a person ("Obama"), not a town.
-    people = {e.text for e in sent.doc.ents if e.label_ in ("PERSON", "ORG")}
+    people = {row[5] for row in entity_index(sent.doc) if row[2] in PEOPLE_LABELS}
     out = []
-    for ent in sent.ents:
-        if ent.label_ not in PLACE_LABELS or ent.text in people:
+    for ent in sentence_entities(sent, PLACE_LABELS):
+        if ent.text in people:
             continue
         prep = _governing_prep(ent)
         if prep is None:
@@ -278,9 +279,9 @@ def _qualifier(span: Span) -> Location | None:
     """The place named right after a comma ("Palm Beach, Florida"): it narrows the first."""
     doc = span.doc
     if span.end + 1 < len(doc) and doc[span.end].text == ",":
-        for ent in doc.ents:
-            if ent.start == span.end + 1 and ent.label_ == "GPE":
-                return resolve_place(ent.text)
+        for start, _, label, _, _, text in entity_index(doc):
+            if start == span.end + 1 and label == "GPE":
+                return resolve_place(text)
     return None
 
 
