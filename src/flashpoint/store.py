@@ -353,6 +353,35 @@ def _frame(rows: list[dict[str, Any]], columns: list[str]) -> pd.DataFrame:
 # ---------------------------------------------------------------------------------------------
 
 
+LOCK_WAIT_SECONDS = 30.0
+"""How long a writer waits for readers (e.g. ``flashpoint serve``) to let go of the file."""
+
+
+def _connect_writer(path: str, wait: float) -> duckdb.DuckDBPyConnection:
+    """Open ``path`` for writing, retrying while another process holds its lock.
+
+    DuckDB allows one writing process per file and no writer while a reader has it open; the web
+    server closes idle connections within a second, so a short wait lets an ingest in.
+    """
+    import time
+
+    deadline = time.monotonic() + wait
+    delay = 0.05
+    while True:
+        try:
+            return duckdb.connect(path)
+        except duckdb.IOException as exc:
+            if "lock" not in str(exc).lower() or time.monotonic() >= deadline:
+                raise StoreError(
+                    f"cannot open database '{path}' for writing: {exc} (another process holds "
+                    f"it; waited {wait:.0f} s)"
+                ) from exc
+            time.sleep(delay)
+            delay = min(delay * 2, 1.0)
+        except duckdb.Error as exc:
+            raise StoreError(f"cannot open database '{path}': {exc}") from exc
+
+
 class Store:
     """A writable event database (a DuckDB file, or ``":memory:"``).
 
@@ -369,10 +398,7 @@ class Store:
     ):
         self.path = str(path)
         self.settings = settings or Settings()
-        try:
-            self.conn = duckdb.connect(self.path)
-        except duckdb.Error as exc:
-            raise StoreError(f"cannot open database '{self.path}': {exc}") from exc
+        self.conn = _connect_writer(self.path, LOCK_WAIT_SECONDS)
         migrate(self.conn)
         self.run_id = run_id or uuid.uuid4().hex[:12]
 

@@ -198,3 +198,24 @@ def test_a_run_that_never_refreshed_is_still_readable(tmp_path):
     with open_db(path) as db:
         assert not db.stale
         assert len(db.fused_events()) == len(fused)
+
+
+def test_writer_waits_for_a_reader_to_let_go(tmp_path):
+    import subprocess
+    import sys
+    import time
+
+    db = tmp_path / "locked.duckdb"
+    Store(db).close()
+    holder = subprocess.Popen(
+        [sys.executable, "-c",
+         f"import duckdb, time; c = duckdb.connect({str(db)!r}, read_only=True); "
+         "print('held', flush=True); time.sleep(1.5); c.close()"],
+        stdout=subprocess.PIPE, text=True,
+    )
+    assert holder.stdout.readline().strip() == "held"
+    start = time.monotonic()
+    with Store(db) as store:  # would raise a lock error without the wait
+        assert store.counts()["articles"] == 0
+    assert time.monotonic() - start > 0.2
+    holder.wait(timeout=10)

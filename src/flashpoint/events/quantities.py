@@ -130,34 +130,42 @@ def unit_of(noun: Token) -> str:
 def _number_groups(doc: Doc, lex: Lexicon) -> list[tuple[int, int]]:
     """Maximal runs of number tokens (with the hyphens, "and" and leading "a" inside them)."""
     groups: list[tuple[int, int]] = []
-    i, n = 0, len(doc)
+    tokens = list(doc)
+    # Whether a token is a number depends on its text alone; an article repeats most of its
+    # words, so each distinct text is tested once.
+    memo: dict[str, bool] = {}
+    numeric: list[bool] = []
+    for tok in tokens:
+        hit = memo.get(tok.text)
+        if hit is None:
+            hit = memo[tok.text] = _is_number_token(tok, lex)
+        numeric.append(hit)
+    i, n = 0, len(tokens)
     while i < n:
-        tok = doc[i]
+        tok = tokens[i]
         starts_with_article = (
             tok.lower_ in ("a", "an")
             and i + 1 < n
-            and (doc[i + 1].lower_ in lex.scales or doc[i + 1].lower_ == "dozen")
+            and (tokens[i + 1].lower_ in lex.scales or tokens[i + 1].lower_ == "dozen")
         )
         if tok.lower_ in lex.vague:
             groups.append((i, i + 1))
             i += 1
             continue
-        if not (_is_number_token(tok, lex) or starts_with_article):
+        if not (numeric[i] or starts_with_article):
             i += 1
             continue
         j = i + 1
         while j < n:
-            nxt = doc[j]
-            if _is_number_token(nxt, lex) and not (
-                DIGITS.match(nxt.text) and DIGITS.match(doc[j - 1].text)
-            ):
+            nxt = tokens[j]
+            if numeric[j] and not (DIGITS.match(nxt.text) and DIGITS.match(tokens[j - 1].text)):
                 j += 1
             elif (
                 nxt.text in ("-", "and")
                 and j + 1 < n
                 and nxt.whitespace_ == ("" if nxt.text == "-" else nxt.whitespace_)
-                and _is_number_token(doc[j + 1], lex)
-                and not DIGITS.match(doc[j + 1].text)
+                and numeric[j + 1]
+                and not DIGITS.match(tokens[j + 1].text)
             ):
                 j += 2
             else:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -27,6 +28,21 @@ class Cues:
     not_reported: frozenset[str] = frozenset()
     not_speakers: frozenset[str] = frozenset()
     naming: frozenset[str] = frozenset()
+    label_objects: frozenset[str] = frozenset()
+    caption_credits: tuple[re.Pattern[str], ...] = ()
+    teasers: tuple[str, ...] = ()
+
+    def is_caption(self, paragraph: str) -> bool:
+        """True when a paragraph ends with a photo credit (a caption left in the body)."""
+        return any(p.search(paragraph) for p in self.caption_credits)
+
+    def is_teaser(self, paragraph: str) -> bool:
+        """True when a paragraph opens with a link label ("READ MORE:", "WATCH:")."""
+        head = paragraph.lstrip().upper()
+        return any(
+            head.startswith(label) and head[len(label) :].lstrip().startswith(":")
+            for label in self.teasers
+        )
 
     def attributes(self, lemma: str) -> bool:
         """True when a verb with this lemma can attribute a direct quotation next to it."""
@@ -55,6 +71,9 @@ def load_cues(path: str | None = None) -> Cues:
             not_reported=frozenset(w.lower() for w in data.get("not_reported") or []),
             not_speakers=frozenset(w.lower() for w in data.get("not_speakers") or []),
             naming=frozenset(w.lower() for w in data.get("naming") or []),
+            label_objects=frozenset(w.lower() for w in data.get("label_objects") or []),
+            caption_credits=tuple(re.compile(p) for p in data.get("caption_credits") or []),
+            teasers=tuple(w.upper() for w in data.get("teasers") or []),
         )
-    except (OSError, yaml.YAMLError, AttributeError, TypeError) as exc:
+    except (OSError, yaml.YAMLError, AttributeError, TypeError, re.error) as exc:
         raise KnowledgeError(f"cannot read quote cue file {source}: {exc}") from exc

@@ -70,8 +70,10 @@ def find_quotes(doc: Doc, cues: Cues) -> list[Quote]:
     quoted = frozenset(t.i for m in marked for t in _tokens_from(doc, m.start, m.end))
     found.extend(_indirect(doc, marked, cues, paras, quoted))
     found.sort(key=lambda f: (f.start, -f.end))
+    aside = _aside_paragraphs(text, paras, cues)
+    found = [f for f in found if _paragraph_of(f.start, paras) not in aside]
     _resolve_speakers(doc, found, cues, paras, quoted)
-    found = [f for f in found if _sourced(f, cues)]
+    found = [f for f in found if _sourced(f, cues) and not _names_the_speaker(f)]
     quotes = []
     for f in found:
         cue = _cue_text(f.cue) if f.cue is not None else None
@@ -96,6 +98,30 @@ def _sourced(found: Found, cues: Cues) -> bool:
         return False
     tok = found.speaker_token
     return tok is None or tok.lemma_.lower() not in cues.not_speakers
+
+
+def _aside_paragraphs(
+    text: str, paras: list[tuple[int, int]], cues: Cues
+) -> frozenset[tuple[int, int]]:
+    """Paragraphs that are not the article's reporting: photo captions left in the body (they
+    end with a credit) and link lines to other stories ("READ MORE: ...", "WATCH: ...")."""
+    return frozenset(
+        (lo, hi)
+        for lo, hi in paras
+        if cues.is_caption(text[lo:hi]) or cues.is_teaser(text[lo:hi])
+    )
+
+
+def _names_the_speaker(found: Found) -> bool:
+    """A partial quote inside the phrase naming its own speaker is a term in that phrase
+    ("Critics of what is known as a "backstop" argue ..."), not something they said."""
+    tok = found.speaker_token
+    if found.kind != "partial" or tok is None or tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    doc = tok.doc
+    lo = tok.left_edge.idx
+    hi = doc[tok.right_edge.i].idx + len(doc[tok.right_edge.i])
+    return lo <= found.start and found.end <= hi
 
 
 # --- quotes in quotation marks -------------------------------------------------------------
@@ -252,10 +278,15 @@ def _capitalised(token: Token) -> bool:
     return token.is_alpha and token.text[0].isupper()
 
 
-def _is_title(inner: Span) -> bool:
-    """A short quoted phrase in title case without a verb: a title or a name, not speech."""
+def _is_title(inner: Span, verbs: bool = False) -> bool:
+    """A short quoted phrase in title case (without a verb unless ``verbs``): a title or a
+    name, not speech."""
     words = [t for t in inner if t.is_alpha]
-    if not words or len(words) > 6 or any(t.pos_ in ("VERB", "AUX") for t in inner):
+    if not words or len(words) > 6:
+        return False
+    if not verbs and any(t.pos_ in ("VERB", "AUX") for t in inner):
+        return False
+    if verbs and len(words) < 2:
         return False
     small = {"the", "a", "an", "of", "and", "or", "in", "on", "for", "to", "at", "with"}
     capital = [t for t in words if t.lower_ not in small]
@@ -282,8 +313,10 @@ def _from_marks(
     inner = _tokens_in(doc, mark.inner_start, mark.inner_end)
     before_char = _char_before(text, mark.start, para[0])
     standalone = before_char is None or before_char in STANDALONE_BEFORE
-    if _is_title(inner):
-        return None  # "Face the Nation", "Screenwise Meter": a name in quotes, nobody speaking
+    if _is_title(inner, verbs=not standalone):
+        # "Face the Nation", "Screenwise Meter": a name in quotes, nobody speaking. Mid-sentence,
+        # a title-case phrase is a title even with a verb in it (on CBS' "Face the Nation.").
+        return None
     if not standalone:
         # Esper said "We will act." — a quote that is the object of its cue verb stands alone;
         # after a verb of naming (called it "a disaster") it is a partial quote.
@@ -315,7 +348,17 @@ def _from_marks(
         return Found(mark.start, mark.end, "direct", cue=cue)
     if cue is None:
         return None  # scare quotes, titles, nicknames: nobody is being quoted
+    if _labels(cue, cues):
+        return None
     return Found(mark.start, mark.end, "partial", cue=cue)
+
+
+def _labels(cue: Token, cues: Cues) -> bool:
+    """True for a naming verb whose object is a free relative ("what the party calls ...",
+    "what it described as ..."): the quoted phrase is a label the writer keeps at a distance."""
+    return cue.lemma_.lower() in cues.naming and any(
+        c.lower_ in cues.label_objects for c in cue.children
+    )
 
 
 # --- indirect speech -----------------------------------------------------------------------
@@ -354,7 +397,12 @@ def _indirect(
         if token.i in quoted:
             continue
         content: Span | None = None
-        if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in cues.speech:
+        if (
+            token.pos_ in ("VERB", "AUX")
+            and token.lemma_.lower() in cues.speech
+            # "has not said he would veto": a denied saying reports nothing
+            and not any(c.dep_ == "neg" for c in token.children)
+        ):
             clauses = [c for c in token.children if c.dep_ == "ccomp"]
             if clauses and clauses[0].left_edge.lower_ not in cues.not_reported:
                 content = _content_clause(token, clauses[0], quoted, paras, cues)
