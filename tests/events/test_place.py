@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from flashpoint.events.place import locate, resolve_dateline, resolve_place
+from flashpoint.events.place import (
+    PLACE_LABELS,
+    _place_candidates,
+    locate,
+    resolve_dateline,
+    resolve_place,
+)
 from flashpoint.records import Article
 
 
@@ -133,3 +139,19 @@ def test_dateline_when_the_sentence_names_no_place(pipeline):
     sent, article = _sent(pipeline, "The minister condemned the attack.", dateline="WASHINGTON")
     loc = locate(sent, article)
     assert (loc.country, loc.precision) == ("USA", "dateline")
+
+
+def test_place_candidates_are_the_sentences_governed_places(pipeline, seed_path):
+    doc = pipeline.code_doc(
+        Article(id="s", text=seed_path.read_text(encoding="utf-8"), published="2020-01-05")
+    )
+    people = {e.text for e in doc.ents if e.label_ in ("PERSON", "ORG")}
+    found = 0
+    for sent in doc.sents:
+        places = [e for e in sent.ents if e.label_ in PLACE_LABELS and e.text not in people]
+        for ent, prep, tier in _place_candidates(sent):
+            assert ent in places  # an entity of this sentence (same Span), never a person
+            assert ent.root.head == prep and prep.dep_ == "prep"
+            assert tier in (0, 1)
+            found += 1
+    assert found >= 3

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import pytest
+import spacy
+from spacy.tokens import Doc
 from tests.conftest import shared_path
 
 from flashpoint.events.quantities import (
+    _number_groups,
     find_quantities,
+    lexicon,
     parse_number,
     quantities_in,
     quantities_of,
@@ -28,6 +32,32 @@ from flashpoint.records import Article
 )
 def test_parse_number(words, value):
     assert parse_number(words) == value
+
+
+def test_number_groups_from_the_token_arrays():
+    # (word, trailing space): a hyphen joins number words only when written without spaces.
+    tokens = [
+        ("Thirty", False), ("-", False), ("one", True), ("people", True), ("and", True),
+        ("twenty", True), ("-", True), ("five", True), ("cars", True), (",", True),
+        ("two", True), ("hundred", True), ("and", True), ("fifty", True), ("men", True), ("3,000", True),
+        ("4,000", True), ("a", True), ("dozen", True), ("dozens", True), ("of", True),
+        ("A", True), ("Seven", False), (".", False),
+    ]  # fmt: skip
+    vocab = spacy.blank("en").vocab  # English lexical attributes (lower case), no model
+    doc = Doc(vocab, words=[w for w, _ in tokens], spaces=[s for _, s in tokens])
+    groups = [doc[s:e].text for s, e in _number_groups(doc, lexicon())]
+    assert groups == [
+        "Thirty-one",
+        "twenty",
+        "five",
+        "two hundred and fifty",
+        "3,000",
+        "4,000",
+        "a dozen",
+        "dozens",
+        "Seven",
+    ]
+    assert _number_groups(Doc(vocab, words=[]), lexicon()) == []
 
 
 def _doc(pipeline, text):

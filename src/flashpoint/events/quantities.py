@@ -16,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import yaml
+from spacy.attrs import LOWER, ORTH, SPACY
 from spacy.tokens import Doc, Token
 
 from ..records import Quantity
@@ -67,9 +68,9 @@ def _word_parts(text: str) -> list[str]:
     return [p for p in re.split(r"[-\s]+", text.lower()) if p]
 
 
-def _is_number_token(tok: Token, lex: Lexicon) -> bool:
-    low = tok.lower_
-    if DIGITS.match(tok.text):
+def _is_number_text(text: str, low: str, lex: Lexicon) -> bool:
+    """True for digits ("3,000", "1.5") and number words ("Thirty-one", "million")."""
+    if DIGITS.match(text):
         return True
     parts = _word_parts(low)
     return bool(parts) and all(p in lex.ones or p in lex.scales for p in parts)
@@ -129,26 +130,41 @@ def unit_of(noun: Token) -> str:
 
 def _number_groups(doc: Doc, lex: Lexicon) -> list[tuple[int, int]]:
     """Maximal runs of number tokens (with the hyphens, "and" and leading "a" inside them)."""
-    groups: list[tuple[int, int]] = []
-    tokens = list(doc)
-    # Whether a token is a number depends on its text alone; an article repeats most of its
-    # words, so each distinct text is tested once.
-    memo: dict[str, bool] = {}
+    n = len(doc)
+    if n == 0:
+        return []
+    # One pass over the Doc's arrays instead of a Token object per word: this runs on every
+    # token of every article. Strings and the number test are looked up once per distinct word.
+    rows = doc.to_array([ORTH, LOWER, SPACY]).tolist()
+    strings = doc.vocab.strings
+    names: dict[int, str] = {}
+    numbers: dict[int, bool] = {}
+    texts: list[str] = []
+    lowers: list[str] = []
     numeric: list[bool] = []
-    for tok in tokens:
-        hit = memo.get(tok.text)
+    for orth, lower, _ in rows:
+        text = names.get(orth)
+        if text is None:
+            text = names[orth] = strings[orth]
+        low = names.get(lower)
+        if low is None:
+            low = names[lower] = strings[lower]
+        hit = numbers.get(orth)
         if hit is None:
-            hit = memo[tok.text] = _is_number_token(tok, lex)
+            hit = numbers[orth] = _is_number_text(text, low, lex)
+        texts.append(text)
+        lowers.append(low)
         numeric.append(hit)
-    i, n = 0, len(tokens)
+    groups: list[tuple[int, int]] = []
+    i = 0
     while i < n:
-        tok = tokens[i]
+        low = lowers[i]
         starts_with_article = (
-            tok.lower_ in ("a", "an")
+            low in ("a", "an")
             and i + 1 < n
-            and (tokens[i + 1].lower_ in lex.scales or tokens[i + 1].lower_ == "dozen")
+            and (lowers[i + 1] in lex.scales or lowers[i + 1] == "dozen")
         )
-        if tok.lower_ in lex.vague:
+        if low in lex.vague:
             groups.append((i, i + 1))
             i += 1
             continue
@@ -157,15 +173,15 @@ def _number_groups(doc: Doc, lex: Lexicon) -> list[tuple[int, int]]:
             continue
         j = i + 1
         while j < n:
-            nxt = tokens[j]
-            if numeric[j] and not (DIGITS.match(nxt.text) and DIGITS.match(tokens[j - 1].text)):
+            text = texts[j]
+            if numeric[j] and not (DIGITS.match(text) and DIGITS.match(texts[j - 1])):
                 j += 1
             elif (
-                nxt.text in ("-", "and")
+                text in ("-", "and")
                 and j + 1 < n
-                and nxt.whitespace_ == ("" if nxt.text == "-" else nxt.whitespace_)
+                and (text != "-" or not rows[j][2])  # "-" only when written without a space
                 and numeric[j + 1]
-                and not DIGITS.match(tokens[j + 1].text)
+                and not DIGITS.match(texts[j + 1])
             ):
                 j += 2
             else:

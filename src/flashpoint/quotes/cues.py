@@ -31,6 +31,8 @@ class Cues:
     label_objects: frozenset[str] = frozenset()
     caption_credits: tuple[re.Pattern[str], ...] = ()
     teasers: tuple[str, ...] = ()
+    clause_only: frozenset[str] = frozenset()
+    labelling: frozenset[str] = frozenset()
 
     def is_caption(self, paragraph: str) -> bool:
         """True when a paragraph ends with a photo credit (a caption left in the body)."""
@@ -74,6 +76,8 @@ def load_cues(path: str | None = None) -> Cues:
             label_objects=frozenset(w.lower() for w in data.get("label_objects") or []),
             caption_credits=tuple(re.compile(p) for p in data.get("caption_credits") or []),
             teasers=tuple(w.upper() for w in data.get("teasers") or []),
+            labelling=frozenset(w.lower() for w in data.get("labelling") or []),
+            clause_only=frozenset(w.lower() for w in data.get("clause_only") or []),
         )
     except (OSError, yaml.YAMLError, AttributeError, TypeError, re.error) as exc:
         raise KnowledgeError(f"cannot read quote cue file {source}: {exc}") from exc

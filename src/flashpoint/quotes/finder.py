@@ -114,14 +114,24 @@ def _aside_paragraphs(
 
 def _names_the_speaker(found: Found) -> bool:
     """A partial quote inside the phrase naming its own speaker is a term in that phrase
-    ("Critics of what is known as a "backstop" argue ..."), not something they said."""
-    tok = found.speaker_token
-    if found.kind != "partial" or tok is None or tok.pos_ not in ("NOUN", "PROPN"):
+    ("Critics of what is known as a "backstop" argue ..."), not something they said: going up
+    the parse from the quote reaches the speaker before the cue."""
+    tok, cue = found.speaker_token, found.cue
+    if found.kind != "partial" or tok is None or cue is None:
         return False
-    doc = tok.doc
-    lo = tok.left_edge.idx
-    hi = doc[tok.right_edge.i].idx + len(doc[tok.right_edge.i])
-    return lo <= found.start and found.end <= hi
+    inner = [t for t in cue.doc if found.start <= t.idx < found.end and not t.is_punct]
+    if not inner:
+        return False
+    node = inner[0]
+    for _ in range(12):
+        if node.i == cue.i:
+            return False
+        if node.i == tok.i:
+            return True
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
 
 
 # --- quotes in quotation marks -------------------------------------------------------------
@@ -175,7 +185,16 @@ def _is_cue(token: Token, cues: Cues) -> bool:
     """A verb of saying used as a verb ("so-called", "a long-awaited" are modifiers, not cues)."""
     if token.dep_ in ("amod", "compound") or (token.i > 0 and token.doc[token.i - 1].text == "-"):
         return False
-    return token.pos_ in ("VERB", "AUX") and cues.attributes(token.lemma_.lower())
+    return (
+        token.pos_ in ("VERB", "AUX")
+        and cues.attributes(token.lemma_.lower())
+        and not _negated(token)
+    )
+
+
+def _negated(verb: Token) -> bool:
+    """A verb under negation ("has not said", "never called") reports no saying."""
+    return any(c.dep_ == "neg" for c in verb.children)
 
 
 def _according(token: Token, cues: Cues) -> bool:
@@ -279,15 +298,16 @@ def _capitalised(token: Token) -> bool:
 
 
 def _is_title(inner: Span, verbs: bool = False) -> bool:
-    """A short quoted phrase in title case (without a verb unless ``verbs``): a title or a
-    name, not speech."""
+    """A short quoted phrase in title case (without a verb, or opening with one when
+    ``verbs``): a title or a name, not speech."""
     words = [t for t in inner if t.is_alpha]
     if not words or len(words) > 6:
         return False
-    if not verbs and any(t.pos_ in ("VERB", "AUX") for t in inner):
-        return False
-    if verbs and len(words) < 2:
-        return False
+    if any(t.pos_ in ("VERB", "AUX") for t in inner):
+        # Only imperative titles ("Face the Nation", "Meet the Press") carry a verb; a phrase
+        # with a subject ("It's Our Time") is a sung or shouted line.
+        if not verbs or len(words) < 2 or words[0].pos_ != "VERB":
+            return False
     small = {"the", "a", "an", "of", "and", "or", "in", "on", "for", "to", "at", "with"}
     capital = [t for t in words if t.lower_ not in small]
     return (
@@ -356,7 +376,7 @@ def _from_marks(
 def _labels(cue: Token, cues: Cues) -> bool:
     """True for a naming verb whose object is a free relative ("what the party calls ...",
     "what it described as ..."): the quoted phrase is a label the writer keeps at a distance."""
-    return cue.lemma_.lower() in cues.naming and any(
+    return cue.lemma_.lower() in cues.labelling and any(
         c.lower_ in cues.label_objects for c in cue.children
     )
 
@@ -401,7 +421,7 @@ def _indirect(
             token.pos_ in ("VERB", "AUX")
             and token.lemma_.lower() in cues.speech
             # "has not said he would veto": a denied saying reports nothing
-            and not any(c.dep_ == "neg" for c in token.children)
+            and not _negated(token)
         ):
             clauses = [c for c in token.children if c.dep_ == "ccomp"]
             if clauses and clauses[0].left_edge.lower_ not in cues.not_reported:
@@ -447,6 +467,7 @@ def _content_clause(
 
     if clause.i > cue.i:
         start = max(clause.left_edge.i, cue.i + 1)
+        start = min(start, _content_start(cue, start, cues))
         end = clause.right_edge.i + 1
         while end > start and not in_para(end - 1):
             end -= 1
@@ -473,6 +494,36 @@ def _content_clause(
     while start > sent.start and in_para(start - 1) and (start - 1) not in quoted:
         start -= 1
     return doc[start:end]
+
+
+# Modifiers of the cue that sit between it and what was said ("said on Monday that").
+LEAD_IN_DEPS = ("advmod", "prep", "dative", "agent", "punct", "cc")
+
+
+def _content_start(cue: Token, clause_start: int, cues: Cues) -> int:
+    """Where the reported words begin after ``cue``: right after its time and place modifiers.
+
+    The parser often hangs the start of a long reported clause on the cue itself ("said
+    smaller brewers who ... are likely to suffer", "said Thursday one of the suggestions ...
+    could save money"): a verb that never takes a listener as object has no object of its own
+    there, so those words belong to the clause.
+    """
+    doc = cue.doc
+    for i in range(cue.i + 1, clause_start):
+        t = doc[i]
+        if t.is_punct or t.is_space or t.ent_type_ in ("DATE", "TIME"):
+            continue
+        child = t
+        while child.head.i != cue.i and child.head.i != child.i:
+            child = child.head
+        if child.head.i != cue.i or child.dep_ in LEAD_IN_DEPS:
+            continue
+        if child.dep_ == "npadvmod" or (
+            child.dep_ == "dobj" and cue.lemma_.lower() in cues.clause_only
+        ):
+            return i
+        return clause_start
+    return clause_start
 
 
 def _according_content(token: Token) -> Span | None:
