@@ -15,11 +15,11 @@ from __future__ import annotations
 import argparse
 import json
 import resource
-import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
+
+import _common  # bench/ is on sys.path when a benchmark script runs
 
 GIB = 1024.0
 
@@ -49,28 +49,6 @@ def run_child(corpus: Path, engine: str, workers: int) -> dict:
     }
 
 
-def _subset(corpus: Path, limit: int, dest: Path) -> Path:
-    with open(corpus, encoding="utf-8") as src, open(dest, "w", encoding="utf-8") as dst:
-        for i, line in enumerate(src):
-            if i >= limit:
-                break
-            dst.write(line)
-    return dest
-
-
-def _child(engine: str, workers: int, subset: Path, tries: int = 2) -> dict:
-    for attempt in range(tries):
-        out = subprocess.run(
-            [sys.executable, __file__, "--child", engine, "--workers", str(workers), str(subset)],
-            capture_output=True, text=True,
-        )
-        if out.returncode == 0:
-            return json.loads(out.stdout.strip().splitlines()[-1])
-        # A shared machine: report the failure and retry once rather than lose the whole run.
-        print(f"{engine} failed, attempt {attempt + 1}:\n{out.stderr[-2000:]}", file=sys.stderr)
-    raise SystemExit(f"{engine} failed {tries} times")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("corpus", type=Path, help="JSONL corpus ({'id','text'} per line)")
@@ -88,9 +66,11 @@ def main() -> None:
     results = []
     with tempfile.TemporaryDirectory() as tmp:
         for size in [int(s) for s in args.sizes.split(",") if s]:
-            subset = _subset(args.corpus, size, Path(tmp) / f"subset_{size}.jsonl")
+            subset = _common.subset(args.corpus, size, Path(tmp) / f"subset_{size}.jsonl")
             for engine in [e for e in args.engines.split(",") if e]:
-                results.append(_child(engine, args.workers, subset))
+                results.append(_common.run_child(
+                    __file__, [engine, "--workers", str(args.workers), str(subset)], engine
+                ))
     print(f"{'engine':<11}{'workers':>8}{'articles':>10}{'seconds':>9}{'peak MiB':>10}{'worker MiB':>12}")
     for r in results:
         print(f"{r['engine']:<11}{r['workers']:>8}{r['articles']:>10}{r['seconds']:>9}"

@@ -26,11 +26,11 @@ import json
 import os
 import resource
 import statistics
-import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
+
+import _common  # bench/ is on sys.path when a benchmark script runs
 
 
 def _peak_rss_mib() -> float:
@@ -110,28 +110,9 @@ def run_mode(mode: str, corpus: Path, workers: int) -> dict:
     }
 
 
-def _subprocess(mode: str, corpus: Path, workers: int, tries: int = 2) -> dict:
-    for attempt in range(tries):
-        out = subprocess.run(
-            [sys.executable, __file__, "--child", mode, "--workers", str(workers), str(corpus)],
-            capture_output=True,
-            text=True,
-        )
-        if out.returncode == 0:
-            return json.loads(out.stdout.strip().splitlines()[-1])
-        # A shared machine: report the failure and retry once rather than lose the whole run.
-        print(f"{mode} (workers={workers}) failed, attempt {attempt + 1}:\n{out.stderr[-2000:]}",
-              file=sys.stderr)
-    raise SystemExit(f"{mode} failed {tries} times")
-
-
-def _subset(corpus: Path, limit: int, dest: Path) -> Path:
-    with open(corpus, encoding="utf-8") as src, open(dest, "w", encoding="utf-8") as dst:
-        for i, line in enumerate(src):
-            if i >= limit:
-                break
-            dst.write(line)
-    return dest
+def _child(mode: str, corpus: Path, workers: int) -> dict:
+    label = f"{mode} (workers={workers})"
+    return _common.run_child(__file__, [mode, "--workers", str(workers), str(corpus)], label)
 
 
 def main() -> None:
@@ -154,10 +135,10 @@ def main() -> None:
     counts = [int(x) for x in args.workers.split(",") if x]
     rounds: list[list[dict]] = []
     with tempfile.TemporaryDirectory() as tmp:
-        subset = _subset(args.corpus, args.limit, Path(tmp) / "subset.jsonl")
+        subset = _common.subset(args.corpus, args.limit, Path(tmp) / "subset.jsonl")
         for _ in range(max(1, args.repeat)):
-            results = [_subprocess(m, subset, 1) for m in modes]
-            results += [_subprocess("workers", subset, w) for w in counts]
+            results = [_child(m, subset, 1) for m in modes]
+            results += [_child("workers", subset, w) for w in counts]
             bare = next((r for r in results if r["mode"] == "bare"), None)
             for r in results:
                 r["ratio_to_bare"] = round(r["articles_per_s"] / bare["articles_per_s"], 3) if bare else None
