@@ -37,3 +37,13 @@ def seed_path() -> Path:
 def samples_dir() -> Path:
     """The bundled sample corpus (part of the repository, always present)."""
     return SAMPLES
+
+
+@pytest.fixture(scope="session")
+def seed_article(seed_path):
+    """The reference article as `flashpoint.ingest` cleans it (the stage tests build on ingest)."""
+    from flashpoint.ingest import ingest
+    from flashpoint.records import Article
+
+    (article,) = [a for a in ingest([str(seed_path)]) if isinstance(a, Article)]
+    return article

@@ -221,12 +221,9 @@ def evaluate(
 
 def _register_commands() -> None:
     from .cli_store import register as register_store
+    from .cli_web import register as register_web
 
     register_store(app)
-    try:
-        from .cli_web import register as register_web
-    except ImportError:  # the web commands land separately
-        return
     register_web(app)
 
 

@@ -9,6 +9,7 @@ skips what is already stored.
 from __future__ import annotations
 
 import json
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -70,7 +71,7 @@ def code_outcomes(
     """
     from .engines import get_engine
 
-    pending: list[Duplicate | Rejection] = []
+    pending: deque[Duplicate | Rejection] = deque()
 
     def articles() -> Iterator[Article]:
         for outcome in outcomes:
@@ -82,10 +83,10 @@ def code_outcomes(
     for coded in get_engine(settings).process(articles()):
         # Outcomes seen while this article was read came before it in the input.
         while pending:
-            yield pending.pop(0)
+            yield pending.popleft()
         yield coded
     while pending:
-        yield pending.pop(0)
+        yield pending.popleft()
 
 
 def run_ingest(

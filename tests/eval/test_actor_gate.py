@@ -13,7 +13,6 @@ import pytest
 from tests.conftest import shared_path
 
 from flashpoint.evaluate.actors import evaluate_plover_actors
-from flashpoint.records import Article
 
 BASELINE = Path(__file__).parent / "baselines" / "actors.json"
 
@@ -29,25 +28,9 @@ SEED_ACTORS = {
 ARMED_GROUP_AGENTS = {"UAF", "REB", "INS"}
 
 
-def seed_article(path: Path) -> Article:
-    """The seed through ingest; a minimal clean-up (body after the dateline) if ingest fails."""
-    try:
-        from flashpoint.ingest import ingest
-
-        found = [a for a in ingest([str(path)]) if isinstance(a, Article)]
-        if found:
-            return found[0]
-    except Exception:  # noqa: BLE001 - ingest is developed separately; the actor gate must still run
-        pass
-    text = path.read_text(encoding="utf-8")
-    marker = "(Reuters) –"
-    body = text[text.index(marker) + len(marker):].strip()
-    return Article(id="seed", text=body, dateline="WASHINGTON", agency="Reuters", published="2020-01-02")
-
-
 @pytest.fixture(scope="module")
-def seed_doc(pipeline, seed_path):
-    return pipeline.code_doc(seed_article(seed_path))
+def seed_doc(pipeline, seed_article):
+    return pipeline.code_doc(seed_article)
 
 
 @pytest.mark.shared

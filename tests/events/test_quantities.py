@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 import spacy
 from spacy.tokens import Doc
-from tests.conftest import shared_path
 
 from flashpoint.events.quantities import (
     _number_groups,
@@ -154,24 +153,8 @@ def test_quantities_of_a_trigger_stay_in_its_clause(pipeline):
     assert by_verb["killed"] == [(25, "people")]
 
 
-def _seed_article(path) -> Article:
-    """The seed article as ingest cleans it, or (ingest not usable) the body from its dateline."""
-    try:
-        from flashpoint.ingest import ingest
-
-        for item in ingest([str(path)]):
-            if isinstance(item, Article):
-                return item
-    except Exception:  # noqa: BLE001 - fall back to the raw body below
-        pass
-    raw = path.read_text(encoding="utf-8")
-    body = raw[raw.index("WASHINGTON (Reuters)") :]
-    return Article(id="seed", text=body, published="2020-01-02", dateline="WASHINGTON")
-
-
-def test_seed_article_quantities(pipeline):
-    path = shared_path("seed", "000_afea424f09279a13.txt")
-    article = _seed_article(path)
+def test_seed_article_quantities(pipeline, seed_article):
+    article = seed_article
     text = article.text
     doc = pipeline.code_doc(article)
     found = {(q.value, q.unit) for q in find_quantities(doc)}

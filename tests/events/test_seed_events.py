@@ -3,23 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from tests.conftest import shared_path
-
-from flashpoint.records import Article
 
 
 @pytest.fixture(scope="module")
-def seed_events(pipeline):
-    path = shared_path("seed", "000_afea424f09279a13.txt")
-    try:
-        from flashpoint.ingest import ingest
-
-        article = next(a for a in ingest([str(path)]) if isinstance(a, Article))
-    except ImportError:
-        raw = path.read_text(encoding="utf-8")
-        body = raw.split("(Reuters)", 1)[-1]
-        article = Article(id="seed", text=body, published="2020-01-02")
-    return pipeline.code_doc(article)._.events
+def seed_events(pipeline, seed_article):
+    return pipeline.code_doc(seed_article)._.events
 
 
 def _text(ev, side):

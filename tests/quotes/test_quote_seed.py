@@ -4,24 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from flashpoint.records import Article
-
-
-def _seed_article(seed_path) -> Article:
-    """The clean article from ingest; the text after the dateline line if ingest is unavailable."""
-    try:
-        from flashpoint.ingest import ingest
-
-        for outcome in ingest([str(seed_path)]):
-            if isinstance(outcome, Article):
-                return outcome
-    except Exception:  # noqa: BLE001 - the quotes test must not depend on another stage's state
-        pass
-    raw = seed_path.read_text(encoding="utf-8")
-    body = raw.split("(Reuters) –", 1)[1]
-    return Article(id="seed", text=body.strip())
-
-
 EXPECTED = [
     ("There are some indications out there", "Esper"),
     ("If that happens then we will act", "Esper"),
@@ -32,8 +14,8 @@ EXPECTED = [
 
 
 @pytest.fixture(scope="module")
-def seed_quotes(pipeline, seed_path):
-    article = _seed_article(seed_path)
+def seed_quotes(pipeline, seed_article):
+    article = seed_article
     doc = pipeline.code_doc(article)
     return article, doc._.quotes
 

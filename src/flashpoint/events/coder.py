@@ -16,10 +16,14 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from ..actors import actor_for_span
 from ..records import Event
 from . import arguments as args
-from .modality import cues, modality, negated, speech_governor
+from .modality import cues, modality, negated, negated_by_preposition, speech_governor
 from .patterns import Pattern, PatternSet, patterns
+from .place import locate
+from .quantities import find_quantities, quantities_in
+from .time import resolve_date
 
 __all__ = ["EventCoder", "make_event_coder", "code_doc"]
 
@@ -178,12 +182,9 @@ OBLIGATION_PATTERN = Pattern(
 )
 
 
-POSSIBILITY = frozenset({"might", "may", "could", "would"})
-
-
 def _obligation_matches(sent: Span) -> list[_Match]:
-    words = cues().obligation
-    verbs = cues().obligation_verbs
+    cue = cues()
+    words, verbs, hedges = cue.obligation, cue.obligation_verbs, cue.obligation_hedges
     matches = []
     for tok in sent:
         if tok.pos_ not in ("VERB", "AUX"):
@@ -192,7 +193,7 @@ def _obligation_matches(sent: Span) -> list[_Match]:
         needs = _lemma(tok) in verbs and any(
             c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in tok.children
         )
-        if needs and any(c.dep_ == "aux" and c.lower_ in POSSIBILITY for c in tok.children):
+        if needs and any(a.dep_ == "aux" and a.lower_ in hedges for a in tok.children):
             needs = False  # "might have to act" weighs a possibility; it demands nothing
         if not (modal or needs):
             continue
@@ -271,10 +272,6 @@ def _speaker_actor(doc: Doc, tok: Token):
 
 def _actor(doc: Doc, span: Span):
     try:
-        from ..actors import actor_for_span
-    except ImportError:  # the actors stage is optional while it is being written
-        return None
-    try:
         return actor_for_span(doc, span)
     except Exception:  # noqa: BLE001 - a failing resolver must not lose the event
         return None
@@ -310,32 +307,14 @@ def _event_id(article_id: str, span: list[int], code: str, src, tgt) -> str:
 
 
 def _extras(doc: Doc, sent: Span, trigger: Token):
-    """Date, location and quantities from the helper modules when they are installed."""
+    """The event's date, location and the quantities in its clause."""
     article = doc._.article
     published = getattr(article, "published", None)
-    date = precision = None
-    location = None
-    quantities: list[dict[str, Any]] = []
-    try:
-        from .time import resolve_date
-
-        date, precision = resolve_date(sent, published, trigger)
-    except ImportError:
-        pass
-    try:
-        from .place import locate
-
-        loc = locate(sent, article, trigger)
-        location = loc.to_dict() if loc is not None else None
-    except ImportError:
-        pass
-    try:
-        from .quantities import quantities_in
-
-        start, end = _clause(trigger)
-        quantities = [q.to_dict() for q in quantities_in(doc, start, end)]
-    except ImportError:
-        pass
+    date, precision = resolve_date(sent, published, trigger)
+    loc = locate(sent, article, trigger)
+    location = loc.to_dict() if loc is not None else None
+    start, end = _clause(trigger)
+    quantities = [q.to_dict() for q in quantities_in(doc, start, end)]
     return date, precision, location, quantities
 
 
@@ -362,8 +341,7 @@ def _events_for(
             events += _emit(doc, sent, match, article_id, intent, "actual", False,
                             conf + 0.05, f"intent:{match.pattern.id}")
     # "without providing evidence" says what did not happen, not that anyone refused.
-    without = trigger.dep_ == "pcomp" and trigger.head.lower_ == "without"
-    if neg and mod in ("actual", "planned") and not without:
+    if neg and mod in ("actual", "planned") and not negated_by_preposition(trigger):
         # "will not lift the ban": refusing to cooperate is itself an event.
         refusal = ps.rejection_code(match.pattern.code)
         if refusal is not None:
@@ -469,12 +447,7 @@ class EventCoder:
             self.patterns = patterns()
 
     def __call__(self, doc: Doc) -> Doc:
-        try:
-            from .quantities import find_quantities
-
-            doc._.quantities = find_quantities(doc)
-        except ImportError:
-            doc._.quantities = []
+        doc._.quantities = find_quantities(doc)
         doc._.events = code_doc(doc, self.patterns)
         return doc
 

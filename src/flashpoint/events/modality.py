@@ -41,6 +41,7 @@ class Cues:
     speech_verbs: frozenset[str]
     obligation: frozenset[str] = frozenset()
     obligation_verbs: frozenset[str] = frozenset()
+    obligation_hedges: frozenset[str] = frozenset()
 
 
 def _set(values) -> frozenset[str]:
@@ -66,6 +67,7 @@ def cues() -> Cues:
             speech_verbs=_set(data["speech_verbs"]),
             obligation=_set(data.get("obligation")),
             obligation_verbs=_set(data.get("obligation_verbs")),
+            obligation_hedges=_set(data.get("obligation_hedges")),
         )
     except (OSError, KeyError, TypeError, yaml.YAMLError) as exc:
         raise KnowledgeError(f"cannot read modality cues {CUES_PATH}: {exc}") from exc
@@ -94,14 +96,16 @@ def _has_negation(tok: Token, c: Cues) -> bool:
     return False
 
 
+def negated_by_preposition(trigger: Token) -> bool:
+    """ "without providing evidence", "without attacking": the preposition negates its clause."""
+    return trigger.dep_ == "pcomp" and trigger.head.lower_ in cues().negation_words
+
+
 def negated(trigger: Token, pattern_lemmas: frozenset[str] = frozenset()) -> bool:
     """True when the trigger or a governor in its clause is negated ("did not want war",
     "denied attacking", "no talks")."""
     c = cues()
-    if _has_negation(trigger, c):
-        return True
-    # "without providing evidence", "without attacking": the preposition negates its clause.
-    if trigger.dep_ == "pcomp" and trigger.head.lower_ in c.negation_words:
+    if _has_negation(trigger, c) or negated_by_preposition(trigger):
         return True
     for gov in governors(trigger):
         if _has_negation(gov, c):

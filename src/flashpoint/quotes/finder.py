@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from ..actors import actor_for_span
 from ..records import Quote
 from .cues import Cues
 from .marks import Marked, find_marked, paragraphs
@@ -680,10 +681,6 @@ def _fullest_person(doc: Doc, name: str) -> str:
 
 
 def _actor_for(doc: Doc, span: Span):
-    try:
-        from ..actors import actor_for_span
-    except ImportError:  # the actors stage is optional for this one
-        return None
     try:
         return actor_for_span(doc, span)
     except Exception:  # noqa: BLE001 - a failing resolver must not lose the quote
