@@ -7,6 +7,8 @@ Each measurement runs in its own subprocess (so peak RSS is that mode's own) on 
 ``--limit`` articles; model loading is not timed:
 
 - ``bare``          ``nlp.pipe`` of the same spaCy model with every component, no flashpoint
+- ``bare_blas``     the same with flashpoint's numpy-BLAS matrix products (:mod:`flashpoint.ops`):
+                    shows how much of flashpoint's lead is the BLAS library and how much the rest
 - ``pipeline``      ``Pipeline().code`` on the texts (no ingest): parse + actors + quotes + events
 - ``records``       flashpoint end to end (read JSONL, clean, parse, actors, quotes, events) to records
 - ``records_full``  the same with ``prefilter=False`` (every sentence through the full model)
@@ -54,10 +56,14 @@ def run_mode(mode: str, corpus: Path, workers: int) -> dict:
     texts = _texts(corpus)
     n_words = sum(len(t.split()) for t in texts)  # one token measure for every mode
     n_events = 0
-    if mode == "bare":
+    if mode in ("bare", "bare_blas"):
         from flashpoint.nlp import load_model
 
         nlp = load_model(settings.model)
+        if mode == "bare_blas":
+            from flashpoint.ops import use_blas
+
+            use_blas(nlp)
         start = time.perf_counter()
         for _ in nlp.pipe(texts, batch_size=settings.batch_size):
             pass

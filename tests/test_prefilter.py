@@ -142,30 +142,6 @@ def test_empty_and_filler_only_articles(pipeline):
     assert doc.text == filler and doc._.events == []
 
 
-def test_indexed_attribute_ruler_equals_the_model_component(pipeline):
-    from flashpoint.prefilter import IndexedAttributeRuler
-
-    nlp = pipeline.nlp
-    ruler = IndexedAttributeRuler.from_nlp(nlp)
-    assert ruler is not None
-    texts = [
-        "There were protests in the capital, and y'all ain't gonna believe it.\n\nNothin' changed.",
-        "The minister's aides had been warned; they're going to resign, she said  twice.",
-        "Let's see what happens: the U.S. wasn't told, and there is no plan yet.",
-    ]
-    before = [name for name in nlp.pipe_names if name not in ("attribute_ruler", "lemmatizer")
-              and not name.startswith("flashpoint_")]
-    with nlp.select_pipes(enable=before):
-        docs = list(nlp.pipe(texts))
-    real = nlp.get_pipe("attribute_ruler")
-    lemmatizer = nlp.get_pipe("lemmatizer")
-    for doc in docs:
-        a, b = lemmatizer(real(doc.copy())), lemmatizer(ruler(doc.copy()))
-        assert [(t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_) for t in a] == \
-            [(t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_) for t in b]
-        assert any(t.pos_ for t in b)
-
-
 def test_model_and_own_components_split(pipeline):
     from flashpoint.prefilter import model_pipes, own_pipes
 

@@ -70,6 +70,10 @@ def build_pipeline(settings: Settings | None = None) -> Language:
     from . import actors, events, quotes  # noqa: F401
 
     nlp = load_model(settings.model)
+    if settings.blas:
+        from .ops import use_blas
+
+        use_blas(nlp)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("flashpoint_paragraphs", before="parser")
     nlp.add_pipe(

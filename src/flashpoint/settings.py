@@ -42,6 +42,9 @@ class Settings:
     """Ray cluster address; ``None`` starts a local Ray instance."""
     fusion_window_days: int = 2
     """Events of the same root and dyad within this many days may be fused across articles."""
+    blas: bool = True
+    """Do the model's matrix products with numpy's BLAS (one thread per process) instead of
+    thinc's bundled BLIS: same weights, same annotations, about 3x faster products on common CPUs."""
     prefilter: bool = True
     """Run the full spaCy model only on sentences that can hold an event or a quote (plus context);
     the others keep their tokens only. Off: every sentence is parsed."""

@@ -19,8 +19,9 @@ from pathlib import Path
 import yaml
 from spacy.tokens import Doc, Span, Token
 
+from ..entities import entity_index, sentence_entities
 from ..records import Article, Location
-from .time import INHERIT_DEPS, clause_tokens, entity_index, sentence_entities
+from .time import INHERIT_DEPS, clause_tokens
 
 DATA_PATH = Path(__file__).with_name("data") / "places_gazetteer.yaml"
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})

@@ -13,14 +13,15 @@ expressions live in ``data/time_expressions.yaml``.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 from pathlib import Path
 
 import yaml
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
+
+from ..entities import sentence_entities
 
 DATA_PATH = Path(__file__).with_name("data") / "time_expressions.yaml"
 
@@ -31,8 +32,6 @@ OTHER_CLAUSE_DEPS = frozenset(
 # A trigger inherits the date of the clause above it only through these links: the complement of
 # a reporting or intent verb ("said on Sunday it struck"), or a conjunct sharing a fronted date.
 INHERIT_DEPS = frozenset({"ccomp", "xcomp", "conj"})
-# doc.user_data key of the per-Doc entity index (see ``entity_index``).
-ENTITY_INDEX_KEY = ("flashpoint", "entity_index")
 DATE_LABELS = frozenset({"DATE"})
 
 __all__ = [
@@ -40,8 +39,6 @@ __all__ = [
     "resolve_expression",
     "parse_published",
     "clause_tokens",
-    "entity_index",
-    "sentence_entities",
 ]
 
 
@@ -261,47 +258,6 @@ def clause_tokens(trigger: Token) -> set[int]:
                 continue
             stack.append(child)
     return own
-
-
-# One entry of the entity index: (start, end, label, kb_id, span_id, text).
-EntityRow = tuple[int, int, str, int, int, str]
-
-
-def entity_index(doc: Doc) -> list[EntityRow]:
-    """``doc.ents`` as plain rows ``(start, end, label, kb_id, span_id, text)``, built once.
-
-    Every event of a Doc asks for its sentence's entities, and ``doc.ents``/``Span.ents``
-    rebuild a Span per entity of the whole Doc on each access; the rows are computed on first
-    use and kept in ``doc.user_data`` (plain lists, so DocBin still serialises the Doc). The
-    index is a snapshot: it assumes ``doc.ents`` is final (the entity recogniser has run), and
-    is rebuilt only when the Doc's length no longer matches.
-    """
-    cached = doc.user_data.get(ENTITY_INDEX_KEY)
-    if cached is not None and cached[0] == len(doc):
-        return cached[1]
-    rows: list[EntityRow] = [
-        (e.start, e.end, e.label_, int(e.kb_id), int(e.id), e.text) for e in doc.ents
-    ]
-    doc.user_data[ENTITY_INDEX_KEY] = [len(doc), rows]
-    return rows
-
-
-def sentence_entities(sent: Span, labels: frozenset[str] | None = None) -> list[Span]:
-    """``sent.ents`` (optionally only those with a label in ``labels``) from the entity index:
-    equal Spans, in order, without rebuilding every entity of the Doc."""
-    doc = sent.doc
-    rows = entity_index(doc)
-    start, end = sent.start, sent.end
-    out: list[Span] = []
-    # Same walk as spaCy's Span.ents: entities from the first one starting inside the
-    # sentence, up to the first one that runs past its end.
-    for i in range(bisect_left(rows, start, key=lambda r: r[0]), len(rows)):
-        s, e, label, kb_id, span_id, _ = rows[i]
-        if e > end:
-            break
-        if labels is None or label in labels:
-            out.append(Span(doc, s, e, label=label, kb_id=kb_id, span_id=span_id))
-    return out
 
 
 def _candidates(sent: Span, trigger: Token | None) -> list[Span]:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from ..actors import actor_for_span
+from ..entities import entities, entity_at, entity_index
 from ..records import Quote
 from .cues import Cues
 from .marks import Marked, find_marked, paragraphs
@@ -22,6 +23,7 @@ from .marks import Marked, find_marked, paragraphs
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 NAME_DEPS = ("compound", "amod", "det", "poss", "nummod", "nmod", "case", "flat")
 PERSON = "PERSON"
+PERSON_LABELS = frozenset({PERSON})
 NAMED = ("PERSON", "ORG", "GPE", "NORP", "FAC")
 SENTENCE_END = ".?!…"
 DASHES = "―—–-"
@@ -120,7 +122,7 @@ def _names_the_speaker(found: Found) -> bool:
     tok, cue = found.speaker_token, found.cue
     if found.kind != "partial" or tok is None or cue is None:
         return False
-    inner = [t for t in cue.doc if found.start <= t.idx < found.end and not t.is_punct]
+    inner = [t for t in _tokens_from(cue.doc, found.start, found.end) if not t.is_punct]
     if not inner:
         return False
     node = inner[0]
@@ -622,10 +624,7 @@ def _noun_before(verb: Token, found: Found, lo: int) -> Token | None:
 
 
 def _entity_of(token: Token) -> Span | None:
-    for ent in token.doc.ents:
-        if ent.start <= token.i < ent.end:
-            return ent
-    return None
+    return entity_at(token)
 
 
 def _noun_phrase(token: Token) -> Span:
@@ -670,10 +669,10 @@ def _fullest_person(doc: Doc, name: str) -> str:
         return name
     surname = words[-1].lower()
     best = name
-    for ent in doc.ents:
-        if ent.label_ != PERSON:
+    for _, _, label, _, _, text in entity_index(doc):
+        if label != PERSON:
             continue
-        cand = _clean_name(ent.text)
+        cand = _clean_name(text)
         cwords = cand.split()
         if cwords and cwords[-1].lower() == surname and len(cwords) > len(best.split()):
             best = cand
@@ -717,7 +716,7 @@ def _looks_personal(span: Span) -> bool:
 
 
 def _is_person_name(doc: Doc, name: str) -> bool:
-    return any(e.label_ == PERSON and _clean_name(e.text) == name for e in doc.ents)
+    return any(row[2] == PERSON and _clean_name(row[5]) == name for row in entity_index(doc))
 
 
 def _recent_person(doc: Doc, before: int) -> Speaker | None:
@@ -728,9 +727,8 @@ def _recent_person(doc: Doc, before: int) -> Speaker | None:
         floor_sent = sents[max(0, len(sents) - 4)].start_char
     persons = [
         e
-        for e in doc.ents
-        if e.label_ == PERSON
-        and e.end_char <= before
+        for e in entities(doc, PERSON_LABELS)
+        if e.end_char <= before
         and (floor_sent is None or e.start_char >= floor_sent)
     ]
     if not persons:
