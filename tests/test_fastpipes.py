@@ -69,7 +69,7 @@ def test_real_articles_annotated_alike_with_and_without_the_stand_ins(pipeline):
 
     path = shared_path("corpora", "polnear_train.jsonl")
     with open(path, encoding="utf-8") as fh:
-        texts = [json.loads(next(fh))["text"] for _ in range(8)]
+        texts = [json.loads(next(fh))["text"] for _ in range(30)]
     nlp = pipeline.nlp
     ruler, bulk = IndexedAttributeRuler.from_nlp(nlp), BulkLemmatizer.from_nlp(nlp)
     real_ruler, real_lemmatizer = nlp.get_pipe("attribute_ruler"), nlp.get_pipe("lemmatizer")

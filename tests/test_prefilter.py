@@ -62,7 +62,8 @@ def test_vocabulary_comes_from_patterns_and_cues():
     # Every trigger lemma is either a word of its own or a constrained trigger.
     for lemma in list(ps.verbs) + list(ps.nouns):
         assert lemma in vocab.words or lemma in vocab.constrained
-    assert load_cues().speech <= vocab.words
+    assert load_cues().speech <= vocab.cues
+    assert vocab.words | vocab.cues | vocab.constrained.keys() <= vocab.relevant
     # A constrained trigger needs its constraint words in the sentence.
     lemma, needs = next((k, v) for k, v in vocab.constrained.items() if all(len(n) for n in v[0]))
     assert not vocab.admits({lemma})
@@ -81,11 +82,40 @@ def test_trigger_sentences_kept_filler_dropped(pipeline, prefilter):
     assert not kept["The market stays quiet until dawn."]
 
 
-def test_context_keeps_the_sentence_before(pipeline, prefilter):
+def test_context_only_before_a_sentence_that_leans_on_it(pipeline, prefilter):
     with_context = type(prefilter)(prefilter.nlp, prefilter.guess, prefilter.vocabulary, context=1)
     kept = dict(_sentences(pipeline, with_context, ARTICLE))
-    assert kept["Rain fell softly on the old market square all afternoon."]
+    # "... recalled its ambassador": the pronoun's owner is named before.
     assert kept["The recipe needs two cups of flour."]
+    # A quotation's speaker may be named before it ("the minister said").
+    assert kept["Bakers in the square sold bread with honey and walnuts."]
+    # The shelling names its actors: nothing before it is needed.
+    assert not kept["Rain fell softly on the old market square all afternoon."]
+
+
+def test_floating_quote_and_pronoun_speaker_keep_context(pipeline, prefilter):
+    text = (
+        "The weather stayed mild all week. Anna Kovacs spoke at the market. "
+        "Bread was cheap. \"Nothing will stop the harvest.\"\n\n"
+        "Flowers were sold. Prices were low. She was happy, the baker told reporters. "
+        "Ships were in the harbour. Fish were fresh."
+    )
+    kept = dict(_sentences(pipeline, prefilter, text))
+    assert kept['"Nothing will stop the harvest."']  # a quotation is always parsed
+    assert kept["Bread was cheap."] and kept["Anna Kovacs spoke at the market."]  # its context
+    assert kept["She was happy, the baker told reporters."]  # a speech cue outside quotes
+    assert kept["Flowers were sold."] and kept["Prices were low."]  # "She": context
+    assert not kept["The weather stayed mild all week."]
+    assert not kept["Ships were in the harbour."] and not kept["Fish were fresh."]
+
+
+def test_speech_cue_inside_a_quotation_does_not_attribute_it(pipeline, prefilter):
+    one = type(prefilter)(prefilter.nlp, prefilter.guess, prefilter.vocabulary, context=1)
+    inside = one.candidates(pipeline.nlp.make_doc('The fair opened. "I said the bread was fresh."'))
+    outside = one.candidates(pipeline.nlp.make_doc('The fair opened. "The bread was fresh," Kovacs said.'))
+    # "said" inside the quotation attributes nothing; both sentences are kept as context of a
+    # quotation, the cue's place is what tells the quotes stage who speaks.
+    assert inside.keep == outside.keep == [True, True]
 
 
 def test_sentence_inside_a_quotation_is_kept(pipeline, prefilter):

@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 
 from spacy.language import Language
+from spacy.pipeline import Lemmatizer
 from spacy.tokens import Doc
 
 __all__ = ["BulkLemmatizer", "IndexedAttributeRuler"]
@@ -79,6 +80,8 @@ class IndexedAttributeRuler:
         self.by_regex: list = []
         self.generic: list = []
         self._regex_hits: dict[int, tuple] = {}
+        self._combos: dict[tuple[int, int, int, bool], tuple] = {}
+        self._bulk: dict[int, tuple[tuple[int, int], ...] | None] = {}
         self.ok = True
         for rule_id, rule in enumerate(ruler.patterns):
             for pattern in rule["patterns"]:
@@ -117,47 +120,72 @@ class IndexedAttributeRuler:
                 else:
                     self.generic.append(entry)
 
+    def _entries(self, doc: Doc, key: tuple[int, int, int, bool]) -> tuple:
+        """The rules whose first token pattern may match a token with these (tag, lower, dep,
+        is_space) values, in bucket order; cached per combination."""
+        found = self._combos.get(key)
+        if found is None:
+            tag, lower, dep, space = key
+            regex = self._regex_hits.get(lower)
+            if regex is None:
+                text = doc.vocab.strings[lower]
+                regex = self._regex_hits[lower] = tuple(e for rx, e in self.by_regex if rx.search(text))
+            found = self._combos[key] = (
+                *self.by_tag.get(tag, ()), *self.by_lower.get(lower, ()), *self.by_dep.get(dep, ()),
+                *(self.on_space if space else ()), *regex, *self.generic,
+            )
+        return found
+
+    def _writes(self, rule_id: int) -> tuple[tuple[int, int], ...] | None:
+        """(column, value) pairs a rule writes into the bulk array, or ``None`` when it sets
+        attributes outside it (then it is applied token by token)."""
+        if rule_id not in self._bulk:
+            attrs = self.ruler.attrs[rule_id]
+            self._bulk[rule_id] = (
+                tuple((col, attrs[attr]) for col, attr in enumerate(BULK_ATTRS) if attr in attrs)
+                if attrs.keys() <= BULK_SET else None
+            )
+        return self._bulk[rule_id]
+
     def __call__(self, doc: Doc) -> Doc:
+        import numpy as np
         from spacy.attrs import DEP, IS_SPACE, LOWER, TAG
         from spacy.tokens._retokenize import set_token_attrs
 
         hits: set[tuple[int, int, int]] = set()
         n = len(doc)
         keys = doc.to_array([TAG, LOWER, DEP, IS_SPACE]).tolist()
-        empty: tuple = ()
         for i, (tag, lower, dep, space) in enumerate(keys):
-            regex = self._regex_hits.get(lower)
-            if regex is None:
-                text = doc.vocab.strings[lower]
-                regex = self._regex_hits[lower] = tuple(e for rx, e in self.by_regex if rx.search(text))
-            for bucket in (self.by_tag.get(tag, empty), self.by_lower.get(lower, empty),
-                           self.by_dep.get(dep, empty), self.on_space if space else empty, regex,
-                           self.generic):
-                for rule_id, size, tests in bucket:
-                    if tests is None:
-                        hits.add((rule_id, i, i + 1))
-                    elif i + size <= n and all(test(doc[i + k]) for k, test in enumerate(tests)):
-                        hits.add((rule_id, i, i + size))
+            for rule_id, size, tests in self._entries(doc, (tag, lower, dep, bool(space))):
+                if tests is None:
+                    hits.add((rule_id, i, i + 1))
+                elif i + size <= n and all(test(doc[i + k]) for k, test in enumerate(tests)):
+                    hits.add((rule_id, i, i + size))
         # As the real component: every match is found first, then applied in rule order. The
         # common attributes are gathered per token and written in one array; others one by one.
-        values = doc.to_array(BULK_ATTRS)
-        touched = False
+        rows = doc.to_array(BULK_ATTRS).tolist()
+        dirty: set[int] = set()
+        indices = self.ruler.indices
         for rule_id, start, end in sorted(hits):
-            attrs = self.ruler.attrs[rule_id]
-            i = start + self.ruler.indices[rule_id] if self.ruler.indices[rule_id] >= 0 else end + self.ruler.indices[rule_id]
-            if attrs.keys() <= BULK_SET:
-                for col, attr in enumerate(BULK_ATTRS):
-                    if attr in attrs:
-                        values[i, col] = attrs[attr]
-                touched = True
+            offset = indices[rule_id]
+            i = start + offset if offset >= 0 else end + offset
+            writes = self._writes(rule_id)
+            if writes is not None:
+                row = rows[i]
+                for col, value in writes:
+                    row[col] = value
+                dirty.add(i)
             else:
-                if touched:
-                    doc.from_array(BULK_ATTRS, values)
-                    touched = False
-                set_token_attrs(doc[i], attrs)
-                values = doc.to_array(BULK_ATTRS)
-        if touched:
-            doc.from_array(BULK_ATTRS, values)
+                # A rule setting other attributes: bring this token up to date, apply the rule
+                # to it, and read its values back.
+                tok = doc[i]
+                if i in dirty:
+                    set_token_attrs(tok, dict(zip(BULK_ATTRS, rows[i], strict=True)))
+                set_token_attrs(tok, self.ruler.attrs[rule_id])
+                rows[i] = [tok.tag, tok.pos, tok.morph.key, tok.lemma]
+                dirty.add(i)
+        if dirty:
+            doc.from_array(BULK_ATTRS, np.array(rows, dtype="uint64"))
         return doc
 
     @classmethod
@@ -173,14 +201,59 @@ class IndexedAttributeRuler:
 class BulkLemmatizer:
     """The model's rule ``lemmatizer``, applied through whole-array reads and writes.
 
-    Every token without a lemma gets ``lemmatizer.lemmatize(token)[0]``, as in the real
-    component, but the answer is remembered per (form, part of speech, morphology), the inputs
-    the rule lemmatizer reads, so each distinct word is lemmatized once per process.
+    Every token without a lemma gets the first form of spaCy's rule lemmatization, as in the
+    real component, but the answer is remembered per (form, part of speech, morphology), the
+    inputs the rule lemmatizer reads, so each distinct word is lemmatized once per process. The
+    rule walk itself is spaCy's, with the word index held as a set: spaCy keeps it as a list of
+    tens of thousands of words and scans it for every candidate form.
     """
 
     def __init__(self, lemmatizer):
         self.lemmatizer = lemmatizer
         self._cache: dict[tuple[int, int, int], str] = {}
+        lookups = lemmatizer.lookups
+        self._index_table = lookups.get_table("lemma_index", {})
+        self._exc = lookups.get_table("lemma_exc", {})
+        self._rules = lookups.get_table("lemma_rules", {})
+        self._index: dict[str, frozenset[str]] = {}  # part of speech -> its word index, as a set
+
+    def lemma(self, token) -> str:
+        """The rule lemmatizer's first lemma for ``token`` (spaCy's ``rule_lemmatize`` walk)."""
+        string = token.text
+        univ_pos = token.pos_.lower()
+        if univ_pos in ("", "eol", "space"):
+            return self.lemmatizer.lemmatize(token)[0]  # spaCy's own answer (and warning)
+        if self.lemmatizer.is_base_form(token):
+            return string.lower()
+        index = self._index.get(univ_pos)
+        if index is None:
+            index = self._index[univ_pos] = frozenset(self._index_table.get(univ_pos, ()) or ())
+        exceptions = self._exc.get(univ_pos)
+        rules = self._rules.get(univ_pos)
+        if not (index or exceptions or rules):
+            return string if univ_pos == "propn" else string.lower()
+        index = index or frozenset()
+        lower = string.lower()
+        forms: list[str] = []
+        oov_forms: list[str] = []
+        for old, new in rules or []:
+            if lower.endswith(old):
+                form = lower[: len(lower) - len(old)] + new
+                if not form:
+                    pass
+                elif form in index:
+                    forms.insert(0, form)
+                elif not form.isalpha():
+                    forms.append(form)
+                else:
+                    oov_forms.append(form)
+        forms = list(dict.fromkeys(forms))
+        for form in (exceptions or {}).get(lower, []):
+            if form not in forms:
+                forms.insert(0, form)
+        if not forms:
+            forms.extend(oov_forms)
+        return forms[0] if forms else string
 
     def __call__(self, doc: Doc) -> Doc:
         from spacy.attrs import LEMMA, MORPH, ORTH, POS
@@ -197,7 +270,7 @@ class BulkLemmatizer:
             key = (orth, pos, morph)
             found = cache.get(key)
             if found is None:
-                found = cache[key] = self.lemmatizer.lemmatize(doc[i])[0]
+                found = cache[key] = self.lemma(doc[i])
             lemmas[i] = strings.add(found)  # strings.add: the string may have left a memory zone
         doc.from_array([LEMMA], lemmas.reshape(-1, 1))
         return doc
@@ -211,4 +284,6 @@ class BulkLemmatizer:
         lemmatizer = nlp.get_pipe("lemmatizer")
         if getattr(lemmatizer, "mode", None) != "rule" or getattr(lemmatizer, "overwrite", True):
             return None
+        if type(lemmatizer).rule_lemmatize is not Lemmatizer.rule_lemmatize:
+            return None  # a language with its own rule walk: not reproduced here
         return cls(lemmatizer)

@@ -48,16 +48,16 @@ class Pipeline:
 
     def code(self, articles: Iterable[Article]) -> Iterator[CodedArticle]:
         """Code a stream of articles, batched with ``nlp.pipe``; yields in input order."""
-        if self.prefilter is None:
-            for doc in self._full(articles):
-                yield doc_to_record(doc, doc._.article)
-            return
         size = max(1, self.settings.batch_size)
         stream = iter(articles)
-        # One batch at a time: memory stays flat however long the stream is.
+        code_batch = self._full if self.prefilter is None else self._prefiltered
+        # One batch at a time, each in a spaCy memory zone: the strings and lexemes a batch adds
+        # to the vocabulary are freed after it, so memory stays flat however long the stream is.
+        # Records hold plain Python values, never Docs or Spans, so they outlive the zone.
         for batch in iter(lambda: list(itertools.islice(stream, size)), []):
-            for doc in self._prefiltered(batch):
-                yield doc_to_record(doc, doc._.article)
+            with self.nlp.memory_zone():
+                records = [doc_to_record(doc, doc._.article) for doc in code_batch(batch)]
+            yield from records
 
     def code_doc(self, article: Article, *, fast: bool = False) -> Doc:
         """Run the pipeline on one article and return the Doc (for inspection and tests).

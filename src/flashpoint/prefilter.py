@@ -21,6 +21,7 @@ from __future__ import annotations
 import weakref
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -42,11 +43,40 @@ SENTENCE_END_CHARS = frozenset(".!?…")
 CLOSING_MARKS = frozenset({'"', "”", "’", "'", ")", "]", "»"})
 # Parts of speech whose lemmatizer rules are tried when guessing a token's lemma.
 GUESS_POS = ("verb", "noun", "adj")
+# Pronouns whose person is named in an earlier sentence (outside quotation marks).
+ANTECEDENT_PRONOUNS = frozenset(
+    {"he", "him", "his", "she", "her", "hers", "they", "them", "their", "it", "its", "we", "us", "our"}
+)
+# Word forms remembered by the per-form caches before they start over.
+MAX_CACHED_FORMS = 200_000
+# What a form that matters to no decision tells the selection.
+_NOTHING: tuple[frozenset[str], bool, bool] = (frozenset(), False, False)
 # The dependency label given to tokens of sentences that are not parsed.
 UNPARSED_DEP = "dep"
 
 
 # -- sentences ---------------------------------------------------------------------------------
+
+# Token kinds for sentence splitting, by form.
+_OTHER, _SPACE, _BREAK, _END, _CLOSING = range(5)
+_KINDS: dict[str, int] = {}
+
+
+def _kind(text: str) -> int:
+    found = _KINDS.get(text)
+    if found is None:
+        if text.isspace():
+            found = _BREAK if "\n" in text else _SPACE
+        elif text and all(c in SENTENCE_END_CHARS for c in text):
+            found = _END
+        elif text in CLOSING_MARKS:
+            found = _CLOSING
+        else:
+            found = _OTHER
+        if len(_KINDS) < 100_000:  # forms are few; the bound keeps odd input from growing it
+            _KINDS[text] = found
+    return found
+
 
 def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
     """Token ``(start, end)`` of each sentence, by punctuation and line breaks (no model).
@@ -54,23 +84,28 @@ def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
     A sentence ends after ``.``/``!``/``?`` (with the closing marks glued to it) or at a line
     break; the whitespace after it belongs to it, so the bounds tile the Doc without gaps.
     """
+    from spacy.attrs import ORTH, SPACY
+
+    strings = doc.vocab.strings
+    rows = doc.to_array([ORTH, SPACY]).tolist()
+    kinds = [_kind(strings[orth]) for orth, _ in rows]
     bounds: list[tuple[int, int]] = []
     n = len(doc)
     start = 0
     i = 0
     while i < n:
-        tok = doc[i]
+        kind = kinds[i]
         end: int | None = None
-        if tok.is_space and "\n" in tok.text:
+        if kind == _BREAK:
             end = i + 1
-        elif tok.text and all(c in SENTENCE_END_CHARS for c in tok.text):
+        elif kind == _END:
             end = i + 1
-            while end < n and doc[end].text in CLOSING_MARKS and not doc[end - 1].whitespace_:
+            while end < n and kinds[end] == _CLOSING and not rows[end - 1][1]:
                 end += 1
         if end is None:
             i += 1
             continue
-        while end < n and doc[end].is_space:
+        while end < n and kinds[end] in (_SPACE, _BREAK):
             end += 1  # trailing whitespace (paragraph breaks) stays with the sentence it ends
         bounds.append((start, end))
         start = i = end
@@ -121,6 +156,8 @@ class LemmaGuesser:
                     if len(form) > 2 and form[-1] == form[-2]:
                         forms.add(form[:-1])  # "stopped" -> "stopp" -> "stop"
         found = frozenset(forms)
+        if len(self._cache) >= MAX_CACHED_FORMS:
+            self._cache.clear()
         self._cache[lower] = found
         return found
 
@@ -129,13 +166,17 @@ class LemmaGuesser:
 class TriggerVocabulary:
     """What makes a sentence worth parsing.
 
-    ``words``: lemmas that make a sentence a candidate on their own (unconstrained triggers,
-    speech and reporting cues). ``constrained``: trigger lemma → for each of its patterns the word
-    sets its constraints need (every set must meet the sentence's words for that pattern to fire).
+    ``words``: event-trigger lemmas that make a sentence a candidate on their own.
+    ``constrained``: trigger lemma → for each of its patterns the word sets its constraints need
+    (every set must meet the sentence's words for that pattern to fire). ``cues``: speech and
+    reporting cues ("said", "told", "statement", "according"), which make a sentence a candidate
+    when they stand outside quotation marks (there they attribute speech; inside a quotation
+    they are part of what was said).
     """
 
     words: frozenset[str]
     constrained: dict[str, tuple[tuple[frozenset[str], ...], ...]] = field(default_factory=dict)
+    cues: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls) -> TriggerVocabulary:
@@ -156,16 +197,23 @@ class TriggerVocabulary:
                     else:
                         words.add(lemma)
         quote_cues = load_cues()
-        words |= quote_cues.speech | quote_cues.direct_only | quote_cues.reporting_nouns
-        words |= {seq[0] for seq in quote_cues.according if seq}
-        words |= set(modality_cues().speech_verbs)
+        cues = quote_cues.speech | quote_cues.direct_only | quote_cues.reporting_nouns
+        cues |= {seq[0] for seq in quote_cues.according if seq}
+        cues |= set(modality_cues().speech_verbs)
         return cls(
             words=frozenset(words),
             constrained={k: tuple(v) for k, v in constrained.items() if k not in words},
+            cues=frozenset(cues),
         )
 
+    @cached_property
+    def relevant(self) -> frozenset[str]:
+        """Every lemma that can change a decision: the only guesses worth keeping."""
+        needed = {w for needs in self.constrained.values() for sets in needs for ws in sets for w in ws}
+        return self.words | self.constrained.keys() | self.cues | needed
+
     def admits(self, lemmas: set[str]) -> bool:
-        """True when a sentence with these (guessed) lemmas can hold a trigger or a cue."""
+        """True when a sentence with these (guessed) lemmas can hold an event trigger."""
         if not lemmas.isdisjoint(self.words):
             return True
         for lemma in lemmas & self.constrained.keys():
@@ -211,6 +259,7 @@ class Prefilter:
         self.guess = guesser
         self.vocabulary = vocabulary
         self.context = context
+        self._words: dict[int, tuple[frozenset[str], bool, bool]] = {}  # by LOWER hash
         # Exact stand-ins for the model's rule components, by component name.
         self.replacements: dict[str, Callable[[Doc], Doc]] = {
             name: found
@@ -221,28 +270,72 @@ class Prefilter:
 
     # -- the cheap pass ------------------------------------------------------------------------
     def candidates(self, doc: Doc) -> Candidates:
-        """Sentences of a tokenized (unparsed) Doc, and whether each needs the full model."""
+        """Sentences of a tokenized (unparsed) Doc, and whether each needs the full model.
+
+        A sentence is a candidate when its words admit an event trigger (inside quotation
+        marks too: events in quotes are coded and attributed), when a speech cue stands outside
+        quotation marks, or when it holds part of a quotation. The ``context`` sentences before
+        a candidate are parsed too when the candidate may lean on them: a pronoun outside
+        quotation marks, a quotation or a speech cue ("he said", "the minister said", a floating
+        quote) — their person is often named in the sentences before. An event sentence that
+        names its own actors needs no context.
+        """
+        from spacy.attrs import IDX, LOWER
+
         from .quotes.marks import find_marked
 
         sentences = sentence_bounds(doc)
         quoted = [(m.start, m.end) for m in find_marked(doc.text)]
-        keep = []
+        rows = doc.to_array([LOWER, IDX]).tolist()
+        strings = doc.vocab.strings
+        keep: list[bool] = []
+        leans: list[bool] = []
+        q = 0  # first quotation that may reach the current sentence (both lists are in order)
         for start, end in sentences:
+            first = rows[start][1]
+            last = rows[end][1] if end < len(rows) else len(doc.text)
+            while q < len(quoted) and quoted[q][1] <= first:
+                q += 1
+            spans = []
+            for qs, qe in quoted[q:]:
+                if qs >= last:
+                    break
+                spans.append((qs, qe))
             lemmas: set[str] = set()
-            for tok in doc[start:end]:
-                if tok.is_alpha or "-" in tok.text:
-                    lemmas |= self.guess(tok.lower_)
-            first, last = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
-            in_quote = any(s < last and first < e for s, e in quoted)
-            keep.append(in_quote or self.vocabulary.admits(lemmas))
-        # Context: pronouns ("he said") and floating quotes take their person from the
-        # sentences just before, which need NER and a parse to name that person.
+            cue = pronoun = False
+            for lower, idx in rows[start:end]:
+                word = self._words.get(lower)
+                if word is None:
+                    if len(self._words) >= MAX_CACHED_FORMS:
+                        self._words.clear()  # a bound, so a huge corpus cannot grow it forever
+                    word = self._words[lower] = self._word(strings[lower])
+                if word is _NOTHING:
+                    continue
+                relevant, is_cue, is_pronoun = word
+                lemmas |= relevant
+                if (is_cue or is_pronoun) and not any(qs <= idx < qe for qs, qe in spans):
+                    cue = cue or is_cue
+                    pronoun = pronoun or is_pronoun
+            keep.append(bool(spans) or cue or self.vocabulary.admits(lemmas))
+            leans.append(pronoun or bool(spans) or cue)
         if self.context:
-            marked = [i for i, k in enumerate(keep) if k]
-            for i in marked:
+            for i in [i for i, k in enumerate(keep) if k and leans[i]]:
                 for j in range(max(0, i - self.context), i):
                     keep[j] = True
         return Candidates(sentences, keep)
+
+    def _word(self, lower: str) -> tuple[frozenset[str], bool, bool]:
+        """What a lower-case form tells the selection: its guessed lemmas that matter, whether
+        it is a speech cue, whether it is a pronoun that needs an antecedent."""
+        if not (lower.isalpha() or "-" in lower):
+            return _NOTHING
+        guesses = self.guess(lower)
+        found = (
+            guesses & self.vocabulary.relevant,
+            not guesses.isdisjoint(self.vocabulary.cues),
+            lower in ANTECEDENT_PRONOUNS,
+        )
+        return found if (found[0] or found[1] or found[2]) else _NOTHING
 
     # -- joining -------------------------------------------------------------------------------
     def unparsed(self, doc: Doc, start: int, end: int, sentences: list[tuple[int, int]]) -> Doc:

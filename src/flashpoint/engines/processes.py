@@ -1,6 +1,6 @@
 """The processes engine: N worker processes, each loading the model once.
 
-Batches are submitted with a bounded window (at most ``2 * workers`` in flight), so memory stays
+Small batches are submitted with a bounded window (at most ``4 * workers`` in flight), so memory stays
 flat however long the input stream is, and results come back in input order.
 """
 
@@ -16,6 +16,9 @@ from ..records import Article, CodedArticle
 from ..settings import Settings
 
 _WORKER_SETTINGS: Settings | None = None
+# Articles per task sent to a worker: small, so the workers finish together at the end of a
+# run (a worker codes its own model batches of up to ``batch_size`` sentences' runs anyway).
+TASK_ARTICLES = 8
 
 
 def _init_worker(settings: Settings) -> None:
@@ -43,7 +46,7 @@ class ProcessEngine:
 
     def process(self, articles: Iterable[Article]) -> Iterator[CodedArticle]:
         workers = max(1, self.settings.workers)
-        size = max(1, self.settings.batch_size)
+        size = max(1, min(self.settings.batch_size, TASK_ARTICLES))
         stream = iter(articles)
         batches = (
             [a.to_dict() for a in chunk]
@@ -59,7 +62,7 @@ class ProcessEngine:
         ) as pool:
             for batch in batches:
                 window.append(pool.submit(_code_batch, batch))
-                if len(window) >= 2 * workers:
+                if len(window) >= 4 * workers:
                     yield from (CodedArticle.from_dict(d) for d in window.popleft().result())
             while window:
                 yield from (CodedArticle.from_dict(d) for d in window.popleft().result())
