@@ -20,6 +20,9 @@ from .prefilter import Prefilter, own_pipes, parse_batch, prefilter_for
 from .records import Article, CodedArticle
 from .settings import Settings
 
+# Batches coded in one spaCy memory zone (see Pipeline.code).
+ZONE_BATCHES = 8
+
 
 def doc_to_record(doc: Doc, article: Article) -> CodedArticle:
     """Collect what the components wrote on a Doc into a CodedArticle."""
@@ -51,12 +54,16 @@ class Pipeline:
         size = max(1, self.settings.batch_size)
         stream = iter(articles)
         code_batch = self._full if self.prefilter is None else self._prefiltered
-        # One batch at a time, each in a spaCy memory zone: the strings and lexemes a batch adds
-        # to the vocabulary are freed after it, so memory stays flat however long the stream is.
-        # Records hold plain Python values, never Docs or Spans, so they outlive the zone.
-        for batch in iter(lambda: list(itertools.islice(stream, size)), []):
+        # Batches run in spaCy memory zones of ZONE_BATCHES batches: the strings and lexemes a
+        # zone adds to the vocabulary are freed after it, so memory stays flat however long the
+        # stream is (a zone per batch would re-create common words' lexemes too often). Records
+        # hold plain Python values, never Docs or Spans, so they outlive the zone.
+        for group in iter(lambda: list(itertools.islice(stream, size * ZONE_BATCHES)), []):
+            records: list[CodedArticle] = []
             with self.nlp.memory_zone():
-                records = [doc_to_record(doc, doc._.article) for doc in code_batch(batch)]
+                for start in range(0, len(group), size):
+                    records.extend(doc_to_record(doc, doc._.article)
+                                   for doc in code_batch(group[start:start + size]))
             yield from records
 
     def code_doc(self, article: Article, *, fast: bool = False) -> Doc:

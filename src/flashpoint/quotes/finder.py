@@ -202,10 +202,12 @@ def _negated(verb: Token) -> bool:
 
 def _according(token: Token, cues: Cues) -> bool:
     """True for the first word of an "according to"-style source preposition."""
+    lower = token.lower_
     for seq in cues.according:
-        words = [t.lower_ for t in token.doc[token.i : token.i + len(seq)]]
-        if tuple(words) == seq:
-            return True
+        if seq and seq[0] == lower:
+            words = [t.lower_ for t in token.doc[token.i : token.i + len(seq)]]
+            if tuple(words) == seq:
+                return True
     return False
 
 
