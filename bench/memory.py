@@ -7,7 +7,9 @@ Each run is its own subprocess that streams the first N articles through ``code_
 are counted, not kept, as a real run writing to a store would) and reports peak RSS: the
 process itself for the ``local`` engine; for ``processes`` the parent and the largest worker
 (each worker loads the model once). Memory per worker should stay under 1.5 GiB and flat: the
-N and 4N figures should be about the same. A benchmark, not a test.
+N and 4N figures should be about the same. Peak memory follows the longest batch, so real
+articles 201-800 (longer on average than 1-200 in PolNeAR) raise it; ``--cycle`` repeats the
+first N articles to make 4N, which isolates growth with corpus *length*. A benchmark, not a test.
 """
 
 from __future__ import annotations
@@ -49,12 +51,27 @@ def run_child(corpus: Path, engine: str, workers: int) -> dict:
     }
 
 
+def _cycled(corpus: Path, base: int, size: int, dest: Path) -> Path:
+    """``size`` articles: the first ``base`` of ``corpus`` over and over, each copy a new id."""
+    with open(corpus, encoding="utf-8") as fh:
+        rows = [json.loads(line) for _, line in zip(range(base), fh, strict=False)]
+    with open(dest, "w", encoding="utf-8") as out:
+        for i in range(size):
+            row = dict(rows[i % len(rows)])
+            row["id"] = f"{row.get('id', 'a')}-copy{i // len(rows)}"
+            out.write(json.dumps(row) + "\n")
+    return dest
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("corpus", type=Path, help="JSONL corpus ({'id','text'} per line)")
     parser.add_argument("--sizes", default="200,800", help="article counts to compare")
     parser.add_argument("--engines", default="local,processes", help="engines to measure")
     parser.add_argument("--workers", type=int, default=2, help="workers for the processes engine")
+    parser.add_argument("--cycle", action="store_true",
+                        help="build every size from the first (smallest) size's articles repeated, "
+                             "so the sizes differ in length only, not in what the articles hold")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args()
 
@@ -65,8 +82,11 @@ def main() -> None:
         raise SystemExit(f"corpus not found: {args.corpus}")
     results = []
     with tempfile.TemporaryDirectory() as tmp:
-        for size in [int(s) for s in args.sizes.split(",") if s]:
+        sizes = [int(s) for s in args.sizes.split(",") if s]
+        for size in sizes:
             subset = _common.subset(args.corpus, size, Path(tmp) / f"subset_{size}.jsonl")
+            if args.cycle:
+                subset = _cycled(args.corpus, min(sizes), size, Path(tmp) / f"cycled_{size}.jsonl")
             for engine in [e for e in args.engines.split(",") if e]:
                 results.append(_common.run_child(
                     __file__, [engine, "--workers", str(args.workers), str(subset)], engine

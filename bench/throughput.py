@@ -1,7 +1,7 @@
 """Throughput and memory: bare spaCy full parse vs flashpoint end to end, on the same texts.
 
     python bench/throughput.py ../shared/data/corpora/polnear_train.jsonl [--limit 200] \
-        [--workers 1,2] [--repeat 2] [--modes bare,records,records_full,duckdb]
+        [--workers 1,2] [--repeat 2] [--modes paired,bare,records,records_full,duckdb] [--chunk 20]
 
 Each measurement runs in its own subprocess (so peak RSS is that mode's own) on the same first
 ``--limit`` articles; model loading is not timed:
@@ -14,6 +14,10 @@ Each measurement runs in its own subprocess (so peak RSS is that mode's own) on 
 - ``records_full``  the same with ``prefilter=False`` (every sentence through the full model)
 - ``duckdb``        the same as ``records``, written to a fresh DuckDB file (``flashpoint ingest``'s job)
 - ``workers``       ``records`` with the processes engine at each worker count
+- ``paired``        bare spaCy, bare spaCy with flashpoint's BLAS, and flashpoint end to end
+                    (``records``) in *one* process, alternating over chunks of ``--chunk``
+                    articles (ABC, CBA, ...): a shared machine's drift hits all three alike,
+                    so this ratio is the steadiest; it is the headline figure
 
 The machine may be shared, so the modes run interleaved, ``--repeat`` rounds, and each mode's
 ratio to bare is taken within its round (the median over rounds is printed): ratios, not
@@ -44,6 +48,55 @@ def _peak_rss_mib() -> float:
 def _texts(corpus: Path) -> list[str]:
     with open(corpus, encoding="utf-8") as fh:
         return [json.loads(line)["text"] for line in fh if line.strip()]
+
+
+def run_paired(corpus: Path, chunk: int) -> dict:
+    """Bare spaCy, bare spaCy on BLAS and flashpoint end to end, alternating chunk by chunk."""
+    from flashpoint.api import code_paths
+    from flashpoint.nlp import cached_pipeline, load_model
+    from flashpoint.ops import use_blas
+    from flashpoint.settings import Settings
+
+    settings = Settings.from_env()
+    bare = load_model(settings.model)
+    bare_blas = load_model(settings.model)
+    use_blas(bare_blas)
+    cached_pipeline(settings)  # flashpoint's model and knowledge: loading is not throughput
+    lines = [line for line in corpus.read_text(encoding="utf-8").splitlines() if line.strip()]
+    texts = [json.loads(line)["text"] for line in lines]
+    for nlp in (bare, bare_blas):
+        list(nlp.pipe(texts[:2]))  # warm-up, as flashpoint's pipeline is warmed up when built
+    seconds = {"bare": 0.0, "bare_blas": 0.0, "flashpoint": 0.0}
+    with tempfile.TemporaryDirectory() as tmp:
+        for n, start in enumerate(range(0, len(texts), chunk)):
+            part = Path(tmp) / f"chunk{n}.jsonl"
+            part.write_text("\n".join(lines[start:start + chunk]) + "\n", encoding="utf-8")
+            some = texts[start:start + chunk]
+            arms = {
+                "bare": lambda some=some: list(bare.pipe(some, batch_size=settings.batch_size)),
+                "bare_blas": lambda some=some: list(bare_blas.pipe(some, batch_size=settings.batch_size)),
+                "flashpoint": lambda part=part: list(code_paths([str(part)], settings)),
+            }
+            order = list(arms) if n % 2 == 0 else list(reversed(arms))
+            for name in order:
+                began = time.perf_counter()
+                arms[name]()
+                seconds[name] += time.perf_counter() - began
+    n_words = sum(len(t.split()) for t in texts)
+    return {
+        "mode": "paired",
+        "workers": 1,
+        "articles": len(texts),
+        "events": 0,
+        "seconds": round(seconds["flashpoint"], 3),
+        "articles_per_s": round(len(texts) / seconds["flashpoint"], 3),
+        "tokens_per_s": round(n_words / seconds["flashpoint"], 1),
+        "peak_rss_mib": round(_peak_rss_mib(), 1),
+        "paired_seconds": {k: round(v, 2) for k, v in seconds.items()},
+        "flashpoint_vs_bare": round(seconds["bare"] / seconds["flashpoint"], 3),
+        "flashpoint_vs_bare_blas": round(seconds["bare_blas"] / seconds["flashpoint"], 3),
+        "bare_blas_vs_bare": round(seconds["bare"] / seconds["bare_blas"], 3),
+    }
 
 
 def run_mode(mode: str, corpus: Path, workers: int) -> dict:
@@ -116,9 +169,11 @@ def run_mode(mode: str, corpus: Path, workers: int) -> dict:
     }
 
 
-def _child(mode: str, corpus: Path, workers: int) -> dict:
+def _child(mode: str, corpus: Path, workers: int, chunk: int = 20) -> dict:
     label = f"{mode} (workers={workers})"
-    return _common.run_child(__file__, [mode, "--workers", str(workers), str(corpus)], label)
+    return _common.run_child(
+        __file__, [mode, "--workers", str(workers), "--chunk", str(chunk), str(corpus)], label
+    )
 
 
 def main() -> None:
@@ -126,13 +181,17 @@ def main() -> None:
     parser.add_argument("corpus", type=Path, help="JSONL corpus ({'id','text'} per line)")
     parser.add_argument("--limit", type=int, default=200, help="articles to use (first N)")
     parser.add_argument("--workers", default="1,2", help="worker counts for the scaling run ('' for none)")
-    parser.add_argument("--modes", default="bare,records,records_full,duckdb", help="modes to run")
+    parser.add_argument("--modes", default="paired,bare,records,records_full,duckdb", help="modes to run")
     parser.add_argument("--repeat", type=int, default=1, help="interleaved rounds of all modes")
+    parser.add_argument("--chunk", type=int, default=20, help="articles per alternation (paired mode)")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args()
 
     if args.child:
-        print(json.dumps(run_mode(args.child, args.corpus, int(args.workers))))
+        if args.child == "paired":
+            print(json.dumps(run_paired(args.corpus, args.chunk)))
+        else:
+            print(json.dumps(run_mode(args.child, args.corpus, int(args.workers))))
         return
 
     if not args.corpus.exists():
@@ -143,7 +202,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         subset = _common.subset(args.corpus, args.limit, Path(tmp) / "subset.jsonl")
         for _ in range(max(1, args.repeat)):
-            results = [_child(m, subset, 1) for m in modes]
+            results = [_child(m, subset, 1, args.chunk) for m in modes]
             results += [_child("workers", subset, w) for w in counts]
             bare = next((r for r in results if r["mode"] == "bare"), None)
             for r in results:
@@ -165,6 +224,14 @@ def main() -> None:
         ratio = f"{row['ratio_to_bare']:.2f}" if row["ratio_to_bare"] is not None else "n/a"
         print(f"{row['mode']:<14}{row['workers']:>8}{row['articles_per_s']:>10.2f}"
               f"{row['tokens_per_s']:>10.0f}{ratio:>9}{row['peak_rss_mib']:>10}")
+    for row in summary:
+        if row["mode"] == "paired":
+            same = [rnd[i] for rnd in rounds for i, r in enumerate(rnd) if r["mode"] == "paired"]
+            for key in ("flashpoint_vs_bare", "flashpoint_vs_bare_blas", "bare_blas_vs_bare"):
+                row[key] = round(statistics.median(r[key] for r in same), 3)
+            print(f"paired, one process, alternating chunks: flashpoint end to end "
+                  f"{row['flashpoint_vs_bare']:.2f}x bare spaCy; {row['flashpoint_vs_bare_blas']:.2f}x "
+                  f"bare spaCy on the same BLAS (which alone gives {row['bare_blas_vs_bare']:.2f}x)")
     scaling = [r for r in summary if r["mode"] == "workers"]
     if len(scaling) >= 2:
         print(f"scaling {scaling[-1]['workers']} vs {scaling[0]['workers']} workers: "

@@ -1,9 +1,11 @@
 """Prefilter: send only the sentences that can hold an event or a quote through the full spaCy model.
 
 A cheap pass (tokenizer + a rule-based sentence splitter) picks *candidate* sentences: those with
-an event trigger whose pattern constraints could be met by the sentence's words, a reporting cue,
-or quotation marks — plus a little context before each (pronoun antecedents, speakers of
-floating quotes). Candidate runs are parsed in batches; the other sentences keep their tokens with
+an event trigger whose pattern constraints could be met by the sentence's words, a reporting cue
+outside quotation marks, or part of a quotation — plus a little context before those that may
+lean on it (pronoun antecedents, speakers of floating quotes and of "the minister said"); an
+event sentence that names its own actors gets none. Candidate runs are parsed in batches, with
+exact fast stand-ins for the model's rule components (:mod:`flashpoint.fastpipes`); the other sentences keep their tokens with
 a trivial tree (first token ROOT, the rest attached to it), so ``doc.sents`` stays right and
 flashpoint's components simply find nothing there. The parts are joined back with
 ``Doc.from_docs`` into one Doc whose text is exactly the article's text, so every character
