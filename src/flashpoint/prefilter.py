@@ -342,18 +342,47 @@ class Prefilter:
     # -- joining -------------------------------------------------------------------------------
     def unparsed(self, doc: Doc, start: int, end: int, sentences: list[tuple[int, int]]) -> Doc:
         """Tokens ``[start, end)`` as a Doc with a trivial tree per sentence (no tags, no ents)."""
-        words = [t.text for t in doc[start:end]]
-        spaces = [bool(t.whitespace_) for t in doc[start:end]]
-        heads: list[int] = []
-        deps: list[str] = []
-        for s, e in sentences:
-            if e <= start or s >= end:
-                continue
-            root = s - start
-            for i in range(s, e):
-                heads.append(root)
-                deps.append("ROOT" if i == s else UNPARSED_DEP)
-        return Doc(self.nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps)
+        return _Pieces(doc).piece(start, end, sentences)
+
+
+class _Pieces:
+    """Cuts a tokenized Doc into new Docs of consecutive tokens, reading its arrays once.
+
+    ``Span.as_doc`` re-reads every attribute of the whole Doc for each span it copies; the model
+    needs only the forms, the spaces and the tokenizer's norms (special cases such as "gonna"),
+    so those are read once and every piece is built from them.
+    """
+
+    def __init__(self, doc: Doc):
+        from spacy.attrs import NORM, ORTH, SPACY
+
+        self.vocab = doc.vocab
+        rows = doc.to_array([ORTH, SPACY, NORM])
+        strings = doc.vocab.strings
+        self.words = [strings[orth] for orth in rows[:, 0].tolist()]
+        self.spaces = [bool(space) for space in rows[:, 1].tolist()]
+        self.norms = rows[:, 2:3]
+
+    def piece(self, start: int, end: int, sentences: list[tuple[int, int]] | None = None) -> Doc:
+        """Tokens ``[start, end)`` as a new Doc; with ``sentences``, a trivial tree per sentence
+        (first token ROOT, the rest attached to it) for a part the model does not see."""
+        from spacy.attrs import NORM
+
+        heads: list[int] | None = None
+        deps: list[str] | None = None
+        if sentences is not None:
+            heads, deps = [], []
+            for s, e in sentences:
+                if e <= start or s >= end:
+                    continue
+                root = s - start
+                for i in range(s, e):
+                    heads.append(root)
+                    deps.append("ROOT" if i == s else UNPARSED_DEP)
+        piece = Doc(self.vocab, words=self.words[start:end], spaces=self.spaces[start:end],
+                    heads=heads, deps=deps)
+        piece.from_array([NORM], self.norms[start:end])
+        return piece
 
 
 def run_model(nlp: Language, docs: Iterable[Doc], batch_size: int,
@@ -416,13 +445,14 @@ def parse_batch(nlp: Language, prefilter: Prefilter, texts: Iterable[str],
     for text in texts:
         doc = nlp.make_doc(text)
         cands = prefilter.candidates(doc)
+        pieces = _Pieces(doc)
         plan = []
         for start, end, keep in cands.runs():
             if keep:
                 plan.append(len(todo))
-                todo.append(doc[start:end].as_doc())
+                todo.append(pieces.piece(start, end))
             else:
-                plan.append(prefilter.unparsed(doc, start, end, cands.sentences))
+                plan.append(pieces.piece(start, end, cands.sentences))
         plans.append((doc, plan))
     parsed = run_model(nlp, todo, batch_size, prefilter.replacements) if todo else []
     for doc, plan in plans:
