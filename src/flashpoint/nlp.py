@@ -100,8 +100,10 @@ WARM_UP_TEXT = (
 def warm_up(nlp: Language) -> None:
     """Run the pipeline once on a short text, so the knowledge tables, gazetteers and the date
     parser load now (at start-up, like the model) rather than while the first article is coded."""
+    from .events.time import warm_up as warm_up_dates
     from .records import Article
 
+    warm_up_dates()
     doc = nlp.make_doc(WARM_UP_TEXT)
     doc._.article = Article(id="warm-up", text=WARM_UP_TEXT, published="2020-03-04")
     for _, proc in nlp.pipeline:

@@ -156,6 +156,12 @@ def _dateparser(text: str, base: date) -> tuple[str | None, str | None]:
     return found.isoformat(), period
 
 
+def warm_up() -> None:
+    """Build dateparser's language and time-zone tables now (about a second, once per process)
+    instead of at the first explicit date of the first article."""
+    _dateparser("5 March 2019 10:00 GMT", date(2020, 3, 4))
+
+
 @lru_cache(maxsize=8192)
 def resolve_expression(text: str, published: str | None) -> tuple[str | None, str | None]:
     """Resolve one DATE phrase against a publication date: ``(iso_date, precision)``.
