@@ -10,6 +10,8 @@ character span; ``source["span"]``/``target["span"]`` are the argument noun phra
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_left
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -147,10 +149,54 @@ def _refine(pattern: Pattern, objs: list[Token], ps: PatternSet) -> Pattern:
     return pattern
 
 
-def _verb_matches(sent: Span, ps: PatternSet) -> tuple[list[_Match], set[int]]:
+@dataclass
+class _Candidates:
+    """Token indices that may start a match, found from the Doc's arrays in one pass (a Token
+    object per word, three times over, was most of this stage's time)."""
+
+    verbs: list[int]
+    nouns: list[int]
+    predicates: list[int]  # verbs and auxiliaries, for "X said Y must ..."
+
+    @classmethod
+    def find(cls, doc: Doc, ps: PatternSet) -> _Candidates:
+        from spacy.attrs import LEMMA, LOWER, POS
+        from spacy.parts_of_speech import AUX, NOUN, PROPN, VERB
+
+        strings = doc.vocab.strings
+        lowered: dict[int, str] = {}
+        verbs: list[int] = []
+        nouns: list[int] = []
+        predicates: list[int] = []
+        for i, (pos, lemma, lower) in enumerate(doc.to_array([POS, LEMMA, LOWER]).tolist()):
+            if pos == VERB or pos == AUX:
+                predicates.append(i)
+            if pos != VERB and pos != NOUN and pos != PROPN:
+                continue
+            word = lowered.get(lemma)
+            if word is None:
+                word = lowered[lemma] = strings[lemma].lower()
+            if pos == VERB:
+                if ps.for_verb(word):
+                    verbs.append(i)
+            elif ps.for_noun(word) or ps.for_noun(strings[lower]):
+                nouns.append(i)
+        return cls(verbs, nouns, predicates)
+
+
+def _within(sent: Span, indices: list[int] | None) -> Iterable[Token]:
+    """The sentence's tokens among ``indices`` (all its tokens when ``None``)."""
+    if indices is None:
+        return sent
+    doc = sent.doc
+    return [doc[i] for i in indices[bisect_left(indices, sent.start):bisect_left(indices, sent.end)]]
+
+
+def _verb_matches(sent: Span, ps: PatternSet, only: list[int] | None = None
+                  ) -> tuple[list[_Match], set[int]]:
     matches: list[_Match] = []
     consumed: set[int] = set()
-    for tok in sent:
+    for tok in _within(sent, only):
         if tok.pos_ != "VERB":
             continue
         pattern = _best(tok, ps.for_verb(_lemma(tok)))
@@ -182,11 +228,11 @@ OBLIGATION_PATTERN = Pattern(
 )
 
 
-def _obligation_matches(sent: Span) -> list[_Match]:
+def _obligation_matches(sent: Span, only: list[int] | None = None) -> list[_Match]:
     cue = cues()
     words, verbs, hedges = cue.obligation, cue.obligation_verbs, cue.obligation_hedges
     matches = []
-    for tok in sent:
+    for tok in _within(sent, only):
         if tok.pos_ not in ("VERB", "AUX"):
             continue
         modal = any(c.dep_ == "aux" and c.lower_ in words for c in tok.children)
@@ -216,9 +262,10 @@ def _obligation_matches(sent: Span) -> list[_Match]:
     return matches
 
 
-def _noun_matches(sent: Span, ps: PatternSet, consumed: set[int]) -> list[_Match]:
+def _noun_matches(sent: Span, ps: PatternSet, consumed: set[int], only: list[int] | None = None
+                  ) -> list[_Match]:
     matches: list[_Match] = []
-    for tok in sent:
+    for tok in _within(sent, only):
         if tok.pos_ not in ("NOUN", "PROPN") or tok.i in consumed:
             continue
         pattern = _best(tok, ps.for_noun(_lemma(tok)) or ps.for_noun(tok.lower_))
@@ -423,9 +470,13 @@ def code_doc(doc: Doc, pattern_set: PatternSet | None = None) -> list[Event]:
     article = doc._.article
     article_id = getattr(article, "id", "") or ""
     events: list[Event] = []
+    cands = _Candidates.find(doc, ps)
+    if not (cands.verbs or cands.nouns or cands.predicates):
+        return events
     for sent in doc.sents:
-        verb_matches, consumed = _verb_matches(sent, ps)
-        found = verb_matches + _noun_matches(sent, ps, consumed) + _obligation_matches(sent)
+        verb_matches, consumed = _verb_matches(sent, ps, cands.verbs)
+        found = (verb_matches + _noun_matches(sent, ps, consumed, cands.nouns)
+                 + _obligation_matches(sent, cands.predicates))
         for match in found:
             if match.source is None and match.target is None:
                 continue
