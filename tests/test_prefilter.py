@@ -180,3 +180,18 @@ def test_model_and_own_components_split(pipeline):
     assert model + own == list(nlp.pipe_names)
     assert own == ["flashpoint_actors", "flashpoint_quotes", "flashpoint_events"]
     assert "parser" in model and "ner" in model
+
+
+def test_pieces_keep_the_tokenizer_norms(pipeline):
+    from flashpoint.prefilter import _Pieces
+
+    doc = pipeline.nlp.make_doc("They're gonna shell the town, y'all. Nothin' else.")
+    pieces = _Pieces(doc)
+    whole = pieces.piece(0, len(doc))
+    assert [t.norm_ for t in whole] == [t.norm_ for t in doc]
+    assert any(t.norm_ != t.lower_ for t in whole)  # "gonna" -> "going": a special case
+    bounds = sentence_bounds(doc)
+    start, end = bounds[1]
+    tree = pieces.piece(start, end, bounds)  # an unparsed sentence: a trivial tree
+    assert [t.text for t in tree] == [t.text for t in doc[start:end]]
+    assert tree[0].dep_ == "ROOT" and all(t.head.i == 0 for t in tree)
