@@ -183,10 +183,10 @@ def test_model_and_own_components_split(pipeline):
 
 
 def test_pieces_keep_the_tokenizer_norms(pipeline):
-    from flashpoint.prefilter import _Pieces
+    from flashpoint.prefilter import Pieces
 
     doc = pipeline.nlp.make_doc("They're gonna shell the town, y'all. Nothin' else.")
-    pieces = _Pieces(doc)
+    pieces = Pieces(doc)
     whole = pieces.piece(0, len(doc))
     assert [t.norm_ for t in whole] == [t.norm_ for t in doc]
     assert any(t.norm_ != t.lower_ for t in whole)  # "gonna" -> "going": a special case

@@ -32,6 +32,7 @@ from .fastpipes import BulkLemmatizer, IndexedAttributeRuler
 
 __all__ = [
     "Candidates",
+    "Pieces",
     "LemmaGuesser",
     "Prefilter",
     "TriggerVocabulary",
@@ -339,13 +340,8 @@ class Prefilter:
         )
         return found if (found[0] or found[1] or found[2]) else _NOTHING
 
-    # -- joining -------------------------------------------------------------------------------
-    def unparsed(self, doc: Doc, start: int, end: int, sentences: list[tuple[int, int]]) -> Doc:
-        """Tokens ``[start, end)`` as a Doc with a trivial tree per sentence (no tags, no ents)."""
-        return _Pieces(doc).piece(start, end, sentences)
 
-
-class _Pieces:
+class Pieces:
     """Cuts a tokenized Doc into new Docs of consecutive tokens, reading its arrays once.
 
     ``Span.as_doc`` re-reads every attribute of the whole Doc for each span it copies; the model
@@ -445,7 +441,7 @@ def parse_batch(nlp: Language, prefilter: Prefilter, texts: Iterable[str],
     for text in texts:
         doc = nlp.make_doc(text)
         cands = prefilter.candidates(doc)
-        pieces = _Pieces(doc)
+        pieces = Pieces(doc)
         plan = []
         for start, end, keep in cands.runs():
             if keep:
