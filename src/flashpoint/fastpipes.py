@@ -16,6 +16,8 @@ from spacy.language import Language
 from spacy.pipeline import Lemmatizer
 from spacy.tokens import Doc
 
+from .formcache import FormCache
+
 __all__ = ["BulkLemmatizer", "IndexedAttributeRuler"]
 
 
@@ -79,8 +81,8 @@ class IndexedAttributeRuler:
         self.on_space: list = []
         self.by_regex: list = []
         self.generic: list = []
-        self._regex_hits: dict[int, tuple] = {}
-        self._combos: dict[tuple[int, int, int, bool], tuple] = {}
+        self._regex_hits: FormCache[int, tuple] = FormCache()
+        self._combos: FormCache[tuple[int, int, int, bool], tuple] = FormCache()
         self._bulk: dict[int, tuple[tuple[int, int], ...] | None] = {}
         self.ok = True
         for rule_id, rule in enumerate(ruler.patterns):
@@ -129,11 +131,11 @@ class IndexedAttributeRuler:
             regex = self._regex_hits.get(lower)
             if regex is None:
                 text = doc.vocab.strings[lower]
-                regex = self._regex_hits[lower] = tuple(e for rx, e in self.by_regex if rx.search(text))
-            found = self._combos[key] = (
+                regex = self._regex_hits.put(lower, tuple(e for rx, e in self.by_regex if rx.search(text)))
+            found = self._combos.put(key, (
                 *self.by_tag.get(tag, ()), *self.by_lower.get(lower, ()), *self.by_dep.get(dep, ()),
                 *(self.on_space if space else ()), *regex, *self.generic,
-            )
+            ))
         return found
 
     def _writes(self, rule_id: int) -> tuple[tuple[int, int], ...] | None:
@@ -210,7 +212,7 @@ class BulkLemmatizer:
 
     def __init__(self, lemmatizer):
         self.lemmatizer = lemmatizer
-        self._cache: dict[tuple[int, int, int], str] = {}
+        self._cache: FormCache[tuple[int, int, int], str] = FormCache()
         lookups = lemmatizer.lookups
         self._index_table = lookups.get_table("lemma_index", {})
         self._exc = lookups.get_table("lemma_exc", {})
@@ -270,7 +272,7 @@ class BulkLemmatizer:
             key = (orth, pos, morph)
             found = cache.get(key)
             if found is None:
-                found = cache[key] = self.lemma(doc[i])
+                found = cache.put(key, self.lemma(doc[i]))
             lemmas[i] = strings.add(found)  # strings.add: the string may have left a memory zone
         doc.from_array([LEMMA], lemmas.reshape(-1, 1))
         return doc

@@ -5,8 +5,8 @@ an event trigger whose pattern constraints could be met by the sentence's words,
 outside quotation marks, or part of a quotation — plus a little context before those that may
 lean on it (pronoun antecedents, speakers of floating quotes and of "the minister said"); an
 event sentence that names its own actors gets none. Candidate runs are parsed in batches, with
-exact fast stand-ins for the model's rule components (:mod:`flashpoint.fastpipes`); the other sentences keep their tokens with
-a trivial tree (first token ROOT, the rest attached to it), so ``doc.sents`` stays right and
+exact fast stand-ins for the model's rule components (:mod:`flashpoint.fastpipes`); the other
+sentences keep their tokens with a trivial tree (first token ROOT, the rest attached to it), so ``doc.sents`` stays right and
 flashpoint's components simply find nothing there. The parts are joined back with
 ``Doc.from_docs`` into one Doc whose text is exactly the article's text, so every character
 offset the components write indexes ``article.text``.
@@ -29,6 +29,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .fastpipes import BulkLemmatizer, IndexedAttributeRuler
+from .formcache import FormCache
 
 __all__ = [
     "Candidates",
@@ -50,8 +51,6 @@ GUESS_POS = ("verb", "noun", "adj")
 ANTECEDENT_PRONOUNS = frozenset(
     {"he", "him", "his", "she", "her", "hers", "they", "them", "their", "it", "its", "we", "us", "our"}
 )
-# Word forms remembered by the per-form caches before they start over.
-MAX_CACHED_FORMS = 200_000
 # What a form that matters to no decision tells the selection.
 _NOTHING: tuple[frozenset[str], bool, bool] = (frozenset(), False, False)
 # The dependency label given to tokens of sentences that are not parsed.
@@ -62,7 +61,7 @@ UNPARSED_DEP = "dep"
 
 # Token kinds for sentence splitting, by form.
 _OTHER, _SPACE, _BREAK, _END, _CLOSING = range(5)
-_KINDS: dict[str, int] = {}
+_KINDS: FormCache[str, int] = FormCache()
 
 
 def _kind(text: str) -> int:
@@ -76,8 +75,7 @@ def _kind(text: str) -> int:
             found = _CLOSING
         else:
             found = _OTHER
-        if len(_KINDS) < 100_000:  # forms are few; the bound keeps odd input from growing it
-            _KINDS[text] = found
+        _KINDS.put(text, found)
     return found
 
 
@@ -129,7 +127,7 @@ class LemmaGuesser:
     def __init__(self, rules: dict[str, list], exceptions: dict[str, dict[str, list[str]]]):
         self.rules = {pos: [(str(old), str(new)) for old, new in rules.get(pos, [])] for pos in GUESS_POS}
         self.exceptions = {pos: exceptions.get(pos, {}) for pos in GUESS_POS}
-        self._cache: dict[str, frozenset[str]] = {}
+        self._cache: FormCache[str, frozenset[str]] = FormCache()
 
     @classmethod
     def from_nlp(cls, nlp: Language) -> LemmaGuesser | None:
@@ -158,11 +156,7 @@ class LemmaGuesser:
                     forms.add(form)
                     if len(form) > 2 and form[-1] == form[-2]:
                         forms.add(form[:-1])  # "stopped" -> "stopp" -> "stop"
-        found = frozenset(forms)
-        if len(self._cache) >= MAX_CACHED_FORMS:
-            self._cache.clear()
-        self._cache[lower] = found
-        return found
+        return self._cache.put(lower, frozenset(forms))
 
 
 @dataclass(frozen=True)
@@ -262,7 +256,7 @@ class Prefilter:
         self.guess = guesser
         self.vocabulary = vocabulary
         self.context = context
-        self._words: dict[int, tuple[frozenset[str], bool, bool]] = {}  # by LOWER hash
+        self._words: FormCache[int, tuple[frozenset[str], bool, bool]] = FormCache()  # by LOWER hash
         # Exact stand-ins for the model's rule components, by component name.
         self.replacements: dict[str, Callable[[Doc], Doc]] = {
             name: found
@@ -309,9 +303,7 @@ class Prefilter:
             for lower, idx in rows[start:end]:
                 word = self._words.get(lower)
                 if word is None:
-                    if len(self._words) >= MAX_CACHED_FORMS:
-                        self._words.clear()  # a bound, so a huge corpus cannot grow it forever
-                    word = self._words[lower] = self._word(strings[lower])
+                    word = self._words.put(lower, self._word(strings[lower]))
                 if word is _NOTHING:
                     continue
                 relevant, is_cue, is_pronoun = word

@@ -625,19 +625,15 @@ def _noun_before(verb: Token, found: Found, lo: int) -> Token | None:
     return None
 
 
-def _entity_of(token: Token) -> Span | None:
-    return entity_at(token)
-
-
 def _noun_phrase(token: Token) -> Span:
     """The speaker's name phrase: its entity, or the head with its name modifiers."""
-    ent = _entity_of(token)
+    ent = entity_at(token)
     if ent is not None and ent.label_ in NAMED:
         return ent
     if token.ent_type_ != PERSON:
         for child in token.children:
             if child.dep_ == "appos" and child.ent_type_ == PERSON:
-                return _entity_of(child) or token.doc[child.i : child.i + 1]
+                return entity_at(child) or token.doc[child.i : child.i + 1]
     start = token.i
     for child in reversed(list(token.lefts)):
         if (
@@ -844,7 +840,7 @@ def _person_subject_in(doc: Doc, start: int, end: int, quoted: frozenset[int]) -
     for t in reversed(doc[start:end]):
         if t.dep_ not in SUBJECT_DEPS or t.pos_ != "PROPN" or t.i in quoted:
             continue
-        ent = _entity_of(t)
+        ent = entity_at(t)
         if t.ent_type_ == PERSON or (t.ent_type_ in ("", "ORG") and (ent is None or len(ent) <= 2)):
             return _name_speaker(doc, t)
     return None
