@@ -10,7 +10,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from fastapi import Request
+from fastapi import HTTPException, Request
 from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
@@ -86,6 +86,14 @@ async def run_query(request: Request, fn: Callable[..., T], *args: Any, **kwargs
             return fn(cur, *args, **kwargs)
 
     return await run_in_threadpool(work)
+
+
+async def find_or_404(request: Request, fn: Callable[..., T | None], key: str, what: str) -> T:
+    """``fn(cursor, key)``, or an HTTP 404 naming the ``what`` that has no such id."""
+    found = await run_query(request, fn, key)
+    if found is None:
+        raise HTTPException(404, f"no {what} with id {key!r}")
+    return found
 
 
 async def cached_json(

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
+from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
 from . import queries
-from .access import cached_json, run_query
+from .access import cached_json, find_or_404, run_query
 from .params import CodeRequest, Limit, Offset, code_article, event_filters
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -36,10 +36,7 @@ async def api_articles(
 async def api_article(
     request: Request, article_id: Annotated[str, Path(max_length=100)]
 ) -> dict[str, Any]:
-    found = await run_query(request, queries.article_detail, article_id)
-    if found is None:
-        raise HTTPException(404, f"no article with id {article_id!r}")
-    return found
+    return await find_or_404(request, queries.article_detail, article_id, "article")
 
 
 @router.get("/events", summary="Events with filters, newest first")
@@ -56,10 +53,7 @@ async def api_events(
 async def api_event(
     request: Request, event_id: Annotated[str, Path(max_length=100)]
 ) -> dict[str, Any]:
-    found = await run_query(request, queries.event_detail, event_id)
-    if found is None:
-        raise HTTPException(404, f"no event with id {event_id!r}")
-    return found
+    return await find_or_404(request, queries.event_detail, event_id, "event")
 
 
 @router.get("/dyads/{a}/{b}", summary="Time series of the dyad a–b (both directions)")

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, HTTPException, Path, Query, Request
+from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import Response
 
 from .. import queries
-from ..access import run_query
+from ..access import find_or_404, run_query
 from ..highlight import article_marks, segments
 from ..params import Limit, Offset
 from ..render import respond
@@ -31,9 +31,7 @@ async def articles_page(
 async def article_page(
     request: Request, article_id: Annotated[str, Path(max_length=100)]
 ) -> Response:
-    found = await run_query(request, queries.article_detail, article_id)
-    if found is None:
-        raise HTTPException(404, f"no article with id {article_id!r}")
+    found = await find_or_404(request, queries.article_detail, article_id, "article")
     text = found["article"].get("text") or ""
     marks = article_marks(text, found["actors"], found["events"], found["quotes"])
     context = {"page": "article", **found, "_segments": segments(text, marks)}

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, HTTPException, Path, Request
+from fastapi import APIRouter, Path, Request
 from fastapi.responses import Response
 
 from .. import queries
-from ..access import run_query
+from ..access import find_or_404
 from ..highlight import sentence_segments
 from ..render import respond
 
@@ -19,9 +19,7 @@ router = APIRouter(include_in_schema=False)
 async def event_page(
     request: Request, event_id: Annotated[str, Path(max_length=100)]
 ) -> Response:
-    event = await run_query(request, queries.event_detail, event_id)
-    if event is None:
-        raise HTTPException(404, f"no event with id {event_id!r}")
+    event = await find_or_404(request, queries.event_detail, event_id, "event")
     context = {
         "page": "event",
         "event": event,
