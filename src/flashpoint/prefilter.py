@@ -5,7 +5,8 @@ an event trigger whose pattern constraints could be met by the sentence's words,
 outside quotation marks, or part of a quotation — plus a little context before those that may
 lean on it (pronoun antecedents, speakers of floating quotes and of "the minister said"); an
 event sentence that names its own actors gets none. Candidate runs are parsed in batches, with
-exact fast stand-ins for the model's rule components (:mod:`flashpoint.fastpipes`); the other
+exact fast stand-ins for the model's rule components (:mod:`flashpoint.fastpipes`) and its entity
+recognizer decoded a batch at a time (:mod:`flashpoint.greedy_ner`); the other
 sentences keep their tokens with a trivial tree (first token ROOT, the rest attached to it), so ``doc.sents`` stays right and
 flashpoint's components simply find nothing there. The parts are joined back with
 ``Doc.from_docs`` into one Doc whose text is exactly the article's text, so every character
@@ -30,6 +31,7 @@ from spacy.tokens import Doc
 
 from .fastpipes import BulkLemmatizer, IndexedAttributeRuler
 from .formcache import FormCache
+from .greedy_ner import BatchEntityRecognizer
 
 __all__ = [
     "Candidates",
@@ -257,11 +259,13 @@ class Prefilter:
         self.vocabulary = vocabulary
         self.context = context
         self._words: FormCache[int, tuple[frozenset[str], bool, bool]] = FormCache()  # by LOWER hash
-        # Exact stand-ins for the model's rule components, by component name.
+        # Stand-ins for model components, by component name: the rule components applied
+        # exactly through lookups, and the entity recognizer decoded a batch at a time.
         self.replacements: dict[str, Callable[[Doc], Doc]] = {
             name: found
             for name, found in (("attribute_ruler", IndexedAttributeRuler.from_nlp(nlp)),
-                                ("lemmatizer", BulkLemmatizer.from_nlp(nlp)))
+                                ("lemmatizer", BulkLemmatizer.from_nlp(nlp)),
+                                ("ner", BatchEntityRecognizer.from_nlp(nlp)))
             if found is not None
         }
 
@@ -382,7 +386,9 @@ def run_model(nlp: Language, docs: Iterable[Doc], batch_size: int,
         if name not in wanted:
             continue
         if replacements and name in replacements:
-            stream = map(replacements[name], stream)
+            stand_in = replacements[name]
+            pipe = getattr(stand_in, "pipe", None)
+            stream = pipe(stream, batch_size=batch_size) if pipe else map(stand_in, stream)
         elif hasattr(proc, "pipe"):
             stream = proc.pipe(stream, batch_size=batch_size)
         else:
