@@ -1,8 +1,8 @@
 """The records that cross stage and engine boundaries: Article, Actor, Quote, Event, Quantity, Location.
 
 Every record is a plain dataclass with ``to_dict()`` producing the JSON contract of DESIGN.md and
-``from_dict()`` reading it back, so the same records travel in-process, between worker processes
-and through Ray/Parquet without carrying spaCy objects.
+``from_dict()`` reading it back. Records hold plain Python values, never spaCy objects, so they
+travel in-process, pickled between worker processes, and as JSON through Ray/Parquet.
 """
 
 from __future__ import annotations
