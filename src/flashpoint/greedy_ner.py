@@ -3,17 +3,17 @@
 spaCy's ``ner`` component scores one transition per token (Begin/In/Last/Unit of a label, or
 Out) and, before taking the best, asks every one of its 74 transitions whether it is valid in
 the current state. That check runs in compiled code, yet on the wheels installed here it costs
-most of the component's time: each state accessor takes a thread-state lock, and the checks run
-74 times per token (measured with ``py-spy --native``: 80% of the decoding loop, which itself is
-two thirds of the component).
+most of the component's time (``py-spy --native``: 80% of the decoding loop, much of it in
+pthread lock calls under the state accessors; the loop is two thirds of the component).
 
 :class:`BatchEntityRecognizer` keeps the model — the same weights, the same token vectors and the
-same precomputed feature layer — and decodes with the same rules, but for all the documents of a
-batch at once: one step scores every unfinished document with array operations, masks the
-invalid transitions of the BILUO scheme (no entity across a sentence start, none starting on
-whitespace, In/Last only inside an entity of their label) and takes the best valid one, first
-in transition order on ties, as spaCy does. The tests compare its entities with the real
-component's on real articles.
+same precomputed feature layer — and decodes with the same rules: the invalid transitions of the
+BILUO scheme are masked (no entity across a sentence start, none starting on whitespace, In/Last
+only inside an entity of their label) and the best valid one is taken, first in transition order
+on ties, as spaCy does. Outside an entity the state features are the next token and two
+paddings, so those decisions are taken for every token of a batch at once; only the steps inside
+an entity are scored one at a time. The tests compare its entities with the real component's on
+real articles.
 
 It handles the plain case: documents without preset entity annotations, greedy decoding, the
 three state features of spaCy's entity model. Anything else (preset entities, a beam, another
@@ -52,13 +52,11 @@ class BatchEntityRecognizer:
         unseen = sorted(ner.model.attrs.get("unseen_classes", ()))
         self.unseen = np.array(unseen, dtype=np.int64)
         self.begin = np.flatnonzero(kinds == _BEGIN)
-        self.inside = np.flatnonzero(kinds == _IN)
-        self.last = np.flatnonzero(kinds == _LAST)
         self.unit = np.flatnonzero((kinds == _UNIT) & (labels != 0))
         self.out = np.flatnonzero(kinds == _OUT)
         # label index -> its In and Last transitions
-        self.inside_of = {int(labels[i]): int(i) for i in self.inside}
-        self.last_of = {int(labels[i]): int(i) for i in self.last}
+        self.inside_of = {int(labels[i]): int(i) for i in np.flatnonzero(kinds == _IN)}
+        self.last_of = {int(labels[i]): int(i) for i in np.flatnonzero(kinds == _LAST)}
 
     @classmethod
     def from_nlp(cls, nlp: Language, name: str = "ner") -> BatchEntityRecognizer | None:
@@ -139,7 +137,6 @@ class BatchEntityRecognizer:
         weights = np.ascontiguousarray(self.upper.get_param("W").T)
         upper_bias = self.upper.get_param("b")
         lengths = [len(doc) for doc in docs]
-        total = sum(lengths)
         # Where each token stands in its doc: tokens left, and whether the next starts a sentence.
         remaining = np.concatenate([np.arange(n, 0, -1) for n in lengths])
         two = remaining >= 2
@@ -153,41 +150,39 @@ class BatchEntityRecognizer:
         valid[:, self.out] = True
         closed = np.where(valid, scores, -np.inf).argmax(axis=1)
         kinds, labels = self.kinds[closed], self.labels[closed]
-        inside, last = self.inside_of, self.last_of
         found: list[list[tuple[int, int, int]]] = []
         offset = 0
         for n in lengths:
-            ents: list[tuple[int, int, int]] = []
-            units = np.flatnonzero(kinds[offset:offset + n] == _UNIT).tolist()
-            begins = np.flatnonzero(kinds[offset:offset + n] == _BEGIN).tolist()
-            u = 0
-            position = 0  # first token in the closed state
-            for start in begins:
-                if start < position:
-                    continue  # inside the entity opened before it
-                while u < len(units) and units[u] < start:
-                    if units[u] >= position:
-                        ents.append((units[u], units[u] + 1, int(labels[offset + units[u]])))
-                    u += 1
+            doc_kinds = kinds[offset:offset + n]
+            spans: list[tuple[int, int, int]] = []
+            covered = np.zeros(n, dtype=bool)
+            for start in np.flatnonzero(doc_kinds == _BEGIN).tolist():
+                if covered[start]:
+                    continue  # the token is inside the entity opened before it
                 label = int(labels[offset + start])
-                pair = [inside[label], last[label]]
-                first = cached[offset + start + 1, 1]
-                t = start + 1
-                while True:
-                    g = offset + t
-                    h = (cached[g + 1, 0] + first + cached[g, 2] + bias).max(axis=1)
-                    s = h @ weights + upper_bias
-                    if two[g] and not crosses[g] and s[pair[0]] >= s[pair[1]]:
-                        t += 1  # In (before Last in transition order, so it wins a tie)
-                        continue
-                    ents.append((start, t + 1, label))
-                    position = t + 1
-                    break
-            for unit in units[u:]:
-                if unit >= position:
-                    ents.append((unit, unit + 1, int(labels[offset + unit])))
-            # A unit skipped inside an entity is not one; the ones before were filtered above.
-            found.append(sorted(ents))
+                end = self._entity_end(cached, bias, weights, upper_bias, offset, start, label,
+                                       two, crosses)
+                spans.append((start, end, label))
+                covered[start:end] = True
+            units = [(i, i + 1, int(labels[offset + i]))
+                     for i in np.flatnonzero((doc_kinds == _UNIT) & ~covered).tolist()]
+            found.append(sorted(spans + units))
             offset += n
-        assert offset == total
         return found
+
+    def _entity_end(self, cached: np.ndarray, bias: np.ndarray, weights: np.ndarray,
+                    upper_bias: np.ndarray, offset: int, start: int, label: int,
+                    two: np.ndarray, crosses: np.ndarray) -> int:
+        """Where the entity opened at ``start`` ends: In steps until Last (In comes first in
+        transition order, so it wins a tie; it is valid only before the doc's last token and
+        not across a sentence start)."""
+        inside, last = self.inside_of[label], self.last_of[label]
+        first = cached[offset + start + 1, 1]
+        t = start + 1
+        while True:
+            g = offset + t
+            hidden = (cached[g + 1, 0] + first + cached[g, 2] + bias).max(axis=1)
+            scores = hidden @ weights + upper_bias
+            if not (two[g] and not crosses[g] and scores[inside] >= scores[last]):
+                return t + 1
+            t += 1
