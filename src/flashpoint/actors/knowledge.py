@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 
 from ..errors import KnowledgeError
+from ..yamldata import load_yaml
 
 # CAMEO "country" slots that are not ISO states: the agent-like prefix stands alone.
 INTERNATIONAL_PREFIXES = frozenset({"IGO", "NGO", "IMG", "NGM", "MNC", "INT", "UIS"})
@@ -141,7 +142,7 @@ def read_data_file(path: str | Path) -> dict[str, Any]:
     path = Path(path)
     try:
         text = path.read_text(encoding="utf-8")
-        data = json.loads(text) if path.suffix.lower() == ".json" else yaml.safe_load(text)
+        data = json.loads(text) if path.suffix.lower() == ".json" else load_yaml(text)
     except (OSError, yaml.YAMLError, json.JSONDecodeError) as exc:
         raise KnowledgeError(f"cannot read actor knowledge file {path}: {exc}") from exc
     if data is None:

@@ -16,6 +16,7 @@ import yaml
 from spacy.tokens import Span, Token
 
 from ..errors import KnowledgeError
+from ..yamldata import load_yaml
 from .modality import cues
 
 ARGUMENTS_PATH = Path(__file__).with_name("data") / "arguments.yaml"
@@ -50,7 +51,7 @@ LIGHT_VERBS = frozenset(
 def actor_nouns() -> frozenset[str]:
     """Common nouns that name actors (``data/arguments.yaml``)."""
     try:
-        data = yaml.safe_load(ARGUMENTS_PATH.read_text(encoding="utf-8"))
+        data = load_yaml(ARGUMENTS_PATH.read_text(encoding="utf-8"))
         return frozenset(str(w).lower() for w in data["actor_nouns"])
     except (OSError, KeyError, TypeError, yaml.YAMLError) as exc:
         raise KnowledgeError(f"cannot read {ARGUMENTS_PATH}: {exc}") from exc

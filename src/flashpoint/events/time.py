@@ -18,10 +18,10 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 from spacy.tokens import Span, Token
 
 from ..entities import sentence_entities
+from ..yamldata import load_yaml
 
 DATA_PATH = Path(__file__).with_name("data") / "time_expressions.yaml"
 
@@ -68,7 +68,7 @@ class _Knowledge:
 
 @lru_cache(maxsize=1)
 def _knowledge() -> _Knowledge:
-    data = yaml.safe_load(DATA_PATH.read_text(encoding="utf-8"))
+    data = load_yaml(DATA_PATH.read_text(encoding="utf-8"))
     weekdays = {k.lower(): int(v) for k, v in data["weekdays"].items()}
     modifiers = sorted({*data["weekday_past"], *data["weekday_future"]}, key=len, reverse=True)
     names = sorted(weekdays, key=len, reverse=True)

@@ -30,9 +30,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
 from ..records import Article
+from ..yamldata import load_yaml
 
 _HEADLINE_MAX_WORDS = 30
 _HEADLINE_MAX_CHARS = 300
@@ -67,7 +66,7 @@ def load_rules(data: dict[str, Any] | None = None) -> Rules:
     """Compile cleaning rules from a mapping shaped like ``boilerplate.yaml`` (default: that file)."""
     if data is None:
         text = resources.files(__package__).joinpath("boilerplate.yaml").read_text(encoding="utf-8")
-        data = yaml.safe_load(text)
+        data = load_yaml(text)
     bp, cap, by, dl = data["boilerplate"], data["captions"], data["byline"], data["dateline"]
     stamp = data.get("date_stamp", {})
     token = by["name_token"]

@@ -18,9 +18,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 from ..errors import KnowledgeError
+from ..yamldata import load_yaml
 
 DATA = Path(__file__).with_name("data")
 
@@ -76,7 +75,7 @@ def _codes() -> dict[str, CameoCode]:
 
 @lru_cache(maxsize=1)
 def _legacy_names() -> dict[str, tuple[str, ...]]:
-    data = yaml.safe_load((DATA / "plover_supplement.yaml").read_text(encoding="utf-8"))
+    data = load_yaml((DATA / "plover_supplement.yaml").read_text(encoding="utf-8"))
     return {old: tuple(new) for old, new in (data.get("legacy_names") or {}).items()}
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 import yaml
 
 from ..errors import KnowledgeError
+from ..yamldata import load_yaml
 
 DEFAULT_CUES = Path(__file__).parent / "data" / "cues.yaml"
 
@@ -60,7 +61,7 @@ def load_cues(path: str | None = None) -> Cues:
     """Read a cue file (the packaged one by default); raises KnowledgeError when malformed."""
     source = Path(path) if path else DEFAULT_CUES
     try:
-        data = yaml.safe_load(source.read_text(encoding="utf-8")) or {}
+        data = load_yaml(source.read_text(encoding="utf-8")) or {}
         pronouns = data.get("pronouns") or {}
         return Cues(
             speech=frozenset(w.lower() for w in data.get("speech") or []),
