@@ -20,6 +20,16 @@ def shared_path(*parts: str) -> Path:
     return path
 
 
+def shared_texts(n: int, *parts: str) -> list[str]:
+    """The ``text`` of the first ``n`` articles of a shared JSONL corpus (default: PolNeAR's
+    training articles), or skip the test when ../shared is absent."""
+    import json
+
+    path = shared_path(*(parts or ("corpora", "polnear_train.jsonl")))
+    with open(path, encoding="utf-8") as fh:
+        return [json.loads(next(fh))["text"] for _ in range(n)]
+
+
 @pytest.fixture(scope="session")
 def pipeline():
     """The real pipeline (default model + flashpoint components), loaded once per test session."""

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
 from flashpoint.fastpipes import BulkLemmatizer, IndexedAttributeRuler
@@ -65,11 +63,9 @@ def test_bulk_lemmatizer_keeps_lemmas_set_before_it(pipeline):
 
 @pytest.mark.shared
 def test_real_articles_annotated_alike_with_and_without_the_stand_ins(pipeline):
-    from tests.conftest import shared_path
+    from tests.conftest import shared_texts
 
-    path = shared_path("corpora", "polnear_train.jsonl")
-    with open(path, encoding="utf-8") as fh:
-        texts = [json.loads(next(fh))["text"] for _ in range(30)]
+    texts = shared_texts(30)
     nlp = pipeline.nlp
     ruler, bulk = IndexedAttributeRuler.from_nlp(nlp), BulkLemmatizer.from_nlp(nlp)
     real_ruler, real_lemmatizer = nlp.get_pipe("attribute_ruler"), nlp.get_pipe("lemmatizer")

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 import pytest
 import spacy
 from spacy.tokens import Span
@@ -84,11 +82,9 @@ def test_the_prefilter_uses_it(pipeline):
 
 @pytest.mark.shared
 def test_real_articles_get_the_real_components_entities(pipeline):
-    from tests.conftest import shared_path
+    from tests.conftest import shared_texts
 
-    path = shared_path("corpora", "polnear_train.jsonl")
-    with open(path, encoding="utf-8") as fh:
-        texts = [json.loads(next(fh))["text"] for _ in range(40)]
+    texts = shared_texts(40)
     nlp = pipeline.nlp
     fast = BatchEntityRecognizer.from_nlp(nlp)
     docs = _before_ner(nlp, texts)
