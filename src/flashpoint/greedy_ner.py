@@ -69,7 +69,7 @@ class BatchEntityRecognizer:
         try:
             if ner.cfg.get("beam_width", 1) != 1 or not model.attrs.get("has_upper"):
                 return None
-            tok2vec, lower, upper = model.layers
+            _, lower, upper = model.layers
             if lower.get_dim("nF") != _FEATURES or type(ner.moves).__name__ != "BiluoPushDown":
                 return None
         except (AttributeError, KeyError, ValueError, TypeError):
