@@ -36,11 +36,11 @@ def _fail(exc: Exception) -> None:
     raise typer.Exit(code=2)
 
 
-def _open(db: Path):
+def _open(db: Path, locked: bool = False):
     from .database import open as open_db
 
     try:
-        return open_db(db)
+        return open_db(db, locked=locked)
     except FlashpointError as exc:
         _fail(exc)
 
@@ -233,7 +233,7 @@ def query(
     """Run a read-only SQL query against the event database."""
     if format not in {"table", "json", "csv"}:
         _fail(FlashpointError(f"unknown format '{format}': choose table, json or csv"))
-    database = _open(db)
+    database = _open(db, locked=True)  # user SQL: nothing beyond the file, whatever it says
     with database:
         try:
             frame = database.query(sql)

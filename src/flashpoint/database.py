@@ -203,7 +203,11 @@ class Database:
 
     # -- raw access ------------------------------------------------------------------------
     def query(self, sql: str, params: list[Any] | None = None) -> pd.DataFrame:
-        """Run SQL against the database (read-only when opened with :func:`open`)."""
+        """Run read-only SQL (SELECT / EXPLAIN) against the database; anything else raises
+        :class:`~flashpoint.readonly.ReadOnlyViolation` before it runs."""
+        from .readonly import check_read_only_sql
+
+        check_read_only_sql(sql)
         return self.conn.execute(sql, params or []).df()
 
     def export(self, fmt: str, out: str | Path) -> int:
@@ -243,10 +247,12 @@ def frame_records(frame: pd.DataFrame) -> list[dict[str, Any]]:
     return [{k: plain(v) for k, v in row.items()} for row in frame.to_dict(orient="records")]
 
 
-def open(db: str | Path, settings: Settings | None = None) -> Database:  # noqa: A001
+def open(db: str | Path, settings: Settings | None = None, locked: bool = False) -> Database:  # noqa: A001
     """Open an existing event database read-only (several readers may share the file).
 
-    ``settings`` only matter when the derived tables are stale (fusion window).
+    ``settings`` only matter when the derived tables are stale (fusion window). ``locked``: the
+    connection can reach nothing but this file (no ATTACH/COPY/read_csv/INSTALL, see
+    :mod:`flashpoint.readonly`); exports need it off.
     """
-    conn = store.open_readonly(db)
+    conn = store.open_readonly(db, locked=locked)
     return Database(conn, str(db), owns=True, settings=settings)

@@ -554,14 +554,17 @@ def alerts_to_frame(alerts: list[dict[str, Any]]) -> pd.DataFrame:
     return _frame(rows, ["source_key", "target_key", "date", "rule", "score", "explanation", "events"])
 
 
-def open_readonly(path: str | Path) -> duckdb.DuckDBPyConnection:
+def open_readonly(path: str | Path, locked: bool = False) -> duckdb.DuckDBPyConnection:
     """A read-only connection for readers (web server, CLI queries); fails clearly when the file
-    is missing or its schema is older than this flashpoint (open it writable once to migrate)."""
+    is missing or its schema is older than this flashpoint (open it writable once to migrate).
+    ``locked``: no access beyond the file (see :mod:`flashpoint.readonly`), for user SQL."""
+    from .readonly import connect_locked
+
     path = str(path)
     if path != ":memory:" and not Path(path).exists():
         raise missing_database(path)
     try:
-        conn = duckdb.connect(path, read_only=True)
+        conn = connect_locked(path) if locked else duckdb.connect(path, read_only=True)
     except duckdb.Error as exc:
         raise StoreError(f"cannot open database '{path}' read-only: {exc}") from exc
     missing = [n for n, _ in MIGRATIONS if n not in set(applied_migrations(conn))]

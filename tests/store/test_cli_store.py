@@ -7,7 +7,6 @@ import sys
 from pathlib import Path
 
 import pytest
-import typer
 from rich.console import Console
 from typer.testing import CliRunner
 
@@ -15,23 +14,11 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 import synthetic  # noqa: E402
 
-from flashpoint.cli_store import register, summary  # noqa: E402
+from flashpoint.cli_store import summary  # noqa: E402
 from flashpoint.database import open as open_db  # noqa: E402
 from flashpoint.store import Store  # noqa: E402
 
 runner = CliRunner()
-
-
-@pytest.fixture(scope="module")
-def app() -> typer.Typer:
-    app = typer.Typer()
-
-    @app.callback()
-    def main() -> None:
-        """flashpoint (test app)."""
-
-    register(app)
-    return app
 
 
 @pytest.fixture(scope="module")

@@ -22,6 +22,7 @@ import duckdb
 
 from .. import store
 from ..errors import StoreError
+from ..readonly import connect_locked
 
 log = logging.getLogger("flashpoint.web")
 
@@ -72,9 +73,8 @@ class ReadPool:
             try:
                 # One DuckDB thread per query: the server runs many small queries at once
                 # (one per request thread); intra-query threads only add scheduling overhead.
-                conn = duckdb.connect(
-                    self.path, read_only=True, config={"threads": self.threads}
-                )
+                # Locked: no ATTACH/COPY/EXPORT/file reads/extensions (flashpoint.readonly).
+                conn = connect_locked(self.path, threads=self.threads)
             except duckdb.IOException as exc:
                 # A writer holds the file lock: wait a little, then report "busy".
                 last = exc

@@ -1,0 +1,63 @@
+"""Read-only really meaning read-only: locked-down DuckDB connections and a statement check.
+
+DuckDB's ``read_only`` flag covers only the opened file: a read-only connection can still
+``ATTACH`` another file for writing (and through it the same file), ``COPY``/``EXPORT`` to any
+path, read any file with ``read_csv``/``glob``, and ``INSTALL`` extensions from the network.
+Readers that run SQL they did not write (``flashpoint query``, the web server) therefore open
+the file with :data:`LOCKED_CONFIG` — no file system access beyond the database itself, no
+extension install or load, configuration locked so no ``SET`` can undo it — and
+:func:`check_read_only_sql` refuses anything but ``SELECT``/``EXPLAIN`` before it runs.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from .errors import FlashpointError
+
+LOCKED_CONFIG: dict[str, Any] = {
+    "enable_external_access": False,
+    "autoinstall_known_extensions": False,
+    "autoload_known_extensions": False,
+    "allow_community_extensions": False,
+    # Last: once set, no later SET (in the config or a statement) can change the others.
+    "lock_configuration": True,
+}
+"""DuckDB settings of every connection that runs SQL from a user or a client."""
+
+ALLOWED_STATEMENTS = frozenset({"SELECT", "EXPLAIN"})
+"""Statement types a read-only query may hold (``DESCRIBE``/``SHOW``/``SUMMARIZE`` are SELECTs)."""
+
+
+class ReadOnlyViolation(FlashpointError):
+    """SQL that would write, attach, copy, export, install, load or configure something."""
+
+    code = "E420"
+
+
+def check_read_only_sql(sql: str) -> None:
+    """Raise :class:`ReadOnlyViolation` unless every statement of ``sql`` only reads.
+
+    ``ATTACH``, ``DETACH``, ``USE``, ``COPY``, ``EXPORT``, ``INSTALL``, ``LOAD``, ``SET``,
+    ``PRAGMA``, ``CALL`` and every kind of write are refused by statement type, as DuckDB's own
+    parser sees them (no pattern matching on the text). Unparseable SQL raises DuckDB's error.
+    """
+    for statement in duckdb.extract_statements(sql):
+        kind = statement.type.name
+        if kind not in ALLOWED_STATEMENTS:
+            raise ReadOnlyViolation(
+                f"refused: {kind} statements are not allowed in a read-only query "
+                "(only SELECT and EXPLAIN)"
+            )
+
+
+def connect_locked(path: str | Path, **config: Any) -> duckdb.DuckDBPyConnection:
+    """A read-only connection to ``path`` that can reach nothing but that file.
+
+    ``config`` adds DuckDB settings (e.g. ``threads``) before the lock.
+    """
+    settings = {**config, **LOCKED_CONFIG}
+    return duckdb.connect(str(path), read_only=True, config=settings)
