@@ -69,6 +69,8 @@ class Actor:
     titles: list[str] = field(default_factory=list)
     backer: str | None = None  # "Tehran-backed X": the backer's code, recorded, not substituted
     mentions: list[list[int]] = field(default_factory=list)
+    # Where the country came from: text | knowledge | party | context (None without a country).
+    country_source: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -27,6 +27,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from ..records import Actor
+from . import context
 from .knowledge import Knowledge, Term, compose_code, load_knowledge, place_countries
 
 ENT_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC", "LOC"})
@@ -64,6 +65,7 @@ class Unit:
     titles: list[str] = field(default_factory=list)
     head_term: Term | None = None
     actor: int | None = None
+    country_source: str | None = None  # text | knowledge | party | context
 
 
 class ActorResolver:
@@ -168,7 +170,7 @@ class ActorResolver:
                 if _is_backer_modifier(doc, m.end, self.kb):
                     continue
                 claim(Unit("country", (m.start, m.end), m.start, m.end, m.term.name,
-                           country=m.term.country, head_term=m.term))
+                           country=m.term.country, head_term=m.term, country_source="text"))
         places = None
         for ent in doc.ents:
             if ent.label_ not in PLACE_LABELS or any(i in claimed for i in range(ent.start, ent.end)):
@@ -180,11 +182,18 @@ class ActorResolver:
             alpha3 = places.get(text.lower())
             if alpha3 and not _is_backer_modifier(doc, ent.end, self.kb):
                 claim(Unit("country", (ent.start, ent.end), ent.start, ent.end,
-                           self.kb.country_names.get(alpha3, alpha3), country=alpha3))
+                           self.kb.country_names.get(alpha3, alpha3), country=alpha3,
+                           country_source="text"))
 
         units.sort(key=lambda u: u.start)
-        self._context_countries(doc, units, article)
+        home = context.decide(context.evidence(
+            units, getattr(article, "dateline", None), getattr(article, "title", None), self.kb))
+        self._context_countries(doc, units, article, home)
         mentions = self._link(doc, units)
+        if home is not None:
+            for unit in {id(u): u for _, _, u in mentions}.values():
+                if context.takes_context(unit):
+                    unit.country, unit.country_source = home, "context"
         self._pronouns(doc, units, mentions)
         _write(doc, mentions)
         return doc
@@ -205,6 +214,7 @@ class ActorResolver:
         unit = Unit(kind, anchor, begin, end, name, head_term=term)
         if term:
             unit.country, unit.agent, unit.code = term.country, term.agent, term.code
+            unit.country_source = _term_source(term) if term.country else None
         # "The New York Times newspaper", "Siemens AG": the head noun or suffix says the sector.
         unit.agent = unit.agent or suffix_agent or self.kb.org_suffixes.get(doc[anchor[1] - 1].text)
         self._read_modifiers(doc, unit, name_at, role_at, titles=(kind == "person"))
@@ -220,7 +230,7 @@ class ActorResolver:
         for i in range(m.start, m.end):
             # A name inside the title gives its country: "Revolutionary Guards commander".
             if i in name_at and name_at[i].term.country and unit.country is None:
-                unit.country = name_at[i].term.country
+                unit.country, unit.country_source = name_at[i].term.country, "text"
         if unit.country is None and kind == "role":
             self._of_in_country(doc, doc[m.end - 1], unit, name_at)
         if kind == "action" and unit.country is None:
@@ -274,7 +284,7 @@ class ActorResolver:
                     unit.backer = unit.backer or compose_code(term.country, None) or term.code
                     continue
                 if term.country and not unit.country:
-                    unit.country = term.country
+                    unit.country, unit.country_source = term.country, "text"
                 if term.kind in ("agent", "org", "group", "metonym", "dictionary") and term.agent:
                     agent_from_region = term.agent  # the rightmost title is the one held
                 if titles and term.kind == "agent" and _is_title(doc, lex) \
@@ -304,7 +314,7 @@ class ActorResolver:
                         unit.titles.append(doc[lex.start:lex.end].text)
                 lex = name_at.get(t.i)
                 if lex and t.i == lex.end - 1 and lex.term.country and not unit.country:
-                    unit.country = lex.term.country
+                    unit.country, unit.country_source = lex.term.country, "text"
 
     def _of_in_country(self, doc, head: Token, unit: Unit, name_at) -> None:
         """'the government of Iraq', 'a court in Lyon': the country of the prepositional object."""
@@ -316,17 +326,21 @@ class ActorResolver:
                     continue
                 lex = name_at.get(obj.i)
                 if lex and lex.term.country:
-                    unit.country = lex.term.country
+                    unit.country, unit.country_source = lex.term.country, "text"
                     return
                 if obj.ent_type_ in PLACE_LABELS:
                     alpha3 = place_countries().get(obj.text.lower())
                     if alpha3:
-                        unit.country = alpha3
+                        unit.country, unit.country_source = alpha3, "text"
                         return
 
     # -- article context -------------------------------------------------------------------
-    def _context_countries(self, doc: Doc, units: list[Unit], article) -> None:
-        """Give titled people and backed groups without a stated country one from their context."""
+    def _context_countries(self, doc: Doc, units: list[Unit], article, home: str | None) -> None:
+        """Give titled people and backed groups without a stated country one from their context.
+
+        A titled person takes the most mentioned country of their sentence only when the
+        article as a whole has no clear country (``home``); otherwise the article's country is
+        given to them after linking."""
         dateline = None
         if article is not None and getattr(article, "dateline", None):
             term = self.kb.names.get(article.dateline) or self.kb.names.get(article.dateline.title())
@@ -334,7 +348,7 @@ class ActorResolver:
         for unit in units:
             if unit.country is not None:
                 continue
-            if unit.kind == "person" and unit.agent is not None:
+            if unit.kind == "person" and unit.agent is not None and home is None:
                 sent = doc[unit.start].sent
                 # Only countries the sentence states count (not ones this stage inferred).
                 counts = Counter(
@@ -348,6 +362,7 @@ class ActorResolver:
                 if counts:
                     best = max(counts.values())
                     unit.country = next(c for c, n in counts.items() if n == best)
+                    unit.country_source = "context"
             elif unit.backer and unit.kind in ("role", "org"):
                 # "Iranian-backed demonstrators": where they act if stated, else the backer.
                 head = doc[unit.anchor[1] - 1]
@@ -356,6 +371,7 @@ class ActorResolver:
                     if tok.dep_ == "prep" and tok.lower_ == "in":
                         self._of_in_country(doc, tok.head, located, _names_index(units))
                 unit.country = located.country or _backer_country(unit.backer)
+                unit.country_source = "text" if unit.country else None
 
     # -- identity --------------------------------------------------------------------------
     def _link(self, doc: Doc, units: list[Unit]) -> list[tuple[int, int, Unit]]:
@@ -466,6 +482,11 @@ def _strip_honorifics(span: Span, kb: Knowledge) -> str:
     return text[:-2] if text.endswith("'s") else text
 
 
+def _term_source(term: Term) -> str:
+    """Where a lexicon term's country comes from: a country's own name is the text speaking."""
+    return "text" if term.kind in ("country", "metonym") else "knowledge"
+
+
 def _excluded_names(article) -> set[str]:
     """The article's own agency and byline names: the reporting outlet is not an actor."""
     out: set[str] = set()
@@ -517,7 +538,8 @@ def _title_holder(doc: Doc, unit: Unit, mentions) -> Unit | None:
 def _merge(lead: Unit, other: Unit) -> None:
     if lead is other:
         return
-    lead.country = lead.country or other.country
+    if not lead.country and other.country:
+        lead.country, lead.country_source = other.country, other.country_source
     lead.agent = lead.agent or other.agent
     lead.backer = lead.backer or other.backer
     for t in other.titles:
@@ -550,6 +572,7 @@ def _write(doc: Doc, mentions: list[tuple[int, int, Unit]]) -> None:
             actors.append(Actor(
                 name=unit.name, code=code, country=unit.country, agent=unit.agent, kind=kind,
                 titles=list(unit.titles), backer=unit.backer, mentions=[],
+                country_source=unit.country_source if unit.country else None,
             ))
         idx = index[id(unit)]
         span = doc[start:end]

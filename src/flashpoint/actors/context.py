@@ -1,0 +1,106 @@
+"""The country an article is about, and the domestic actors that take it.
+
+A story about "the government", "ministers", "MPs" or "police" rarely says whose: the reader
+knows from the dateline, the headline and the countries and people the story is full of. This
+module weighs that evidence into one country (or none, when it is not clear) and gives it to
+actors that name no country of their own, recording ``country_source = "context"``.
+
+Evidence and weights (:data:`WEIGHTS`): the dateline city or country, countries named in the
+title, and in the body every mention of a country, of a seat of government ("Downing Street")
+and of a person or organisation whose country the text or knowledge gives. A country wins when
+it has at least :data:`MIN_SCORE` points and :data:`MIN_LEAD` times the runner-up's.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .knowledge import INTERNATIONAL_PREFIXES, Knowledge, place_countries
+
+WEIGHTS = {"dateline": 3.0, "title": 2.0, "country": 1.0, "named": 1.0}
+MIN_SCORE = 2.0
+MIN_LEAD = 1.5
+# Mentions of a country whose country came from these sources count as evidence.
+EVIDENCE_SOURCES = frozenset({"text", "knowledge", "party"})
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One piece of evidence for the article's country."""
+
+    country: str
+    weight: float
+    why: str  # dateline | title | country | named
+
+
+def dateline_country(dateline: str | None, kb: Knowledge) -> str | None:
+    """The country of a dateline place ("WASHINGTON", "Gaza City", "FRANCE")."""
+    if not dateline:
+        return None
+    text = dateline.strip().rstrip(",")
+    for form in (text, text.title()):
+        term = kb.names.get(form)
+        if term is not None and term.country:
+            return term.country
+    return place_countries().get(text.lower())
+
+
+def title_countries(title: str | None, kb: Knowledge) -> list[str]:
+    """Countries named in a headline, by their names, demonyms, capitals and seats of power."""
+    if not title:
+        return []
+    words = title.replace("'s ", " ").replace("’s ", " ").split()
+    words = [w.strip(".,:;!?\"'‘’“”()") for w in words]
+    found: list[str] = []
+    i = 0
+    while i < len(words):
+        for n in (3, 2, 1):
+            phrase = " ".join(words[i:i + n])
+            term = kb.names.get(phrase) or kb.names.get(phrase.title()) if phrase else None
+            if term is not None and term.country and term.kind in ("country", "metonym"):
+                found.append(term.country)
+                i += n - 1
+                break
+        i += 1
+    return found
+
+
+def evidence(units: Iterable, dateline: str | None, title: str | None, kb: Knowledge) -> list[Evidence]:
+    """All evidence for the article's country: dateline, title, and the actors' mentions."""
+    out: list[Evidence] = []
+    home = dateline_country(dateline, kb)
+    if home:
+        out.append(Evidence(home, WEIGHTS["dateline"], "dateline"))
+    out += [Evidence(c, WEIGHTS["title"], "title") for c in title_countries(title, kb)]
+    for unit in units:
+        if not unit.country or unit.country_source not in EVIDENCE_SOURCES:
+            continue
+        why = "country" if unit.kind == "country" else "named"
+        out.append(Evidence(unit.country, WEIGHTS[why], why))
+    return out
+
+
+def decide(items: list[Evidence]) -> str | None:
+    """The article's country, or ``None`` when no country clearly leads."""
+    scores: Counter[str] = Counter()
+    for item in items:
+        scores[item.country] += item.weight
+    if not scores:
+        return None
+    ranked = scores.most_common(2)
+    best, score = ranked[0]
+    runner = ranked[1][1] if len(ranked) > 1 else 0.0
+    if score < MIN_SCORE or score < MIN_LEAD * runner:
+        return None
+    return best
+
+
+def takes_context(unit) -> bool:
+    """True for an actor that names no country and may be domestic: a role ("the government",
+    "MPs", "police"), a person or an organisation. International bodies never take one."""
+    if unit.country or unit.kind not in ("person", "org", "role"):
+        return False
+    code = unit.code or ""
+    return code[:3] not in INTERNATIONAL_PREFIXES and (unit.agent or "") not in INTERNATIONAL_PREFIXES
