@@ -1,0 +1,215 @@
+"""Actor knowledge built from openly licensed data and shipped in the package.
+
+``data/known/<kind>.<n>.tsv.gz`` (kinds ``person``, ``party``, ``group``, ``region``) are written
+by ``tools/build_knowledge.py`` from Wikidata office-holders (CC0), the PETRARCH/Phoenix
+dictionaries (MIT), Party Facts (MIT), UCDP actors (CC BY 4.0) and GeoNames regions (CC BY 4.0);
+sources, licences and attribution are in ``data/known/LICENSES.md``. Each line is
+``name<TAB>candidate;candidate...`` with ``country,agent,start,end,source`` candidates.
+
+Tables load lazily, one kind at a time, and a name's candidates are parsed only when it is
+looked up, so start-up stays cheap::
+
+    known = load_known()
+    known.resolve("Ronald Reagan", "1987-03-04")          # Candidate(country='USA', agent='GOV', ...)
+    known.resolve("Labour", "2012-05-01", prefer_country="GBR")
+"""
+
+from __future__ import annotations
+
+import gzip
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+KINDS: tuple[str, ...] = ("person", "party", "group", "region")
+# Which agent wins when one name holds several valid codes in one country (a minister who is
+# also an MP is GOV; an armed group that is also a party...). Unlisted agents rank last.
+_AGENT_RANK = {a: i for i, a in enumerate(
+    ("GOV", "UNO", "MIL", "JUD", "LEG", "REB", "UAF", "CRM", "OPP", "PTY", "ELI", ""))}
+_KIND_RANK = {k: i for i, k in enumerate(KINDS)}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One reading of a name: a country (ISO alpha-3, or ``IGO``), a CAMEO agent, a validity
+    span (ISO dates, ``None`` = open) and where it came from.
+
+    For international bodies the country slot is ``IGO`` and the agent names the body
+    (``IGO`` + ``UNO``), so :attr:`code` is always the CAMEO code.
+    """
+
+    country: str
+    agent: str
+    start: str | None
+    end: str | None
+    kind: str
+    source: str
+
+    @property
+    def code(self) -> str:
+        """The CAMEO code: country + agent (``USAGOV``, ``GBR`` when no agent is known)."""
+        return self.country + self.agent
+
+    @property
+    def dated(self) -> bool:
+        """Whether the candidate holds only between dates (an office, a party's years...)."""
+        return self.start is not None or self.end is not None
+
+    def valid_on(self, date_iso: str | None) -> bool:
+        """True when ``date_iso`` (``YYYY-MM-DD``, or a ``YYYY``/``YYYY-MM`` prefix) falls in the span; an
+        unknown date (``None``) contradicts nothing."""
+        if not date_iso:
+            return True
+        day = date_iso[:10]
+        return (self.start is None or self.start[: len(day)] <= day) and (
+            self.end is None or day <= self.end[: len(day)])
+
+
+def _parse(raw: str, kind: str) -> tuple[Candidate, ...]:
+    out: list[Candidate] = []
+    for item in raw.split(";"):
+        country, agent, start, end, source = item.split(",")
+        out.append(Candidate(country, agent, start or None, end or None, kind, source))
+    return tuple(out)
+
+
+class _KindTable:
+    """One kind's name → raw candidate text, read on first use; parsed per name on demand."""
+
+    def __init__(self, kind: str, files: list[Path]) -> None:
+        self.kind = kind
+        self._files = files
+        self._raw: dict[str, str] | None = None
+        self._upper: dict[str, list[str]] | None = None
+        self._parsed: dict[str, tuple[Candidate, ...]] = {}
+
+    @property
+    def raw(self) -> dict[str, str]:
+        if self._raw is None:
+            raw: dict[str, str] = {}
+            for path in self._files:
+                with gzip.open(path, "rt", encoding="utf-8") as fh:
+                    lines = fh.read().splitlines()
+                raw.update(line.split("\t", 1) for line in lines if line and line[0] != "#")
+            self._raw = raw
+        return self._raw
+
+    def names_upper(self, upper: str) -> list[str]:
+        """Names whose upper-case form is ``upper`` (headline spelling), index built lazily."""
+        if self._upper is None:
+            index: dict[str, list[str]] = {}
+            for name in self.raw:
+                index.setdefault(name.upper(), []).append(name)
+            self._upper = index
+        return self._upper.get(upper, [])
+
+    def get(self, name: str) -> tuple[Candidate, ...]:
+        found = self._parsed.get(name)
+        if found is None:
+            raw = self.raw.get(name)
+            found = _parse(raw, self.kind) if raw else ()
+            self._parsed[name] = found
+        return found
+
+
+class KnownActors:
+    """The shipped knowledge: look names up, resolve them at a date, list names by kind."""
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+        self._tables: dict[str, _KindTable] = {}
+        for kind in KINDS:
+            files = sorted(directory.glob(f"{kind}.*.tsv.gz"), key=_part_number)
+            self._tables[kind] = _KindTable(kind, files)
+
+    @property
+    def kinds(self) -> tuple[str, ...]:
+        """Kinds with shipped data."""
+        return tuple(k for k, t in self._tables.items() if t._files)
+
+    def lookup(self, name: str, kinds: Iterable[str] | None = None) -> list[Candidate]:
+        """All candidates of ``name`` as written (case-sensitive); an all-upper-case name
+        (a headline) also finds the names it spells (``RONALD REAGAN`` → ``Ronald Reagan``)."""
+        name = " ".join(name.split())
+        out: list[Candidate] = []
+        for kind in kinds or KINDS:
+            table = self._tables[kind]
+            if not table._files:
+                continue
+            out.extend(table.get(name))
+            if name.isupper() and len(name) > 3:
+                for spelled in table.names_upper(name):
+                    if spelled != name:
+                        out.extend(table.get(spelled))
+        return list(dict.fromkeys(out))
+
+    def __contains__(self, name: str) -> bool:
+        return bool(self.lookup(name))
+
+    def resolve(self, name: str, date_iso: str | None,
+                prefer_country: str | None = None) -> Candidate | None:
+        """The candidate of ``name`` valid on ``date_iso``.
+
+        Dated candidates valid on the date (an office, a party's government years) win over
+        undated ones (a former office holder's country, a group's country). Candidates in
+        several countries are ambiguous: the one in ``prefer_country`` (the article's country)
+        is taken, else ``None``. Within one country the stronger agent wins (GOV over LEG over
+        ELI), then the narrower span. Without a date undated candidates are preferred, else the
+        most recent span.
+        """
+        cands = self.lookup(name)
+        if not cands:
+            return None
+        if date_iso:
+            valid = [c for c in cands if c.valid_on(date_iso)]
+            pool = [c for c in valid if c.dated] or valid
+        else:
+            undated = [c for c in cands if not c.dated]
+            pool = undated or _latest(cands)
+        if not pool:
+            return None
+        countries = {c.country for c in pool}
+        if len(countries) > 1:
+            if prefer_country not in countries:
+                return None
+            pool = [c for c in pool if c.country == prefer_country]
+        return min(pool, key=_rank)
+
+    def names_of_kind(self, kind: str) -> Iterable[str]:
+        """Every name of one kind (for a spaCy PhraseMatcher), in file order."""
+        if kind not in self._tables:
+            raise ValueError(f"unknown kind {kind!r}; known: {', '.join(KINDS)}")
+        return self._tables[kind].raw.keys()
+
+    def __iter__(self) -> Iterator[str]:
+        for kind in self.kinds:
+            yield from self.names_of_kind(kind)
+
+
+def _part_number(path: Path) -> int:
+    part = path.name.split(".")[1]
+    return int(part) if part.isdigit() else 0
+
+
+def _latest(cands: list[Candidate]) -> list[Candidate]:
+    """The candidates of the most recent span (open end first, then latest start)."""
+    key = max((c.end or "9999", c.start or "") for c in cands)
+    return [c for c in cands if (c.end or "9999", c.start or "") == key]
+
+
+def _rank(c: Candidate) -> tuple[int, int, str, int, str]:
+    """Sort key: kind, agent strength, then the narrower span (earlier end, later start)."""
+    start = int((c.start or "0000-01-01").replace("-", ""))
+    return (_KIND_RANK.get(c.kind, 9), _AGENT_RANK.get(c.agent, len(_AGENT_RANK)),
+            c.end or "9999", -start, c.source)
+
+
+@lru_cache(maxsize=4)
+def load_known(directory: str | None = None) -> KnownActors:
+    """The shipped knowledge (cached); ``directory`` points at another build (tests, tools)."""
+    if directory is not None:
+        return KnownActors(Path(directory))
+    ref = resources.files("flashpoint.actors").joinpath("data", "known")
+    return KnownActors(Path(str(ref)))
