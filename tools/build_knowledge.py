@@ -7,9 +7,9 @@ CC BY 4.0, GeoNames admin regions CC BY 4.0) and the PETRARCH/Phoenix dictionari
 ``<shared>/dictionaries/`` (MIT, read with :mod:`flashpoint.actors.dictionary`), and writes one
 gzip TSV per kind (``person``, ``party``, ``group``, ``region``; split in parts
 ``<kind>.<n>.tsv.gz`` of at most 1.5 MB) plus ``LICENSES.md`` into the
-package. Each line is ``name<TAB>candidate;candidate...``, a candidate being
-``country,agent,start,end,source`` (ISO dates, empty = open; for international bodies the
-country slot is ``IGO`` and the agent the body, so ``country + agent`` is always the CAMEO
+package. Each line is ``name<TAB>candidate;candidate...`` sorted by name, a candidate being
+``country,agent,start,end,source`` (``YYYYMMDD`` dates, empty = open; a two-letter source
+id; for international bodies the country slot is ``IGO`` and the agent the body, so ``country + agent`` is always the CAMEO
 code). The output is deterministic: the same inputs give the same bytes. Never run at install
 or run time; :mod:`flashpoint.actors.known` reads the result.
 """
@@ -231,7 +231,7 @@ def _prefer_wikidata(persons: Table) -> None:
 def _recase(persons: Table) -> None:
     """Dictionary names re-cased from a Wikidata spelling of the same name ("Mccain" → "McCain")."""
     by_lower: dict[str, str] = {}
-    for name, cands in persons.items():
+    for name, cands in sorted(persons.items()):
         if any(c[4] == "wikidata" for c in cands):
             by_lower.setdefault(name.lower(), name)
     for name in sorted(persons):
@@ -378,7 +378,7 @@ def groups(src: Path, countries: dict[str, str], common: set[str], out: Table,
             continue
         names = {_clean(row[k]) for k in ("NameData", "NameOrig", "NameOrigFull",
                                            "NameOrigFullEng", "NewName", "NewNameFullEng")}
-        names = {nm for nm in names if nm and nm != "n/a" and _usable(nm, 2)
+        names = {nm for nm in names if nm and nm != "n/a" and _usable(nm, 3)
                  and not nm.lower().startswith(("government of", "civilians"))
                  and nm.lower() not in common and nm not in countries}
         text = " ".join(names).lower()
@@ -445,7 +445,7 @@ def _serialise(table: Table, kind: str) -> list[bytes]:
     for name in sorted(table):
         cands = sorted(table[name])
         if cands and "\t" not in name:
-            lines.append(name + "\t" + ";".join(",".join(c) for c in cands))
+            lines.append(name + "\t" + ";".join(_compact(c) for c in cands))
     parts = 1
     while True:
         size = -(-len(lines) // parts)
@@ -456,8 +456,20 @@ def _serialise(table: Table, kind: str) -> list[bytes]:
         parts += 1
 
 
+# Source ids in the files (the loader, flashpoint.actors.known.SOURCES, spells them out).
+SOURCE_IDS = {"wikidata": "wd", "phoenix": "ph", "partyfacts": "pf", "parlgov": "pg",
+              "ucdp": "uc", "geonames": "gn"}
+
+
+def _compact(c: Cand) -> str:
+    """``country,agent,YYYYMMDD,YYYYMMDD,source-id``: short lines decompress and split faster."""
+    country, agent, start, end, source = c
+    return ",".join((country, agent, start.replace("-", ""), end.replace("-", ""),
+                     SOURCE_IDS[source]))
+
+
 def _gzip(kind: str, lines: list[str]) -> bytes:
-    header = (f"# flashpoint known actors, kind={kind}: name<TAB>country,agent,start,end,source;... "
+    header = (f"# flashpoint known actors, kind={kind}: name<TAB>country,agent,YYYYMMDD,YYYYMMDD,source;... "
               "(tools/build_knowledge.py; sources and licences in LICENSES.md)")
     raw = ("\n".join([header, *lines]) + "\n").encode("utf-8")
     buf = io.BytesIO()

@@ -4,7 +4,8 @@
 by ``tools/build_knowledge.py`` from Wikidata office-holders (CC0), the PETRARCH/Phoenix
 dictionaries (MIT), Party Facts (MIT), UCDP actors (CC BY 4.0) and GeoNames regions (CC BY 4.0);
 sources, licences and attribution are in ``data/known/LICENSES.md``. Each line is
-``name<TAB>candidate;candidate...`` with ``country,agent,start,end,source`` candidates.
+``name<TAB>candidate;candidate...`` (sorted by name) with ``country,agent,YYYYMMDD,YYYYMMDD,
+source-id`` candidates.
 
 Tables load lazily, one kind at a time, and a name's candidates are parsed only when it is
 looked up, so start-up stays cheap::
@@ -17,6 +18,7 @@ looked up, so start-up stays cheap::
 from __future__ import annotations
 
 import gzip
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -67,49 +69,73 @@ class Candidate:
             self.end is None or day <= self.end[: len(day)])
 
 
+SOURCES = {"wd": "wikidata", "ph": "phoenix", "pf": "partyfacts", "pg": "parlgov",
+           "uc": "ucdp", "gn": "geonames"}
+
+
+def _iso(day: str) -> str | None:
+    return f"{day[:4]}-{day[4:6]}-{day[6:]}" if day else None
+
+
 def _parse(raw: str, kind: str) -> tuple[Candidate, ...]:
     out: list[Candidate] = []
     for item in raw.split(";"):
         country, agent, start, end, source = item.split(",")
-        out.append(Candidate(country, agent, start or None, end or None, kind, source))
+        out.append(Candidate(country, agent, _iso(start), _iso(end), kind,
+                             SOURCES.get(source, source)))
     return tuple(out)
 
 
+def _name_of(line: str) -> str:
+    return line[: line.find("\t")]
+
+
 class _KindTable:
-    """One kind's name → raw candidate text, read on first use; parsed per name on demand."""
+    """One kind's lines (sorted by name), read on first use; a name is found by bisection and
+    its candidates parsed on demand, so loading is one decompression and one split."""
 
     def __init__(self, kind: str, files: list[Path]) -> None:
         self.kind = kind
-        self._files = files
-        self._raw: dict[str, str] | None = None
-        self._upper: dict[str, list[str]] | None = None
+        self.files = files
+        self._lines: list[str] | None = None
+        self._upper: dict[str, str] | None = None
+        self._upper_more: dict[str, list[str]] = {}
         self._parsed: dict[str, tuple[Candidate, ...]] = {}
 
     @property
-    def raw(self) -> dict[str, str]:
-        if self._raw is None:
-            raw: dict[str, str] = {}
-            for path in self._files:
-                with gzip.open(path, "rt", encoding="utf-8") as fh:
-                    lines = fh.read().splitlines()
-                raw.update(line.split("\t", 1) for line in lines if line and line[0] != "#")
-            self._raw = raw
-        return self._raw
+    def lines(self) -> list[str]:
+        if self._lines is None:
+            lines: list[str] = []
+            for path in self.files:  # parts follow each other in name order
+                with gzip.open(path, "rb") as fh:
+                    lines += fh.read().decode("utf-8").splitlines()[1:]  # header line
+            self._lines = lines
+        return self._lines
+
+    def names(self) -> Iterator[str]:
+        return map(_name_of, self.lines)
 
     def names_upper(self, upper: str) -> list[str]:
         """Names whose upper-case form is ``upper`` (headline spelling), index built lazily."""
         if self._upper is None:
-            index: dict[str, list[str]] = {}
-            for name in self.raw:
-                index.setdefault(name.upper(), []).append(name)
-            self._upper = index
-        return self._upper.get(upper, [])
+            names = list(self.names())
+            self._upper = dict(zip(map(str.upper, names), names, strict=True))
+            if len(self._upper) < len(names):  # a few differ only in case ("McCain", "Mccain")
+                for name in names:
+                    if self._upper[name.upper()] != name:
+                        self._upper_more.setdefault(name.upper(), []).append(name)
+        first = self._upper.get(upper)
+        return [first, *self._upper_more.get(upper, ())] if first else []
 
     def get(self, name: str) -> tuple[Candidate, ...]:
         found = self._parsed.get(name)
         if found is None:
-            raw = self.raw.get(name)
-            found = _parse(raw, self.kind) if raw else ()
+            lines = self.lines
+            # "name\t" sorts exactly where the name sorts: a tab is below every name character.
+            i = bisect_left(lines, name + "\t")
+            found = ()
+            if i < len(lines) and lines[i].startswith(name + "\t"):
+                found = _parse(lines[i][len(name) + 1:], self.kind)
             self._parsed[name] = found
         return found
 
@@ -127,7 +153,7 @@ class KnownActors:
     @property
     def kinds(self) -> tuple[str, ...]:
         """Kinds with shipped data."""
-        return tuple(k for k, t in self._tables.items() if t._files)
+        return tuple(k for k, t in self._tables.items() if t.files)
 
     def lookup(self, name: str, kinds: Iterable[str] | None = None) -> list[Candidate]:
         """All candidates of ``name`` as written (case-sensitive); an all-upper-case name
@@ -136,7 +162,7 @@ class KnownActors:
         out: list[Candidate] = []
         for kind in kinds or KINDS:
             table = self._tables[kind]
-            if not table._files:
+            if not table.files:
                 continue
             out.extend(table.get(name))
             if name.isupper() and len(name) > 3:
@@ -181,7 +207,7 @@ class KnownActors:
         """Every name of one kind (for a spaCy PhraseMatcher), in file order."""
         if kind not in self._tables:
             raise ValueError(f"unknown kind {kind!r}; known: {', '.join(KINDS)}")
-        return self._tables[kind].raw.keys()
+        return self._tables[kind].names()
 
     def __iter__(self) -> Iterator[str]:
         for kind in self.kinds:
