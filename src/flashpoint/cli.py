@@ -199,7 +199,13 @@ def code(
 
 @app.command("eval")
 def evaluate(
-    gold: Annotated[Path, typer.Argument(help="Gold JSONL file (PLOVER events or quotes format).")],
+    gold: Annotated[
+        Path,
+        typer.Argument(
+            help="Gold JSONL file: PLOVER events, quotes, whole articles, CAMEO GSR sentences, "
+            "CASE snippets or GLOCON documents (the kind is detected)."
+        ),
+    ],
     output: Annotated[
         Path | None, typer.Option("--json", help="Also write the scores as JSON here.")
     ] = None,
