@@ -27,6 +27,8 @@ DEFAULT_SHARED = ROOT.parent / "shared" / "data" / "ontology"
 QUAD_CLASS_BOUNDS = ((4, 1), (8, 2), (13, 3), (20, 4))
 
 PLOVER_LINE = re.compile(r"^(\d{2,4}):\s*([A-Z]+)")
+# A code written inside a name ("...engagement106:[-5.0] Demand withdrawal"): two lines run together.
+EMBEDDED_CODE = re.compile(r"\d{2,4}:")
 
 
 def quad_class(root: str) -> int:
@@ -52,6 +54,17 @@ def read_plover(path: Path) -> dict[str, str]:
     return mapping
 
 
+def goldstein_weight(weights: dict[str, str], code: str) -> str:
+    """The code's Goldstein weight, else its nearest listed ancestor's (the published table
+    leaves out 106 "Demand withdrawal"; the CAMEO manual gives it its root's -5.0)."""
+    for key in (code, code[:3], code[:2]):
+        if key in weights:
+            if key != code:
+                print(f"CAMEO {code}: no Goldstein weight listed, using {key}'s {weights[key]}")
+            return weights[key]
+    raise SystemExit(f"no Goldstein weight for CAMEO {code} or its parents")
+
+
 def display_name(code: str, name: str) -> str:
     name = " ".join(name.split())
     # Root names are upper case in the reference; sentence case reads like the other codes.
@@ -68,6 +81,8 @@ def build(shared: Path) -> list[dict[str, str]]:
     rows = []
     for code, name in ((r[0].strip(), r[1]) for r in names):
         root = code[:2]
+        if EMBEDDED_CODE.search(name):
+            raise SystemExit(f"CAMEO {code}: name runs into another code: {name!r}")
         # Most specific mapping first: the code, its 3-digit parent, then its root.
         plover, source = None, None
         for key, how in ((code, "cameo2plover-2021"), (code[:3], "parent"), (root, "root")):
@@ -86,7 +101,7 @@ def build(shared: Path) -> list[dict[str, str]]:
                 "code": code,
                 "name": display_name(code, name),
                 "root": root,
-                "goldstein": goldstein[code],
+                "goldstein": goldstein_weight(goldstein, code),
                 "quad_class": str(quad_class(root)),
                 "plover": plover,
                 "plover_source": source,

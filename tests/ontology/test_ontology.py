@@ -85,6 +85,25 @@ def test_goldstein_matches_reference_file():
     reference = _reference("CAMEO.goldsteinscale.txt")
     for code in ("01", "013", "0211", "138", "145", "190", "20", "0874", "1823"):
         assert ontology.lookup(code).goldstein == pytest.approx(float(reference[code]))
-    # and every one of them, not just a sample
-    mismatched = [c.code for c in ontology.all_codes() if c.goldstein != float(reference[c.code])]
+    # and every one of them, not just a sample; a code the table leaves out (106) takes its
+    # nearest listed ancestor's weight
+    def listed(code: str) -> str:
+        return next(reference[k] for k in (code, code[:3], code[:2]) if k in reference)
+
+    mismatched = [c.code for c in ontology.all_codes() if c.goldstein != float(listed(c.code))]
     assert mismatched == []
+    assert [c.code for c in ontology.all_codes() if c.code not in reference] == ["106"]
+
+
+def test_names_hold_no_embedded_code_and_parents_exist():
+    # The upstream list once ran 106 "Demand withdrawal" into the 1056 line
+    # ("...engagement106:[-5.0] Demand withdrawal") and lost 106.
+    codes = {c.code for c in ontology.all_codes()}
+    for c in ontology.all_codes():
+        assert not re.search(r"\d{2,4}:|\[-?\d", c.name), (c.code, c.name)
+        if len(c.code) == 4:
+            assert c.code[:3] in codes, f"{c.code} has no 3-digit parent"
+        assert c.root in codes
+    assert ontology.lookup("106").name == "Demand withdrawal"
+    assert ontology.lookup("106").goldstein == -5.0 and ontology.lookup("106").plover == "REQUEST"
+    assert ontology.lookup("1056").name == "Demand de-escalation of military engagement"
