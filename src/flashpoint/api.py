@@ -38,15 +38,21 @@ def code_text(
     settings: Settings | None = None,
     article_id: str | None = None,
 ) -> CodedArticle:
-    """Code one article given as text (scraped boilerplate is cleaned as for ``.txt`` files)."""
+    """Code one article given as text (scraped boilerplate is cleaned as for ``.txt`` files).
+
+    As at ingest, lone surrogates become U+FFFD and text over ``settings.max_chars`` is
+    truncated; an article that cannot be coded raises :class:`~flashpoint.errors.InputError`.
+    """
+    from .guards import limit_article, scrub, scrub_value
     from .ingest.clean import clean_text
     from .pipeline import Pipeline
 
-    article = clean_text(text, source="<text>")
+    settings = settings or Settings()
+    article = clean_text(scrub(text), source="<text>")
     article.id = article_id or Article.make_id(article.text)
     if title:
-        article.title = title
+        article.title = scrub_value(title)
     if date:
         article.published = date
         article.date_source = "metadata"
-    return next(Pipeline(settings).code([article]))
+    return next(Pipeline(settings).code([limit_article(article, settings.max_chars)]))

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .guards import truncation_note
 from .records import Article, CodedArticle, Duplicate, Rejection
 from .settings import Settings
 
@@ -29,12 +30,16 @@ class IngestReport:
     rejected: list[dict[str, str]] = field(default_factory=list)
     events: int = 0
     duplicate_of: list[dict[str, str]] = field(default_factory=list)
+    truncated: list[dict[str, str]] = field(default_factory=list)
 
     def count(self, outcome: CodedArticle | Duplicate | Rejection) -> None:
         self.inputs += 1
         if isinstance(outcome, CodedArticle):
             self.ingested += 1
             self.events += len(outcome.events)
+            note = truncation_note(outcome.article)
+            if note:
+                self.truncated.append({"path": outcome.article.source, "note": note})
         elif isinstance(outcome, Duplicate):
             self.duplicates += 1
             self.duplicate_of.append(
@@ -55,6 +60,7 @@ class IngestReport:
             "rejected": self.rejected,
             "events": self.events,
             "duplicate_of": self.duplicate_of,
+            "truncated": self.truncated,
         }
 
     def write(self, path: str | Path) -> None:

@@ -5,6 +5,11 @@ components only on the sentences that can hold an event or a quote (:mod:`flashp
 flashpoint's components then run on the whole rejoined Doc, whose text is exactly
 ``article.text``. Events and quotes are those of the full parse (measured); actors mentioned only
 in sentences without any event or quote cue are not coded.
+
+One article never sinks a run: :meth:`Pipeline.code_or_reject` yields a
+:class:`~flashpoint.records.Rejection` (``coding failed: <error>``) for an article whose coding
+raises, and codes the rest of its batch one by one; a text longer than the model's
+``max_length`` (raised to ``Settings.max_chars`` if lower) is rejected as too long to parse.
 """
 
 from __future__ import annotations
@@ -15,9 +20,10 @@ from collections.abc import Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .errors import InputError
 from .nlp import cached_pipeline
 from .prefilter import Prefilter, own_pipes, parse_batch, prefilter_for
-from .records import Article, CodedArticle
+from .records import Article, CodedArticle, Rejection
 from .settings import Settings
 
 # Batches coded in one spaCy memory zone (see Pipeline.code).
@@ -35,6 +41,11 @@ def doc_to_record(doc: Doc, article: Article) -> CodedArticle:
     )
 
 
+def _where(article: Article) -> str:
+    """The input an article came from, as ingest outcomes name it."""
+    return article.source or article.id
+
+
 class Pipeline:
     """Codes articles with the configured model and flashpoint's components.
 
@@ -45,26 +56,53 @@ class Pipeline:
     def __init__(self, settings: Settings | None = None, nlp: Language | None = None):
         self.settings = settings or Settings()
         self.nlp = nlp or cached_pipeline(self.settings)
+        # Ingest truncates text to max_chars; the model must accept what ingest lets through.
+        self.nlp.max_length = max(self.nlp.max_length, self.settings.max_chars)
         self.prefilter: Prefilter | None = (
             prefilter_for(self.nlp, self.settings.prefilter_context) if self.settings.prefilter else None
         )
 
     def code(self, articles: Iterable[Article]) -> Iterator[CodedArticle]:
-        """Code a stream of articles, batched with ``nlp.pipe``; yields in input order."""
+        """Code a stream of articles, batched with ``nlp.pipe``; yields in input order.
+
+        An article that cannot be coded raises :class:`~flashpoint.errors.InputError` with the
+        reason; use :meth:`code_or_reject` to get a Rejection for it and go on.
+        """
+        for record in self.code_or_reject(articles):
+            if isinstance(record, Rejection):
+                raise InputError(f"{record.path}: {record.reason}")
+            yield record
+
+    def code_or_reject(self, articles: Iterable[Article]) -> Iterator[CodedArticle | Rejection]:
+        """Like :meth:`code`, but an article whose coding fails becomes a Rejection (in order)."""
         size = max(1, self.settings.batch_size)
         stream = iter(articles)
-        code_batch = self._full if self.prefilter is None else self._prefiltered
         # Batches run in spaCy memory zones of ZONE_BATCHES batches: the strings and lexemes a
         # zone adds to the vocabulary are freed after it, so memory stays flat however long the
         # stream is (a zone per batch would re-create common words' lexemes too often). Records
         # hold plain Python values, never Docs or Spans, so they outlive the zone.
         for group in iter(lambda: list(itertools.islice(stream, size * ZONE_BATCHES)), []):
-            records: list[CodedArticle] = []
+            records: list[CodedArticle | Rejection] = []
             with self.nlp.memory_zone():
                 for start in range(0, len(group), size):
-                    records.extend(doc_to_record(doc, doc._.article)
-                                   for doc in code_batch(group[start:start + size]))
+                    records.extend(self._code_isolated(group[start:start + size]))
             yield from records
+
+    def _code_isolated(self, batch: list[Article]) -> list[CodedArticle | Rejection]:
+        """Records for a batch; when the batch fails, each article alone (the bad one rejected)."""
+        limit = self.nlp.max_length
+        if any(len(a.text) > limit for a in batch):
+            return [r for a in batch for r in (
+                [Rejection(_where(a), f"text too long to parse: {len(a.text)} characters > "
+                                      f"{limit} (max_chars)")]
+                if len(a.text) > limit else self._code_isolated([a]))]
+        code_batch = self._full if self.prefilter is None else self._prefiltered
+        try:
+            return [doc_to_record(doc, doc._.article) for doc in code_batch(batch)]
+        except Exception as exc:  # noqa: BLE001 - one article's failure must not end the run
+            if len(batch) == 1:
+                return [Rejection(_where(batch[0]), f"coding failed: {type(exc).__name__}: {str(exc)[:300]}")]
+        return [r for a in batch for r in self._code_isolated([a])]
 
     def code_doc(self, article: Article, *, fast: bool = False) -> Doc:
         """Run the pipeline on one article and return the Doc (for inspection and tests).

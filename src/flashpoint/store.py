@@ -27,6 +27,7 @@ import duckdb
 import pandas as pd
 
 from .errors import StoreError
+from .guards import truncation_note
 from .records import CodedArticle, Duplicate, Rejection
 from .settings import Settings
 
@@ -326,7 +327,8 @@ def log_row(outcome: Outcome, run_id: str, now: datetime) -> dict[str, Any]:
     if isinstance(outcome, CodedArticle):
         a = outcome.article
         row = {"path": a.source or a.url or a.id, "article_id": a.id, "status": "ingested",
-               "reason": None, "duplicate_of": None, "kind": None, "similarity": None}
+               "reason": truncation_note(a), "duplicate_of": None, "kind": None,
+               "similarity": None}
     elif isinstance(outcome, Duplicate):
         row = {"path": outcome.path, "article_id": outcome.article_id, "status": "duplicate",
                "reason": f"{outcome.kind} duplicate of {outcome.duplicate_of}",

@@ -166,3 +166,25 @@ def test_code_returns_the_json_contract(client):
     assert body["article"]["published"] == "2025-03-03"
     assert "Kyrgyzstan accused Tajikistan" in body["article"]["text"]
     assert any(a["country"] == "KGZ" for a in body["actors"])
+
+
+@pytest.mark.parametrize(
+    "body",
+    [{"text": "Iran accused Iraq of attacking its border posts last week, the ministry said on "
+              "Monday.", "date": "0001-01-01"},
+     {"text": "Iraq said it would close the border next week, officials said on Monday.",
+      "date": "9999-12-31"},
+     {"text": "Iran attacked Iraq on Monday \udc9a near Basra, the minister said."}],
+)
+def test_code_survives_inputs_that_used_to_crash_it(client, body):
+    # Issue 16 item 2: these gave 500 (OverflowError / UnicodeEncodeError).
+    import json
+
+    response = client.post("/api/code", content=json.dumps(body),
+                           headers={"Content-Type": "application/json"})
+    if "\udc9a" in body["text"]:  # the JSON body itself is refused as not a unicode string
+        assert response.status_code == 422, response.text
+        assert response.json()["detail"][0]["field"] == "text"
+        return
+    assert response.status_code == 200, response.text
+    assert response.json()["article"]["text"].startswith(body["text"][:10])

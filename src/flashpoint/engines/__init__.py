@@ -4,8 +4,9 @@
 - ``processes``  N worker processes, each loading the model once
 - ``ray``        Ray Data ``map_batches`` over an actor pool (optional extra ``flashpoint[ray]``)
 
-Every engine yields :class:`~flashpoint.records.CodedArticle` records in input order, so the
-store and the tests see identical results whichever engine ran.
+Every engine yields one :class:`~flashpoint.records.CodedArticle` per article in input order (a
+:class:`~flashpoint.records.Rejection` for one whose coding failed), so the store and the tests
+see identical results whichever engine ran.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from typing import Protocol
 
 from ..errors import FlashpointError
-from ..records import Article, CodedArticle
+from ..records import Article, CodedArticle, Rejection
 from ..settings import Settings
 
 ENGINES = ("local", "processes", "ray")
@@ -23,8 +24,8 @@ ENGINES = ("local", "processes", "ray")
 class Engine(Protocol):
     """What every engine offers."""
 
-    def process(self, articles: Iterable[Article]) -> Iterator[CodedArticle]:
-        """Code a stream of articles; yields one CodedArticle per article, in input order."""
+    def process(self, articles: Iterable[Article]) -> Iterator[CodedArticle | Rejection]:
+        """Code a stream of articles; yields one record per article, in input order."""
         ...
 
 

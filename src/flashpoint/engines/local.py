@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from ..pipeline import Pipeline
-from ..records import Article, CodedArticle
+from ..records import Article, CodedArticle, Rejection
 from ..settings import Settings
 
 
@@ -15,5 +15,5 @@ class LocalEngine:
     def __init__(self, settings: Settings):
         self.settings = settings
 
-    def process(self, articles: Iterable[Article]) -> Iterator[CodedArticle]:
-        yield from Pipeline(self.settings).code(articles)
+    def process(self, articles: Iterable[Article]) -> Iterator[CodedArticle | Rejection]:
+        yield from Pipeline(self.settings).code_or_reject(articles)

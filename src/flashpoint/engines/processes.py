@@ -12,7 +12,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 
-from ..records import Article, CodedArticle
+from ..records import Article, CodedArticle, Rejection
 from ..settings import Settings
 
 _WORKER_SETTINGS: Settings | None = None
@@ -29,13 +29,13 @@ def _init_worker(settings: Settings) -> None:
     cached_pipeline(settings)  # load the model once, before the first batch arrives
 
 
-def _code_batch(articles: list[Article]) -> list[CodedArticle]:
+def _code_batch(articles: list[Article]) -> list[CodedArticle | Rejection]:
     # Records travel as pickled dataclasses: pickle rebuilds them in C, several times faster
     # than to_dict/from_dict in Python, and the parent shares its two cores with the workers.
     from ..pipeline import Pipeline
 
     assert _WORKER_SETTINGS is not None
-    return list(Pipeline(_WORKER_SETTINGS).code(articles))
+    return list(Pipeline(_WORKER_SETTINGS).code_or_reject(articles))
 
 
 class ProcessEngine:
@@ -44,7 +44,7 @@ class ProcessEngine:
     def __init__(self, settings: Settings):
         self.settings = settings
 
-    def process(self, articles: Iterable[Article]) -> Iterator[CodedArticle]:
+    def process(self, articles: Iterable[Article]) -> Iterator[CodedArticle | Rejection]:
         workers = max(1, self.settings.workers)
         size = max(1, min(self.settings.batch_size, TASK_ARTICLES))
         stream = iter(articles)

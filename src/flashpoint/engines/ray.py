@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from ..errors import FlashpointError
-from ..records import Article, CodedArticle
+from ..records import Article, CodedArticle, Rejection
 from ..settings import Settings
 
 
@@ -32,8 +32,18 @@ class _Coder:
 
     def __call__(self, batch: dict) -> dict:
         articles = [Article.from_dict(json.loads(a)) for a in batch["article"]]
-        coded = [json.dumps(r.to_dict(), ensure_ascii=False) for r in self.pipeline.code(articles)]
+        coded = [json.dumps(_tagged(r), ensure_ascii=False)
+                 for r in self.pipeline.code_or_reject(articles)]
         return {"seq": list(batch["seq"]), "record": coded}
+
+
+def _tagged(record: CodedArticle | Rejection) -> dict:
+    # A rejection travels as {"rejected": {...}}; a coded article as its JSON contract.
+    return {"rejected": record.to_dict()} if isinstance(record, Rejection) else record.to_dict()
+
+
+def _untagged(data: dict) -> CodedArticle | Rejection:
+    return Rejection(**data["rejected"]) if "rejected" in data else CodedArticle.from_dict(data)
 
 
 class RayEngine:
@@ -43,7 +53,7 @@ class RayEngine:
         self.settings = settings
         self.chunk_size = chunk_size
 
-    def process(self, articles: Iterable[Article]) -> Iterator[CodedArticle]:
+    def process(self, articles: Iterable[Article]) -> Iterator[CodedArticle | Rejection]:
         try:
             import ray
         except ImportError as exc:
@@ -71,7 +81,7 @@ class RayEngine:
             if started:
                 ray.shutdown()
 
-    def _code_chunk(self, ray, chunk: list[Article], seq) -> Iterator[CodedArticle]:
+    def _code_chunk(self, ray, chunk: list[Article], seq) -> Iterator[CodedArticle | Rejection]:
         import pyarrow.parquet as pq
 
         items = [
@@ -93,4 +103,4 @@ class RayEngine:
                 rows.extend(zip(table["seq"].to_pylist(), table["record"].to_pylist(), strict=True))
         rows.sort()
         for _, record in rows:
-            yield CodedArticle.from_dict(json.loads(record))
+            yield _untagged(json.loads(record))

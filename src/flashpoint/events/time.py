@@ -167,8 +167,17 @@ def resolve_expression(text: str, published: str | None) -> tuple[str | None, st
     """Resolve one DATE phrase against a publication date: ``(iso_date, precision)``.
 
     Precision is ``day``, ``week``, ``month`` or ``year``; ``(None, None)`` when the phrase is a
-    duration or cannot be read. Without a publication date only absolute dates resolve.
+    duration or cannot be read. Without a publication date only absolute dates resolve. A date
+    that would fall off the calendar (``last week`` of 0001-01-01, ``next week`` of 9999-12-31)
+    does not resolve either.
     """
+    try:
+        return _resolve(text, published)
+    except (OverflowError, ValueError):  # date arithmetic past year 1 or 9999
+        return None, None
+
+
+def _resolve(text: str, published: str | None) -> tuple[str | None, str | None]:
     k = _knowledge()
     low = " ".join(text.lower().replace("’", "'").split())
     base = parse_published(published)

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 
 from ..errors import InputError
+from ..guards import limit_article, scrub, scrub_value
 from ..records import Article, Duplicate, Rejection
 from ..settings import Settings
 from .clean import clean, clean_text
@@ -95,7 +96,13 @@ def read_path(path: str, settings: Settings) -> Iterator[Draft | Rejection]:
 
 
 def finish(draft: Draft, settings: Settings, dedup: Deduplicator | None = None) -> Outcome:
-    """Clean, check, date and de-duplicate one draft into its outcome."""
+    """Clean, check, date and de-duplicate one draft into its outcome.
+
+    Lone surrogates become U+FFFD and text over ``settings.max_chars`` is truncated
+    (:mod:`flashpoint.guards`).
+    """
+    draft.text, draft.title, draft.byline = (scrub(draft.text), scrub_value(draft.title),
+                                             scrub_value(draft.byline))
     cleaned = clean(
         draft.text,
         headline=draft.title is None,
@@ -128,8 +135,9 @@ def finish(draft: Draft, settings: Settings, dedup: Deduplicator | None = None) 
         url=draft.url,
         input_kind=draft.input_kind,
     )
+    article = limit_article(article, settings.max_chars)
     if dedup is not None:
-        match = dedup.check(article.id, text)
+        match = dedup.check(article.id, article.text)
         if match is not None:
             return Duplicate(
                 path=draft.source,

@@ -116,8 +116,12 @@ def code_article(request: Request, body: CodeRequest) -> dict[str, Any]:
     One at a time: the spaCy pipeline is shared and loaded on first use.
     """
     from ..api import code_text
+    from ..errors import InputError
 
     with _CODER_LOCK:
-        coded = code_text(body.text, title=body.title, date=body.date,
-                          settings=request.app.state.settings)
+        try:
+            coded = code_text(body.text, title=body.title, date=body.date,
+                              settings=request.app.state.settings)
+        except InputError as exc:  # this text cannot be coded: say why, as for any bad input
+            raise HTTPException(422, exc.reason) from exc
     return coded.to_dict()
