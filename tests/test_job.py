@@ -40,3 +40,33 @@ def test_samples_are_all_accounted_for_and_rerun_is_idempotent(samples_dir, tmp_
     second = run_ingest(paths, db)
     assert second.balanced and second.inputs == first.inputs
     assert _snapshot(db) == before
+
+
+def test_a_second_text_under_a_known_id_is_rejected_never_lost(tmp_path):
+    # Issue 16 item 3: the second line used to overwrite the first silently.
+    import json
+
+    first = ("Police in the capital fired tear gas at thousands of protesters who marched on "
+             "parliament on Tuesday, witnesses said.")
+    second = ("The foreign ministers of both countries signed an agreement on Monday to reopen "
+              "their shared border crossing, officials said.")
+    path = tmp_path / "dup.jsonl"
+    path.write_text(json.dumps({"id": "same", "text": first}) + "\n"
+                    + json.dumps({"id": "same", "text": second}) + "\n")
+    db = tmp_path / "d.duckdb"
+    report = run_ingest([str(path)], db)
+    assert (report.inputs, report.ingested, report.duplicates) == (2, 1, 0)
+    assert report.rejected == [{"path": f"{path}#2", "reason": "duplicate id with different "
+                                "text: 'same' already names another article"}]
+    before = _snapshot(db)
+    assert [r[0] for r in before["ingest_log"] if r[2] == "ingested"] == [f"{path}#1"]
+    conn = duckdb.connect(str(db), read_only=True)
+    assert conn.execute("SELECT text FROM articles").fetchall() == [(first,)]
+    conn.close()
+    # A later run with yet another text under the id: rejected too; the stored text stays.
+    later = tmp_path / "later.jsonl"
+    later.write_text(json.dumps({"id": "same", "text": second + " More."}) + "\n")
+    again = run_ingest([str(later)], db)
+    assert again.rejected[0]["reason"].startswith("duplicate id with different text")
+    rerun = run_ingest([str(path)], db)
+    assert rerun.balanced and rerun.ingested + rerun.duplicates == 1 and len(rerun.rejected) == 1

@@ -137,6 +137,9 @@ def finish(draft: Draft, settings: Settings, dedup: Deduplicator | None = None) 
     )
     article = limit_article(article, settings.max_chars)
     if dedup is not None:
+        if dedup.id_taken(article.id, article.text):
+            return Rejection(draft.source, f"duplicate id with different text: {article.id!r} "
+                                           "already names another article")
         match = dedup.check(article.id, article.text)
         if match is not None:
             return Duplicate(

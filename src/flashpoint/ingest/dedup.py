@@ -76,6 +76,7 @@ class Deduplicator:
         self.threshold = settings.near_duplicate_threshold
         self.num_perm = num_perm
         self._exact: dict[bytes, str] = {}
+        self._texts: dict[str, bytes] = {}  # article id -> fingerprint of the text it holds
         # LSH only proposes candidates; the real threshold is applied to their similarity. Very high
         # thresholds would leave LSH too few bands, so candidates are looked for at most at 0.9.
         self._lsh = MinHashLSH(threshold=min(self.threshold, 0.9), num_perm=num_perm)
@@ -102,6 +103,12 @@ class Deduplicator:
         other = self._signatures[other_id]
         return float(np.count_nonzero(m.hashvalues.astype(np.uint32) == other)) / self.num_perm
 
+    def id_taken(self, article_id: str, text: str) -> bool:
+        """True when ``article_id`` already names an article with another text (a second text
+        under a known id is not allowed to replace or hide the first)."""
+        known = self._texts.get(article_id)
+        return known is not None and known != fingerprint(text)
+
     def check(self, article_id: str, text: str, remember: bool = True) -> Match | None:
         """The earlier article that ``text`` duplicates, or None (then it is remembered as seen)."""
         key = fingerprint(text)
@@ -122,8 +129,9 @@ class Deduplicator:
 
     def _add(self, article_id: str, key: bytes, m: MinHash) -> None:
         self._exact[key] = article_id
+        self._texts[article_id] = key
         if article_id in self._signatures:
-            # Same id, different text (an edited re-ingest): the id's newest text is what is stored.
+            # Same id, different text (only through add/seed: ingest rejects it, see id_taken).
             self._lsh.remove(article_id)
         self._lsh.insert(article_id, m)
         self._signatures[article_id] = m.hashvalues.astype(np.uint32)
