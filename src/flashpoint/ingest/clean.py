@@ -32,6 +32,7 @@ from typing import Any
 
 from ..records import Article
 from ..yamldata import load_yaml
+from .wrapped import unwrap
 
 _HEADLINE_MAX_WORDS = 30
 _HEADLINE_MAX_CHARS = 300
@@ -297,6 +298,8 @@ def clean(
     ``title``, when known, is removed from the head of the text where the extractor repeated it.
     """
     rules = rules or default_rules()
+    if not lines_are_paragraphs:
+        text = unwrap(text)  # hard-wrapped paragraphs become one line each (wrapped.py)
     paragraphs, dropped = split_paragraphs(text, rules, lines_are_paragraphs)
     out = Cleaned(text="", boilerplate=dropped)
 
