@@ -96,3 +96,33 @@ def test_eval_rejects_unknown_gold_format(tmp_path):
     result = runner.invoke(app, ["eval", str(gold)])
     assert result.exit_code == 2
     assert "unknown gold format" in " ".join(result.output.split())
+
+
+MARKUP = "[/] [bold red]not markup[/bold red] [link=file:///etc/passwd]x[/link] [/"
+
+
+def test_user_text_and_paths_holding_rich_markup_are_printed_as_they_are(tmp_path):
+    # Issue 16 item 7: "[/]" in a path or an article made ingest, code -f table and query crash.
+    folder = tmp_path / "in[" / "]x"
+    folder.mkdir(parents=True)
+    story = folder / "story.txt"  # its path holds "in[/]x"
+    story.write_text(ARTICLE.replace("Share this article", f"Officials said {MARKUP} today."),
+                     encoding="utf-8")
+    (folder / "empty[b].txt").write_text("", encoding="utf-8")
+    (tmp_path / "m[").mkdir()
+    db = tmp_path / "m[" / "].duckdb"
+    result = runner.invoke(app, ["ingest", str(tmp_path / "in["), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    assert "in[/]x/empty[b].txt: empty file" in result.output.replace("\n", "")
+    table = runner.invoke(app, ["code", str(story), "--format", "table"])
+    assert table.exit_code == 0, table.output
+    assert "Ministers meet as border talks resume" in table.output
+    query = runner.invoke(app, ["query", "--db", str(db),
+                                "SELECT '[/] [red]x[/red]' AS \"[/]\", count(*) AS n FROM articles"])
+    assert query.exit_code == 0, query.output
+    assert "[/] [red]x[/red]" in query.output
+    text = runner.invoke(app, ["query", "--db", str(db), "SELECT text FROM articles"])
+    assert text.exit_code == 0, text.output
+    assert "[bold red]not markup[/bold red]" in "".join(text.output.split("\n"))
+    missing = runner.invoke(app, ["stats", "--db", str(tmp_path / "in[" / "]pe.duckdb")])
+    assert missing.exit_code == 2 and "Traceback" not in missing.output

@@ -9,6 +9,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from .errors import FlashpointError
 from .settings import Settings
@@ -64,7 +65,7 @@ def _settings(
 
 
 def _fail(exc: Exception) -> None:
-    err_console.print(f"[bold red]error:[/] {exc}")
+    err_console.print(f"[bold red]error:[/] {escape(str(exc))}")
     raise typer.Exit(code=2)
 
 
@@ -149,10 +150,11 @@ def ingest(
     console.print(
         f"[bold]{result.inputs}[/] inputs: [green]{result.ingested} ingested[/], "
         f"[yellow]{result.duplicates} duplicates[/], [red]{len(result.rejected)} rejected[/]; "
-        f"{result.events} events → {db}"
+        f"{result.events} events → {escape(str(db))}"
     )
+    # Paths and reasons are user data: escaped, so "[/]" in a file name prints as it is.
     for rejection in result.rejected[:20]:
-        console.print(f"  [red]rejected[/] {rejection['path']}: {rejection['reason']}")
+        console.print(f"  [red]rejected[/] {escape(rejection['path'])}: {escape(rejection['reason'])}")
     if len(result.rejected) > 20:
         console.print(f"  … and {len(result.rejected) - 20} more (see --report)")
 
@@ -182,7 +184,7 @@ def code(
     try:
         for outcome in code_paths(paths, settings):
             if hasattr(outcome, "reason"):
-                err_console.print(f"[red]rejected[/] {outcome.path}: {outcome.reason}")
+                err_console.print(f"[red]rejected[/] {escape(outcome.path)}: {escape(outcome.reason)}")
                 continue
             if format == "jsonl":
                 sys.stdout.write(json.dumps(outcome.to_dict(), ensure_ascii=False) + "\n")

@@ -14,6 +14,7 @@ from typing import Annotated, Any
 import pandas as pd
 import typer
 from rich.console import Console, Group
+from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -32,7 +33,7 @@ QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal con
 
 
 def _fail(exc: Exception) -> None:
-    err_console.print(f"[bold red]error:[/] {exc}")
+    err_console.print(f"[bold red]error:[/] {escape(str(exc))}")
     raise typer.Exit(code=2)
 
 
@@ -55,11 +56,12 @@ def frame_table(frame: pd.DataFrame, title: str | None = None, max_rows: int = 2
     """A rich table of a DataFrame (first ``max_rows`` rows)."""
     from .database import plain
 
-    table = Table(title=title, show_lines=False)
+    table = Table(title=escape(title) if title else None, show_lines=False)
     for col in frame.columns:
-        table.add_column(str(col), overflow="fold")
+        table.add_column(escape(str(col)), overflow="fold")
+    # Cells are data (article text, SQL results): escaped so "[/]" is printed, not parsed.
     for row in frame.head(max_rows).itertuples(index=False):
-        table.add_row(*["" if plain(v) is None else str(plain(v)) for v in row])
+        table.add_row(*["" if plain(v) is None else escape(str(plain(v))) for v in row])
     if len(frame) > max_rows:
         table.caption = f"{max_rows} of {len(frame)} rows"
     return table
@@ -93,13 +95,13 @@ def summary(db: str | Path | Any) -> Group:
     roots.add_column("name")
     roots.add_column("events", justify="right")
     for r in stats["by_root"]:
-        roots.add_row(r["root"], r["name"] or "", f"{r['events']:,}")
+        roots.add_row(escape(r["root"] or ""), escape(r["name"] or ""), f"{r['events']:,}")
     dyads = Table(title="Top dyads (source → target)")
     for col, justify in (("dyad", "left"), ("events", "right"), ("material conflict", "right"),
                          ("Goldstein mean", "right")):
         dyads.add_column(col, justify=justify)  # type: ignore[arg-type]
     for d in stats["dyads"]:
-        dyads.add_row(" → ".join(d["dyad"]), f"{d['events']:,}", f"{d['q4']:,}",
+        dyads.add_row(escape(" → ".join(d["dyad"])), f"{d['events']:,}", f"{d['q4']:,}",
                       f"{d['goldstein_mean']:+.2f}")
     alerts: list[Any] = [Text("Escalation alerts", style="bold")]
     for a in stats["alerts"][:20]:
@@ -124,7 +126,7 @@ def summary(db: str | Path | Any) -> Group:
         alerts.append(Text("  none", style="dim"))
     elif len(stats["alerts"]) > 20:
         alerts.append(Text(f"  … 20 of {len(stats['alerts'])} alerts (--format json for all)"))
-    return Group(Panel(head, title=f"flashpoint · {getattr(database, 'path', db)}"), quads,
+    return Group(Panel(head, title=f"flashpoint · {escape(str(getattr(database, 'path', db)))}"), quads,
                  roots, dyads, *alerts)
 
 
@@ -174,9 +176,9 @@ def dyad(
         return
     arrow = "→" if directed else "↔"
     if series.empty:
-        console.print(f"no events that happened between {a} {arrow} {b}")
+        console.print(escape(f"no events that happened between {a} {arrow} {b}"))
         return
-    table = Table(title=f"{a} {arrow} {b} by {freq}")
+    table = Table(title=escape(f"{a} {arrow} {b} by {freq}"))
     for col in ("period", "events", "q1", "q2", "q3", "q4", "Goldstein sum", "Goldstein mean"):
         table.add_column(col, justify="left" if col == "period" else "right")
     for r in series.itertuples(index=False):
@@ -187,7 +189,7 @@ def dyad(
     console.print(f"events      {sparkline(list(series['events']))}")
     console.print(f"conflict q4 {sparkline(list(series['q4']))}")
     if png:
-        console.print(f"timeline drawn to {png}")
+        console.print(escape(f"timeline drawn to {png}"))
 
 
 def plot_dyad(series: pd.DataFrame, a: str, b: str, out: Path, directed: bool = False) -> None:
@@ -266,7 +268,7 @@ def export(
     database = _open(db)
     with database:
         n = database.export(format, out)
-    err_console.print(f"{n} rows → {out} ({format})")
+    err_console.print(escape(f"{n} rows → {out} ({format})"))
 
 
 def register(app: typer.Typer) -> None:

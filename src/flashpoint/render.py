@@ -1,8 +1,12 @@
-"""Rich terminal rendering of a coded article (``flashpoint code --format table``)."""
+"""Rich terminal rendering of a coded article (``flashpoint code --format table``).
+
+Everything taken from the article is escaped: text like ``[/]`` is printed, not read as markup.
+"""
 
 from __future__ import annotations
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from .records import CodedArticle
@@ -11,7 +15,7 @@ from .records import CodedArticle
 def render_coded(record: CodedArticle, console: Console) -> None:
     """Print the article's metadata, actors, events and quotes as tables."""
     a = record.article
-    console.rule(f"[bold]{a.title or a.id}")
+    console.rule(f"[bold]{escape(a.title or a.id)}")
     meta = [
         ("id", a.id),
         ("source", a.source),
@@ -23,21 +27,21 @@ def render_coded(record: CodedArticle, console: Console) -> None:
     ]
     for key, value in meta:
         if value:
-            console.print(f"[dim]{key:>10}[/] {value}")
+            console.print(f"[dim]{key:>10}[/] {escape(value)}")
 
     if record.actors:
         table = Table(title="Actors", show_lines=False)
         for col in ("name", "code", "country", "agent", "titles", "mentions"):
             table.add_column(col)
         for actor in record.actors:
-            table.add_row(
+            table.add_row(*map(escape, (
                 actor.name,
                 actor.code or "",
                 actor.country or "",
                 actor.agent or "",
                 ", ".join(actor.titles),
                 str(len(actor.mentions)),
-            )
+            )))
         console.print(table)
 
     if record.events:
@@ -47,14 +51,14 @@ def render_coded(record: CodedArticle, console: Console) -> None:
         for e in record.events:
             modality = ("NOT " if e.negated else "") + e.modality
             table.add_row(
-                e.code,
-                e.name,
+                escape(e.code),
+                escape(e.name),
                 _actor(e.source),
                 _actor(e.target),
                 modality,
-                e.date or "",
-                (e.location or {}).get("name", ""),
-                f"[bold]{e.trigger}[/]: {e.sentence[:160]}",
+                escape(e.date or ""),
+                escape((e.location or {}).get("name") or ""),
+                f"[bold]{escape(e.trigger)}[/]: {escape(e.sentence[:160])}",
             )
         console.print(table)
 
@@ -64,7 +68,7 @@ def render_coded(record: CodedArticle, console: Console) -> None:
             table.add_column(col, overflow="fold")
         for q in record.quotes:
             speaker = (q.speaker or {}).get("name") or "?"
-            table.add_row(speaker, q.kind, q.text[:200])
+            table.add_row(escape(speaker), escape(q.kind), escape(q.text[:200]))
         console.print(table)
 
 
@@ -72,4 +76,4 @@ def _actor(arg: dict | None) -> str:
     if not arg:
         return ""
     code = arg.get("code") or arg.get("country") or ""
-    return f"{arg.get('name') or arg.get('text')} [dim]{code}[/]"
+    return f"{escape(str(arg.get('name') or arg.get('text')))} [dim]{escape(code)}[/]"
