@@ -3,8 +3,8 @@ code`` codes a JSONL file, and the country/actuality conventions of ``../shared/
 
 Each row goes through ingest's ``finish`` (cleaning, date, language check; no de-duplication) as
 a JSONL record ``{"id", "title", "date", "text"}`` would, then through ``Pipeline.code`` in
-batches. A row that ingest rejects (too short, not English) is coded as producing nothing and
-counted as ``rejected``.
+batches. A row that ingest rejects (too short, not English) or whose coding fails produces nothing
+and is counted as ``rejected``.
 """
 
 from __future__ import annotations
@@ -102,7 +102,9 @@ def code_rows(
             articles.append(outcome)
         else:
             slots.append(None)
-    coded = list(pipeline.code(articles))
+    # Like ``flashpoint code``: an article whose coding fails is rejected, the others go on.
+    code = getattr(pipeline, "code_or_reject", pipeline.code)
+    coded = [c if isinstance(c, CodedArticle) else None for c in code(articles)]
     return [coded[i] if i is not None else None for i in slots]
 
 
