@@ -69,4 +69,69 @@ def test_a_second_text_under_a_known_id_is_rejected_never_lost(tmp_path):
     again = run_ingest([str(later)], db)
     assert again.rejected[0]["reason"].startswith("duplicate id with different text")
     rerun = run_ingest([str(path)], db)
-    assert rerun.balanced and rerun.ingested + rerun.duplicates == 1 and len(rerun.rejected) == 1
+    assert rerun.balanced and rerun.already_stored == 1 and len(rerun.rejected) == 1
+
+
+def _log_and_stats(db) -> tuple[int, int, dict[str, int]]:
+    from flashpoint.database import open as open_db
+
+    with open_db(db) as database:
+        rows = len(database.ingest_log())
+        paths = database.query("SELECT count(DISTINCT path) AS n FROM ingest_log")["n"][0]
+        return rows, int(paths), database.stats()["ingest"]
+
+
+def test_reruns_and_resumed_runs_count_each_input_once(tmp_path):
+    # Issue 16 item 9: re-runs grew ingest_log past the inputs, and reported stored articles
+    # as duplicates.
+    import random
+
+    from tests.ingest.test_hostile import build_corpus
+
+    from flashpoint.settings import Settings
+
+    corpus = tmp_path / "c"
+    build_corpus(corpus, random.Random(7))
+    late = corpus / "late.txt"
+    late.write_text("")  # still being written by a scraper: empty on the first run
+    settings = Settings(max_bytes=20_000)
+    db = tmp_path / "h.duckdb"
+    # A "killed" first run that got through one folder only, then the full run resumes it.
+    partial = run_ingest([str(corpus / "nested")], db, settings)
+    assert partial.ingested == 1 and partial.duplicates == 2
+    first = run_ingest([str(corpus)], db, settings)
+    assert first.balanced
+    assert first.already_stored == 1, "the article the partial run stored"
+    late.write_text("Police in the capital fired tear gas at thousands of protesters who "
+                    "marched on parliament on Tuesday, officials said on Wednesday.")
+    second = run_ingest([str(corpus)], db, settings)
+    assert second.balanced and second.inputs == first.inputs
+    assert second.ingested == 1, "only the file that changed"
+    assert second.already_stored == first.ingested + first.already_stored
+    assert second.duplicates == first.duplicates
+    assert len(second.rejected) == len(first.rejected) - 1
+    rows, paths, stats = _log_and_stats(db)
+    assert rows == paths == first.inputs
+    assert sum(stats.values()) == first.inputs
+    assert stats["rejected"] == len(second.rejected)
+    third = run_ingest([str(corpus)], db, settings)
+    assert third.already_stored == second.already_stored + 1 and third.ingested == 0
+    assert _log_and_stats(db) == (rows, paths, stats)
+
+
+def test_old_logs_are_rekeyed_one_row_per_input(tmp_path):
+    from datetime import datetime
+
+    from flashpoint.store import Store, migrate
+
+    db = tmp_path / "old.duckdb"
+    conn = duckdb.connect(str(db))
+    migrate(conn, upto="003_query_helpers")
+    for key, status, t in (("k1", "rejected", 1), ("k2", "ingested", 2), ("k3", "rejected", 3)):
+        conn.execute("INSERT INTO ingest_log (key, path, status, time) VALUES (?, ?, ?, ?)",
+                     [key, "/in/a.txt" if key != "k3" else "/in/b.txt", status,
+                      datetime(2024, 1, t)])
+    conn.close()
+    with Store(db) as store:
+        rows = store.conn.execute("SELECT path, status FROM ingest_log ORDER BY path").fetchall()
+    assert rows == [("/in/a.txt", "ingested"), ("/in/b.txt", "rejected")]

@@ -105,7 +105,7 @@ def ingest(
     """
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from .job import run_ingest
+    from .job import IngestReport, run_ingest
 
     settings = _settings(
         model,
@@ -128,18 +128,11 @@ def ingest(
             transient=False,
         ) as bar:
             task = bar.add_task("ingest", total=None, status="")
-            counts = {"ingested": 0, "duplicate": 0, "rejected": 0}
+            live = IngestReport()
 
             def tick(outcome) -> None:
-                kind = type(outcome).__name__
-                key = {"CodedArticle": "ingested", "Duplicate": "duplicate"}.get(kind, "rejected")
-                counts[key] += 1
-                bar.update(
-                    task,
-                    advance=1,
-                    status=f"{counts['ingested']} ingested · {counts['duplicate']} duplicate · "
-                    f"{counts['rejected']} rejected",
-                )
+                live.count(outcome)
+                bar.update(task, advance=1, status=live.summary())
 
             result = run_ingest(paths, db, settings, progress=tick)
     except FlashpointError as exc:
@@ -147,11 +140,14 @@ def ingest(
         return
     if report:
         result.write(report)
+    stored = f"[blue]{result.already_stored} already stored[/], " if result.already_stored else ""
     console.print(
         f"[bold]{result.inputs}[/] inputs: [green]{result.ingested} ingested[/], "
-        f"[yellow]{result.duplicates} duplicates[/], [red]{len(result.rejected)} rejected[/]; "
-        f"{result.events} events → {escape(str(db))}"
+        f"[yellow]{result.duplicates} duplicates[/], {stored}"
+        f"[red]{len(result.rejected)} rejected[/]; {result.events} events → {escape(str(db))}"
     )
+    for note in result.truncated[:20]:
+        console.print(f"  [yellow]truncated[/] {escape(note['path'])}: {escape(note['note'])}")
     # Paths and reasons are user data: escaped, so "[/]" in a file name prints as it is.
     for rejection in result.rejected[:20]:
         console.print(f"  [red]rejected[/] {escape(rejection['path'])}: {escape(rejection['reason'])}")

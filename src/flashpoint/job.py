@@ -1,7 +1,9 @@
 """The ingest job: read inputs, code the articles, write everything to the store, account for it all.
 
-Every input ends as exactly one of ingested / duplicate / rejected, in the store's ``ingest_log``
-and in the returned :class:`IngestReport`, so ``ingested + duplicates + len(rejected) == inputs``.
+Every input ends as exactly one of ingested / duplicate / already stored / rejected, in the
+store's ``ingest_log`` and in the returned :class:`IngestReport`, so
+``ingested + duplicates + already_stored + len(rejected) == inputs``. ``already stored`` is an
+article a previous run stored under the same id and text (a re-run or a resumed run).
 Writes happen in one transaction per batch: a killed run keeps whole batches only, and a re-run
 skips what is already stored.
 """
@@ -18,6 +20,7 @@ from typing import Any
 from .guards import truncation_note
 from .records import Article, CodedArticle, Duplicate, Rejection
 from .settings import Settings
+from .storelog import ALREADY_STORED
 
 
 @dataclass
@@ -27,6 +30,7 @@ class IngestReport:
     inputs: int = 0
     ingested: int = 0
     duplicates: int = 0
+    already_stored: int = 0
     rejected: list[dict[str, str]] = field(default_factory=list)
     events: int = 0
     duplicate_of: list[dict[str, str]] = field(default_factory=list)
@@ -40,6 +44,8 @@ class IngestReport:
             note = truncation_note(outcome.article)
             if note:
                 self.truncated.append({"path": outcome.article.source, "note": note})
+        elif isinstance(outcome, Duplicate) and outcome.kind == ALREADY_STORED:
+            self.already_stored += 1
         elif isinstance(outcome, Duplicate):
             self.duplicates += 1
             self.duplicate_of.append(
@@ -48,15 +54,22 @@ class IngestReport:
         else:
             self.rejected.append(outcome.to_dict())
 
+    def summary(self) -> str:
+        """One line of counts (the progress bar's status)."""
+        stored = f" · {self.already_stored} already stored" if self.already_stored else ""
+        return (f"{self.ingested} ingested · {self.duplicates} duplicate{stored} · "
+                f"{len(self.rejected)} rejected")
+
     @property
     def balanced(self) -> bool:
-        return self.ingested + self.duplicates + len(self.rejected) == self.inputs
+        return self.ingested + self.duplicates + self.already_stored + len(self.rejected) == self.inputs
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "inputs": self.inputs,
             "ingested": self.ingested,
             "duplicates": self.duplicates,
+            "already_stored": self.already_stored,
             "rejected": self.rejected,
             "events": self.events,
             "duplicate_of": self.duplicate_of,
@@ -110,7 +123,7 @@ def run_ingest(
     report = IngestReport()
     with Store(db, settings=settings) as store:
         dedup = Deduplicator(settings)
-        dedup.seed(store.article_texts())
+        dedup.seed(store.article_texts(sources=True))
         batch: list[CodedArticle | Duplicate | Rejection] = []
         for outcome in code_outcomes(ingest(paths, settings, dedup=dedup), settings):
             report.count(outcome)

@@ -2,9 +2,9 @@
 
 Writes are one transaction per batch and idempotent: an article is replaced wholesale by its id
 (its actors, events, quotes and quantities with it), an event id is unique in the table, and the
-ingest log is keyed by the content of the outcome (path, status, article, duplicate_of, reason),
-so feeding the same inputs twice — or resuming a run killed mid-way — leaves exactly the rows of
-one clean run. ``run_id`` and ``time`` in the log belong to the run that first recorded the row.
+ingest log holds one row per input path (:mod:`flashpoint.storelog`), so feeding the same inputs
+twice — or resuming a run killed mid-way — leaves exactly the rows of one clean run. ``run_id``
+and ``time`` in the log belong to the run that first recorded the input's current outcome.
 
 Derived tables (``fused_events``, ``fused_members``, ``dyad_weekly``, ``alerts``) are rebuilt from
 the events by :meth:`Store.refresh` (called by :meth:`Store.finish_run`); ``meta.derived_stale``
@@ -13,7 +13,6 @@ says when they lag behind the events (a killed run), and readers then compute on
 
 from __future__ import annotations
 
-import hashlib
 import json
 import uuid
 from collections.abc import Callable, Iterable, Iterator
@@ -27,9 +26,11 @@ import duckdb
 import pandas as pd
 
 from .errors import StoreError
-from .guards import truncation_note
 from .records import CodedArticle, Duplicate, Rejection
 from .settings import Settings
+from .storelog import LOG_COLUMNS, log_row, m004_log_by_path, write_log
+
+__all__ = ["LOG_COLUMNS", "Store", "log_row", "migrate", "open_readonly"]
 
 Outcome = CodedArticle | Duplicate | Rejection
 
@@ -57,10 +58,6 @@ QUOTE_COLUMNS = [
 ]
 QUANTITY_COLUMNS = [
     "article_id", "idx", "value", "unit", "text", "span_start", "span_end", "approximate",
-]
-LOG_COLUMNS = [
-    "key", "path", "article_id", "status", "reason", "duplicate_of", "kind", "similarity",
-    "run_id", "time",
 ]
 BASE_TABLES = ["articles", "actors", "events", "quotes", "quantities", "ingest_log"]
 DERIVED_TABLES = ["fused_events", "fused_members", "dyad_weekly", "alerts"]
@@ -154,6 +151,7 @@ MIGRATIONS: list[tuple[str, Callable[[duckdb.DuckDBPyConnection], None]]] = [
     ("001_base_tables", _m001_base_tables),
     ("002_derived_tables", _m002_derived_tables),
     ("003_query_helpers", _m003_query_helpers),
+    ("004_ingest_log_by_path", m004_log_by_path),
 ]
 
 
@@ -322,30 +320,6 @@ def quantity_rows(coded: CodedArticle) -> list[dict[str, Any]]:
     return rows
 
 
-def log_row(outcome: Outcome, run_id: str, now: datetime) -> dict[str, Any]:
-    """One ingest_log row. Its key is the outcome's content, so the same outcome logs once."""
-    if isinstance(outcome, CodedArticle):
-        a = outcome.article
-        row = {"path": a.source or a.url or a.id, "article_id": a.id, "status": "ingested",
-               "reason": truncation_note(a), "duplicate_of": None, "kind": None,
-               "similarity": None}
-    elif isinstance(outcome, Duplicate):
-        row = {"path": outcome.path, "article_id": outcome.article_id, "status": "duplicate",
-               "reason": f"{outcome.kind} duplicate of {outcome.duplicate_of}",
-               "duplicate_of": outcome.duplicate_of, "kind": outcome.kind,
-               "similarity": outcome.similarity}
-    else:
-        row = {"path": outcome.path, "article_id": None, "status": "rejected",
-               "reason": outcome.reason, "duplicate_of": None, "kind": None, "similarity": None}
-    ident = "\x1f".join(
-        str(row[k] or "") for k in ("path", "status", "article_id", "duplicate_of", "reason")
-    )
-    row["key"] = hashlib.sha1(ident.encode("utf-8")).hexdigest()
-    row["run_id"] = run_id
-    row["time"] = now
-    return row
-
-
 def _frame(rows: list[dict[str, Any]], columns: list[str]) -> pd.DataFrame:
     return pd.DataFrame.from_records(rows, columns=columns) if rows else pd.DataFrame(
         columns=columns
@@ -438,12 +412,6 @@ class Store:
         actors = [r for c in coded for r in actor_rows(c)]
         quotes = [r for c in coded for r in quote_rows(c)]
         quantities = [r for c in coded for r in quantity_rows(c)]
-        logs = {}
-        for outcome in batch:
-            if isinstance(outcome, Duplicate) and self._is_rerun_of_self(outcome):
-                continue
-            row = log_row(outcome, self.run_id, now)
-            logs.setdefault(row["key"], row)
 
         ids = [a["id"] for a in articles]
         conn = self.conn
@@ -461,36 +429,22 @@ class Store:
             self._insert("actors", _frame(actors, ACTOR_COLUMNS))
             self._insert("quotes", _frame(quotes, QUOTE_COLUMNS))
             self._insert("quantities", _frame(quantities, QUANTITY_COLUMNS))
-            self._insert("ingest_log", _frame(list(logs.values()), LOG_COLUMNS), keep_old=True)
+            write_log(conn, batch, self.run_id, now)
             conn.execute("UPDATE meta SET value = 'true' WHERE key = 'derived_stale'")
             conn.execute("COMMIT")
         except Exception as exc:
             conn.execute("ROLLBACK")
             raise StoreError(f"writing a batch to '{self.path}' failed: {exc}") from exc
 
-    def _insert(self, table: str, frame: pd.DataFrame, keep_old: bool = False) -> None:
+    def _insert(self, table: str, frame: pd.DataFrame) -> None:
         if frame.empty:
             return
         self.conn.register("_batch", frame)
         try:
             cols = ", ".join(f'"{c}"' for c in frame.columns)
-            # keep_old: rows whose key is already stored stay as first written (ingest log).
-            conflict = " ON CONFLICT DO NOTHING" if keep_old else ""
-            self.conn.execute(
-                f"INSERT INTO {table} ({cols}) SELECT {cols} FROM _batch{conflict}"
-            )
+            self.conn.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM _batch")
         finally:
             self.conn.unregister("_batch")
-
-    def _is_rerun_of_self(self, dup: Duplicate) -> bool:
-        # Re-ingesting an input already stored makes the deduplicator call it a duplicate of
-        # itself; that is the same outcome as before, not a new one, so nothing is logged.
-        found = self.conn.execute(
-            "SELECT count(*) FROM ingest_log WHERE status = 'ingested' AND path = ? "
-            "AND article_id IN (?, ?)",
-            [dup.path, dup.article_id, dup.duplicate_of],
-        ).fetchone()[0]
-        return bool(found)
 
     def finish_run(self) -> None:
         """End of an ingest run: rebuild the derived tables (fusion, weekly dyads, alerts)."""
@@ -528,10 +482,11 @@ class Store:
             self.conn.execute("SELECT count(*) FROM articles WHERE id = ?", [article_id]).fetchone()[0]
         )
 
-    def article_texts(self) -> Iterator[tuple[str, str]]:
-        """``(article_id, text)`` for every stored article, in id order (to seed deduplication)."""
+    def article_texts(self, sources: bool = False) -> Iterator[tuple[str, ...]]:
+        """``(article_id, text)`` for every stored article, in id order (to seed deduplication);
+        ``(article_id, text, source)`` with ``sources``."""
         cursor = self.conn.cursor()
-        cursor.execute("SELECT id, text FROM articles ORDER BY id")
+        cursor.execute(f"SELECT id, text{', source' if sources else ''} FROM articles ORDER BY id")
         while True:
             rows = cursor.fetchmany(1000)
             if not rows:

@@ -13,7 +13,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 import synthetic  # noqa: E402
 
 from flashpoint.errors import StoreError  # noqa: E402
-from flashpoint.records import Duplicate  # noqa: E402
+from flashpoint.records import Duplicate, Rejection  # noqa: E402
 from flashpoint.store import (  # noqa: E402
     BASE_TABLES,
     DERIVED_TABLES,
@@ -132,18 +132,25 @@ def test_an_article_without_events_can_be_written_again():
         assert store.counts()["articles"] == 1 and store.counts()["events"] == 0
 
 
-def test_rerun_duplicate_of_itself_is_not_a_new_outcome():
+def test_already_stored_is_not_a_new_outcome_and_each_path_logs_once():
+    from flashpoint.storelog import ALREADY_STORED
+
     a = synthetic.article("a1", [synthetic.event("a1-e0", "190", "USA", "IRN")],
                           source="/in/a1.txt")
     with Store(":memory:") as store:
         store.write([a])
         store.write([Duplicate(path="/in/a1.txt", article_id="a1", duplicate_of="a1",
-                               kind="exact")])
+                               kind=ALREADY_STORED)])
         # The same text under another path is a real duplicate and is accounted for.
         store.write([Duplicate(path="/in/copy.txt", article_id="a1", duplicate_of="a1",
-                               kind="exact")])
+                               kind=ALREADY_STORED)])
         log = store.conn.execute("SELECT path, status FROM ingest_log ORDER BY path").fetchall()
         assert log == [("/in/a1.txt", "ingested"), ("/in/copy.txt", "duplicate")]
+        # An input whose outcome changes (here: now rejected) keeps one row: the new outcome.
+        store.write([Rejection("/in/copy.txt", "empty file"), Rejection("/in/copy.txt", "empty file")])
+        store.write([Rejection("/in/copy.txt", "empty file")])
+        log = store.conn.execute("SELECT path, status, reason FROM ingest_log ORDER BY path").fetchall()
+        assert log == [("/in/a1.txt", "ingested", None), ("/in/copy.txt", "rejected", "empty file")]
 
 
 def test_a_failing_batch_leaves_nothing_behind():

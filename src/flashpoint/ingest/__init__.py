@@ -16,6 +16,7 @@ from ..errors import InputError
 from ..guards import limit_article, scrub, scrub_value
 from ..records import Article, Duplicate, Rejection
 from ..settings import Settings
+from ..storelog import ALREADY_STORED
 from .clean import clean, clean_text
 from .dates import publication_date
 from .dedup import Deduplicator
@@ -142,11 +143,13 @@ def finish(draft: Draft, settings: Settings, dedup: Deduplicator | None = None) 
                                            "already names another article")
         match = dedup.check(article.id, article.text)
         if match is not None:
+            # This input's own article, stored by an earlier run: a re-run, not a new duplicate.
+            again = match.duplicate_of == article.id and dedup.stored_from(article.id, draft.source)
             return Duplicate(
                 path=draft.source,
                 article_id=article.id,
                 duplicate_of=match.duplicate_of,
-                kind=match.kind,
+                kind=ALREADY_STORED if again else match.kind,
                 similarity=match.similarity,
             )
     return article

@@ -77,6 +77,7 @@ class Deduplicator:
         self.num_perm = num_perm
         self._exact: dict[bytes, str] = {}
         self._texts: dict[str, bytes] = {}  # article id -> fingerprint of the text it holds
+        self._stored: dict[str, str | None] = {}  # id -> input it was stored from (seeded)
         # LSH only proposes candidates; the real threshold is applied to their similarity. Very high
         # thresholds would leave LSH too few bands, so candidates are looked for at most at 0.9.
         self._lsh = MinHashLSH(threshold=min(self.threshold, 0.9), num_perm=num_perm)
@@ -140,10 +141,16 @@ class Deduplicator:
         """Remember an article as seen without checking it."""
         self._add(article_id, fingerprint(text), self._minhash(_tokens(text)))
 
-    def seed(self, articles: Iterable[tuple[str, str]]) -> int:
-        """Remember already-stored ``(article_id, text)`` pairs; returns how many were added."""
+    def seed(self, articles: Iterable[tuple[str, ...]]) -> int:
+        """Remember already-stored ``(article_id, text[, source])`` tuples (``source``: the input
+        the article was stored from); returns how many were added."""
         n = 0
-        for article_id, text in articles:
+        for article_id, text, *source in articles:
             self.add(article_id, text)
+            self._stored[article_id] = source[0] if source else None
             n += 1
         return n
+
+    def stored_from(self, article_id: str, source: str) -> bool:
+        """True when an earlier run stored ``article_id`` from this same input ``source``."""
+        return article_id in self._stored and self._stored[article_id] in (source, None)
