@@ -126,3 +126,20 @@ def test_seed_fast_path_matches_full_path(paths, seed_path):
     for person in ("Mark Esper", "Hossein Salami", "Abbas Mousavi"):
         assert any(name == person for name, _ in fast_actors), person
     assert fast_actors <= {(x.name, x.code) for x in b.actors} | fast_actors
+
+
+def test_each_batch_is_yielded_as_soon_as_it_is_coded(pipeline):
+    # Issue 16 item 10: records came out per 8 batches, so a run killed before the 8th batch
+    # had stored nothing although the store writes one transaction per batch.
+    pulled: list[str] = []
+
+    def stream():
+        for i in range(12):
+            pulled.append(f"a{i}")
+            yield Article(id=f"a{i}", text=f"Police arrested {i + 2} protesters in Kabul on Monday.")
+
+    records = Pipeline(Settings(batch_size=2), nlp=pipeline.nlp).code(stream())
+    first = next(records)
+    assert first.article.id == "a0"
+    assert len(pulled) == 2, "only the first batch was read before its records came out"
+    assert [r.article.id for r in records] == [f"a{i}" for i in range(1, 12)]

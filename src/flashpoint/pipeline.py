@@ -80,13 +80,18 @@ class Pipeline:
         # Batches run in spaCy memory zones of ZONE_BATCHES batches: the strings and lexemes a
         # zone adds to the vocabulary are freed after it, so memory stays flat however long the
         # stream is (a zone per batch would re-create common words' lexemes too often). Records
-        # hold plain Python values, never Docs or Spans, so they outlive the zone.
-        for group in iter(lambda: list(itertools.islice(stream, size * ZONE_BATCHES)), []):
-            records: list[CodedArticle | Rejection] = []
+        # hold plain Python values, never Docs or Spans, so they outlive the zone. Each batch's
+        # records are yielded as soon as it is coded (the store writes one transaction per
+        # batch), so a killed run loses at most the batch in progress.
+        done = False
+        while not done:
             with self.nlp.memory_zone():
-                for start in range(0, len(group), size):
-                    records.extend(self._code_isolated(group[start:start + size]))
-            yield from records
+                for _ in range(ZONE_BATCHES):
+                    batch = list(itertools.islice(stream, size))
+                    if not batch:
+                        done = True
+                        break
+                    yield from self._code_isolated(batch)
 
     def _code_isolated(self, batch: list[Article]) -> list[CodedArticle | Rejection]:
         """Records for a batch; when the batch fails, each article alone (the bad one rejected)."""
