@@ -79,7 +79,7 @@ def test_ingest_writes_a_balanced_report(tmp_path):
 def test_missing_input_is_reported_not_a_traceback(tmp_path):
     result = runner.invoke(app, ["code", str(tmp_path / "nope.txt")])
     assert "Traceback" not in result.output
-    assert result.exit_code in (0, 2)
+    assert result.exit_code == 2  # every path missing: an error, not an empty run
 
 
 def test_unknown_format_is_a_clear_error(tmp_path):
@@ -126,3 +126,48 @@ def test_user_text_and_paths_holding_rich_markup_are_printed_as_they_are(tmp_pat
     assert "[bold red]not markup[/bold red]" in "".join(text.output.split("\n"))
     missing = runner.invoke(app, ["stats", "--db", str(tmp_path / "in[" / "]pe.duckdb")])
     assert missing.exit_code == 2 and "Traceback" not in missing.output
+
+
+def test_loose_values_are_refused_before_anything_is_written(tmp_path):
+    # Issue 16 item 12.
+    story = tmp_path / "s.txt"
+    story.write_text(ARTICLE, encoding="utf-8")
+    db = tmp_path / "x.duckdb"
+    for flags, message in ((["--batch-size", "0"], "batch_size must be at least 1"),
+                           (["--max-bytes", "-1"], "max_bytes must be at least 1"),
+                           (["--workers", "0"], "workers must be at least 1"),
+                           (["--engine", "bogus"], "unknown engine 'bogus'")):
+        result = runner.invoke(app, ["ingest", str(story), "--db", str(db), *flags])
+        assert result.exit_code == 2, (flags, result.output)
+        assert message in " ".join(result.output.split())
+        assert not db.exists(), f"{flags} created the database before failing"
+    missing = runner.invoke(app, ["ingest", str(tmp_path / "nope.txt"), str(tmp_path / "no"),
+                                  "--db", str(db)])
+    assert missing.exit_code == 2 and "no such file or directory" in missing.output
+    assert not db.exists()
+    assert runner.invoke(app, ["code", str(tmp_path / "nope.txt")]).exit_code == 2
+    # One path missing among good ones: a rejected input, the run goes on.
+    some = runner.invoke(app, ["ingest", str(story), str(tmp_path / "nope.txt"), "--db", str(db)])
+    assert some.exit_code == 0, some.output
+    assert "nope.txt: cannot open" in " ".join(some.output.split())
+
+
+def test_json_fields_of_the_wrong_type_are_named_in_the_rejection(tmp_path):
+    from flashpoint.ingest import ingest
+
+    text = "Police in Nairobi arrested twelve protesters outside parliament on Tuesday."
+    lines = [{"id": "t", "title": 42, "text": text}, {"id": ["list"], "text": text},
+             {"id": 7, "text": text}, {"id": "u", "url": {"a": 1}, "text": text},
+             {"id": "d", "date": [2020], "text": text}, {"id": True, "text": text}]
+    path = tmp_path / "w.jsonl"
+    path.write_text("\n".join(json.dumps(x) for x in lines) + "\n", encoding="utf-8")
+    got = {o.path if hasattr(o, "reason") else o.source: o.reason if hasattr(o, "reason") else o.id
+           for o in ingest([str(path)])}
+    assert got == {
+        f"{path}#1": 'malformed JSONL line 1: "title" is not a string (int)',
+        f"{path}#2": 'malformed JSONL line 2: "id" is not a string or an integer (list)',
+        f"{path}#3": "7",
+        f"{path}#4": 'malformed JSONL line 4: "url" is not a string (dict)',
+        f"{path}#5": 'malformed JSONL line 5: "date" is not a date (list)',
+        f"{path}#6": 'malformed JSONL line 6: "id" is not a string or an integer (bool)',
+    }

