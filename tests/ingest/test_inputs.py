@@ -86,3 +86,33 @@ def test_read_limited_and_truncation(tmp_path):
 def test_missing_file():
     with pytest.raises(InputError, match="cannot open: No such file or directory"):
         open_input("/nonexistent/dir/file.txt")
+
+
+def test_a_fifo_in_an_input_tree_is_skipped_not_waited_on(tmp_path):
+    # Issue 16 item 4: opening a named pipe blocks until a writer comes: ingest hung forever.
+    import os
+    import threading
+
+    from flashpoint.ingest import count_inputs, ingest
+    from flashpoint.records import Article, Rejection
+
+    (tmp_path / "story.txt").write_text(
+        "Police in Nairobi arrested twelve protesters outside parliament on Tuesday, officials said.")
+    os.mkfifo(tmp_path / "pipe.txt")
+    os.mkfifo(tmp_path / "pipe")
+    results: list = []
+    worker = threading.Thread(target=lambda: results.extend(ingest([str(tmp_path)])), daemon=True)
+    worker.start()
+    worker.join(timeout=30)
+    if worker.is_alive():  # unblock the reader so the test process can end, then fail
+        for name in ("pipe", "pipe.txt"):
+            with open(tmp_path / name, "wb"):
+                pass
+        raise AssertionError("ingest blocked on a named pipe")
+    by_path = {getattr(r, "path", None) or r.source: r for r in results}
+    assert isinstance(by_path[str(tmp_path / "story.txt")], Article)
+    for name in ("pipe", "pipe.txt"):
+        skipped = by_path[str(tmp_path / name)]
+        assert isinstance(skipped, Rejection)
+        assert skipped.reason == "skipped: not a regular file (named pipe)"
+    assert count_inputs([str(tmp_path)]) == 3

@@ -29,7 +29,6 @@ from .inputs import (
     display_path,
     is_binary,
     open_input,
-    walk,
     walk_inputs,
     walk_skip_reason,
 )
@@ -191,9 +190,12 @@ def count_inputs(paths: Iterable[str]) -> int | None:
     from .inputs import STDIN, kind_from_name
 
     total = 0
-    for path in walk(paths):
+    for path, walked in walk_inputs(paths):
         if path == STDIN:
             return None
+        if walked and walk_skip_reason(path):
+            total += 1  # skipped with a reason: one input, never opened (a pipe would block)
+            continue
         kind = kind_from_name(path)
         if kind is None:
             try:

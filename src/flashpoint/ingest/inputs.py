@@ -10,6 +10,7 @@ import codecs
 import gzip
 import io
 import os
+import stat
 import sys
 import zlib
 from collections.abc import Iterable, Iterator
@@ -145,11 +146,24 @@ def walk_inputs(paths: Iterable[str]) -> Iterator[tuple[str, bool]]:
             yield path, False
 
 
-def walk_skip_reason(path: str) -> str | None:
-    """Why a file met while walking a directory is not read: hidden and project documentation files.
+_SPECIAL = ((stat.S_ISFIFO, "named pipe"), (stat.S_ISSOCK, "socket"),
+            (stat.S_ISCHR, "character device"), (stat.S_ISBLK, "block device"))
 
-    Named explicitly, the same files are read like any other.
+
+def walk_skip_reason(path: str) -> str | None:
+    """Why a file met while walking a directory is not read: hidden and project documentation
+    files, and anything that is not a regular file (opening a named pipe would wait forever for
+    a writer; a device never ends).
+
+    Named explicitly, the same files are read like any other (``<(cmd)`` is a pipe).
     """
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        mode = None  # a broken link or a vanished file: opening it gives the reason
+    if mode is not None and not stat.S_ISREG(mode):
+        kind = next((name for test, name in _SPECIAL if test(mode)), "special file")
+        return f"skipped: not a regular file ({kind})"
     name = os.path.basename(path)
     if name.startswith("."):
         return f"skipped: hidden file ({name})"
