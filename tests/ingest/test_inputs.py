@@ -75,8 +75,13 @@ def test_read_limited_and_truncation(tmp_path):
     path.write_bytes(gzip.compress(b"x" * 5000))
     opened = open_input(str(path))
     assert opened.compressed and opened.kind == "txt"
-    with pytest.raises(InputError, match=r"over size limit: 5000 bytes > 1000"):
+    # Compressed: not decompressed past the limit just to be measured.
+    with pytest.raises(InputError, match=r"over size limit: more than 1000 bytes > 1000"):
         read_limited(opened.stream, 1000)
+    plain = tmp_path / "a.txt"
+    plain.write_bytes(b"x" * 5000)
+    with pytest.raises(InputError, match=r"over size limit: 5000 bytes > 1000"):
+        read_limited(open_input(str(plain)).stream, 1000)
     path.write_bytes(gzip.compress(b"word " * 5000)[:-20])
     opened = open_input(str(path))
     with pytest.raises(InputError, match="truncated gzip stream"):
@@ -116,3 +121,38 @@ def test_a_fifo_in_an_input_tree_is_skipped_not_waited_on(tmp_path):
         assert isinstance(skipped, Rejection)
         assert skipped.reason == "skipped: not a regular file (named pipe)"
     assert count_inputs([str(tmp_path)]) == 3
+
+
+def _bomb(path, gib: int) -> None:
+    """A gzip file of ``gib`` GiB of the letter a (about 4 MB per GiB): one 64 MiB member, repeated."""
+    import zlib
+
+    packer = zlib.compressobj(9, zlib.DEFLATED, 31)  # gzip container
+    member = packer.compress(b"a" * (64 << 20)) + packer.flush()
+    with open(path, "wb") as fh:
+        for _ in range(16 * gib):
+            fh.write(member)
+
+
+def test_gzip_bombs_are_not_decompressed_past_the_limit(tmp_path):
+    # Issue 16 item 11: a 4 MB file was decompressed to 4 GiB (16 s) to report its size.
+    import time
+
+    from flashpoint.ingest import ingest
+    from flashpoint.settings import Settings
+
+    _bomb(tmp_path / "bomb.txt.gz", 4)
+    (tmp_path / "bomb.html.gz").write_bytes((tmp_path / "bomb.txt.gz").read_bytes())
+    line = gzip.compress(b'{"id": "ok", "text": "' + b"word " * 20 + b'"}\n')
+    (tmp_path / "bomb.jsonl.gz").write_bytes(line + (tmp_path / "bomb.txt.gz").read_bytes())
+    started = time.monotonic()
+    results = {getattr(r, "path", None) or r.source: r
+               for r in ingest([str(tmp_path)], Settings(max_bytes=100_000))}
+    assert time.monotonic() - started < 8, "the bombs were decompressed"
+    for name in ("bomb.txt.gz", "bomb.html.gz"):
+        assert results[str(tmp_path / name)].reason == (
+            "over size limit: more than 100000 bytes > 100000")
+    assert results[f"{tmp_path / 'bomb.jsonl.gz'}#1"].reason.startswith("no article text")
+    assert results[f"{tmp_path / 'bomb.jsonl.gz'}#2"].reason.startswith(
+        "over size limit: more than 100000 bytes > 100000 (compressed line")
+    assert len(results) == 4

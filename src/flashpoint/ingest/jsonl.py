@@ -16,9 +16,14 @@ from ..records import Rejection
 from ..settings import Settings
 from .inputs import Draft, Opened, decode, read_limited
 
+# An over-long line is skipped to reach the next record; in a compressed stream at most this many
+# bytes past the limit are decompressed for it (a gzip bomb), then the rest of the file is given up.
+SKIP_COMPRESSED = 64 << 20
 
-def _lines(opened: Opened, limit: int) -> Iterator[tuple[int, bytes | int]]:
-    """``(line_number, bytes)``, or ``(line_number, size)`` for a line over ``limit`` (skipped)."""
+
+def _lines(opened: Opened, limit: int) -> Iterator[tuple[int, bytes | int | None]]:
+    """``(line_number, bytes)``, or ``(line_number, size)`` for a line over ``limit`` (skipped),
+    or ``(line_number, None)`` for an over-long compressed line not worth decompressing (last)."""
     number = 0
     while True:
         line = opened.stream.readline(limit + 1)
@@ -33,6 +38,9 @@ def _lines(opened: Opened, limit: int) -> Iterator[tuple[int, bytes | int]]:
                 size += len(more)
                 if more.endswith(b"\n"):
                     break
+                if opened.compressed and size > limit + SKIP_COMPRESSED:
+                    yield number, None
+                    return
             yield number, size
             continue
         yield number, line
@@ -46,6 +54,11 @@ def read_jsonl(opened: Opened, settings: Settings) -> Iterator[Draft | Rejection
     """
     for number, raw in _lines(opened, settings.max_bytes):
         source = f"{opened.source}#{number}"
+        if raw is None:
+            yield Rejection(source, f"over size limit: more than {settings.max_bytes} bytes > "
+                                    f"{settings.max_bytes} (compressed line not decompressed "
+                                    "further; the rest of the file is not read)")
+            return
         if isinstance(raw, int):
             yield Rejection(source, f"over size limit: {raw} bytes > {settings.max_bytes}")
             continue
