@@ -27,7 +27,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from ..records import Actor
-from . import context
+from . import context, from_knowledge
 from .knowledge import Knowledge, Term, compose_code, load_knowledge, place_countries
 
 ENT_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC", "LOC"})
@@ -40,6 +40,8 @@ MODIFIER_DEPS = frozenset({
 SUBJECT_PRONOUNS = frozenset({"he", "she"})
 PRONOUN_LOOKBACK_SENTS = 3
 NOUN_POS = frozenset({"NOUN", "PROPN"})
+# Dependencies of a word that modifies a noun rather than acting itself.
+NOT_STANDALONE = frozenset({"compound", "amod", "poss", "nmod"})
 
 
 @dataclass
@@ -133,7 +135,14 @@ class ActorResolver:
                 kind = "person" if m.term.kind == "person" else "org"
                 claim(self._named_unit(doc, kind, m.start, m.end, m.term, name_at, role_at, claimed))
         for ent in doc.ents:
-            if ent.label_ not in ("PERSON", "ORG") or any(i in claimed for i in range(ent.start, ent.end)):
+            if any(i in claimed for i in range(ent.start, ent.end)):
+                continue
+            if ent.label_ == "NORP":
+                modifier = ent.root.dep_ in NOT_STANDALONE or (
+                    ent.root.head.pos_ in NOUN_POS and ent.root.head.i > ent.root.i)
+                if modifier or not from_knowledge.is_party_name(_strip_article(ent.text)):
+                    continue  # "the Tories" acts; "Tory leader X" is a modifier, read there
+            elif ent.label_ not in ("PERSON", "ORG"):
                 continue
             start = ent.start
             # Titles inside the entity span ("Supreme Leader X" tagged whole) belong to the region.
@@ -186,8 +195,11 @@ class ActorResolver:
                            country_source="text"))
 
         units.sort(key=lambda u: u.start)
+        from_knowledge.apply(units, published)
         home = context.decide(context.evidence(
             units, getattr(article, "dateline", None), getattr(article, "title", None), self.kb))
+        if home is not None:
+            from_knowledge.apply(units, published, prefer_country=home)  # "Labour" in a UK story
         self._context_countries(doc, units, article, home)
         mentions = self._link(doc, units)
         if home is not None:
@@ -480,6 +492,10 @@ def _strip_honorifics(span: Span, kb: Knowledge) -> str:
         tokens = tokens[1:]
     text = "".join(t.text_with_ws for t in tokens).strip()
     return text[:-2] if text.endswith("'s") else text
+
+
+def _strip_article(text: str) -> str:
+    return text[4:] if text.lower().startswith("the ") else text
 
 
 def _term_source(term: Term) -> str:

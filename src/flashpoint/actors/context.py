@@ -8,7 +8,8 @@ actors that name no country of their own, recording ``country_source = "context"
 Evidence and weights (:data:`WEIGHTS`): the dateline city or country, countries named in the
 title, and in the body every mention of a country, of a seat of government ("Downing Street")
 and of a person or organisation whose country the text or knowledge gives. A country wins when
-it has at least :data:`MIN_SCORE` points and :data:`MIN_LEAD` times the runner-up's.
+it has at least :data:`MIN_SCORE` points, :data:`MIN_LEAD` times the runner-up's and
+:data:`MIN_SHARE` of all points.
 """
 
 from __future__ import annotations
@@ -22,8 +23,13 @@ from .knowledge import INTERNATIONAL_PREFIXES, Knowledge, place_countries
 WEIGHTS = {"dateline": 3.0, "title": 2.0, "country": 1.0, "named": 1.0}
 MIN_SCORE = 2.0
 MIN_LEAD = 1.5
+# ... and at least this share of all the evidence: a story spread over several countries (a
+# crisis between two states) has no home country for its unnamed actors.
+MIN_SHARE = 0.4
 # Mentions of a country whose country came from these sources count as evidence.
 EVIDENCE_SOURCES = frozenset({"text", "knowledge", "party"})
+# Armed non-state actors are as often foreign as domestic: they never take the article's country.
+NO_CONTEXT_AGENTS = frozenset({"UAF", "REB", "INS", "SEP", "CRM", "IMG"})
 
 
 @dataclass(frozen=True)
@@ -92,7 +98,7 @@ def decide(items: list[Evidence]) -> str | None:
     ranked = scores.most_common(2)
     best, score = ranked[0]
     runner = ranked[1][1] if len(ranked) > 1 else 0.0
-    if score < MIN_SCORE or score < MIN_LEAD * runner:
+    if score < MIN_SCORE or score < MIN_LEAD * runner or score < MIN_SHARE * sum(scores.values()):
         return None
     return best
 
@@ -103,4 +109,6 @@ def takes_context(unit) -> bool:
     if unit.country or unit.kind not in ("person", "org", "role"):
         return False
     code = unit.code or ""
-    return code[:3] not in INTERNATIONAL_PREFIXES and (unit.agent or "") not in INTERNATIONAL_PREFIXES
+    agent = unit.agent or ""
+    return code[:3] not in INTERNATIONAL_PREFIXES and agent not in INTERNATIONAL_PREFIXES \
+        and agent not in NO_CONTEXT_AGENTS

@@ -227,6 +227,28 @@ class Knowledge:
             for surface in [entry["name"], *(entry.get("aliases") or [])]:
                 self.add_name(str(surface), term)
 
+    def add_nicknames(self, entries: list[dict[str, Any]], source: str) -> None:
+        """Add ``nicknames:`` entries: another name for a party the shipped knowledge has.
+
+        The nickname takes the party's country and, at an article's date, its agent there
+        (GOV while it held government, else OPP), read from :mod:`.known`."""
+        from .known import load_known
+
+        for entry in entries:
+            if not isinstance(entry, dict) or not entry.get("name") or not entry.get("same_as") \
+                    or not entry.get("country"):
+                raise KnowledgeError(f"{source}: a nickname needs 'name', 'same_as' and 'country': {entry!r}")
+            country = str(entry["country"])
+            cands = [c for c in load_known().lookup(str(entry["same_as"]), kinds=("party",))
+                     if c.country == country]
+            ranked = sorted(cands, key=lambda c: c.agent != "GOV")  # government spells first
+            dated = tuple(DatedCode(country + ("OPP" if c.agent == "PTY" else c.agent), c.start, c.end)
+                          for c in ranked if c.dated)
+            term = Term("org", str(entry["same_as"]), country=country, agent="OPP",
+                        code=compose_code(country, "OPP"), dated=(*dated, DatedCode(country + "OPP")))
+            for surface in [entry["name"], *(entry.get("aliases") or [])]:
+                self.add_name(str(surface), term)
+
     def add_agent_sections(self, data: dict[str, Any]) -> None:
         """Add ``codes:``, ``agents:``, ``actions:`` and modifier lists from an agents file."""
         self.agent_codes.update(data.get("codes") or {})
@@ -340,12 +362,15 @@ def load_knowledge(actors_files: tuple[str, ...] = (), dictionaries: tuple[str, 
     kb.add_agent_sections(agents)
     _add_reference_countries(kb)
     kb.add_country_sections(_shipped("countries.yaml"))
-    kb.add_actor_entries(_shipped("organisations.yaml").get("actors") or [], "organisations.yaml")
+    organisations = _shipped("organisations.yaml")
+    kb.add_actor_entries(organisations.get("actors") or [], "organisations.yaml")
+    kb.add_nicknames(organisations.get("nicknames") or [], "organisations.yaml")
     for path in actors_files:
         data = read_data_file(path)
         kb.add_agent_sections({k: v for k, v in data.items() if k != "codes"})
         kb.add_country_sections(data)
         kb.add_actor_entries(data.get("actors") or [], str(path))
+        kb.add_nicknames(data.get("nicknames") or [], str(path))
     _dictionary_terms(kb, dictionaries)
     return kb
 

@@ -193,6 +193,12 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
             below = _actor_below(holder)
             if below is not None:
                 return below
+            for acl in holder.children:
+                # "the missiles fired by the Israeli military struck ...": who fired them acts
+                if acl.dep_ == "acl" and is_passive(acl):
+                    agent = _agent(acl)
+                    if agent is not None and is_actor(agent):
+                        return agent
     return subj
 
 
@@ -237,6 +243,10 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
     ):
         # "..., killing 25 people"; "called X to congratulate him" (a purpose clause)
         return _subject(head, depth + 1)
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.dep_ == "prep" \
+            and head.head.pos_ in ("VERB", "AUX"):
+        # "withdrew without attacking X", "responded by shelling X": the clause's subject acts
+        return _subject(head.head, depth + 1)
     return None
 
 

@@ -26,6 +26,7 @@ from .patterns import Pattern, PatternSet, patterns
 from .place import locate
 from .quantities import find_quantities, quantities_in
 from .time import resolve_date
+from .unnamed import unnamed_source
 
 __all__ = ["EventCoder", "make_event_coder", "code_doc"]
 
@@ -306,6 +307,15 @@ def _argument(doc: Doc, tok: Token | None) -> dict[str, Any] | None:
 FIRST_PERSON_PLURAL = frozenset({"we", "us"})
 
 
+# Entities that name an actor even when no code resolves: "Lagumdzija suspended aid".
+NAMED_ACTOR_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+
+
+def _named(tok: Token | None) -> bool:
+    """Whether an argument names an actor the resolver could not code (a named entity)."""
+    return tok is not None and tok.ent_type_ in NAMED_ACTOR_ENTS
+
+
 def _speaker_actor(doc: Doc, tok: Token):
     """In a quotation, "we" is the speaker's side: the speaker's actor, when it is known."""
     for quote in doc._.quotes or []:
@@ -371,8 +381,18 @@ def _lookup(code: str):
     return lookup(code)
 
 
+@dataclass
+class _DocState:
+    """What the coder remembers across one document's sentences."""
+
+    article_id: str
+    # Lemma of an event word → the source record of its latest event with a resolved actor:
+    # "American strikes on X ... the air strikes, which killed 25" - the strikes are American.
+    acted: dict[str, dict[str, Any]]
+
+
 def _events_for(
-    doc: Doc, sent: Span, match: _Match, article_id: str, ps: PatternSet
+    doc: Doc, sent: Span, match: _Match, state: _DocState, ps: PatternSet
 ) -> list[Event]:
     trigger = match.trigger
     neg = negated(trigger)
@@ -385,26 +405,26 @@ def _events_for(
         # The statement of intent happened even though the announced action has not.
         intent = ps.intent_code(match.pattern.code)
         if intent is not None:
-            events += _emit(doc, sent, match, article_id, intent, "actual", False,
+            events += _emit(doc, sent, match, state, intent, "actual", False,
                             conf + 0.05, f"intent:{match.pattern.id}")
     # "without providing evidence" says what did not happen, not that anyone refused.
     if neg and mod in ("actual", "planned") and not negated_by_preposition(trigger):
         # "will not lift the ban": refusing to cooperate is itself an event.
         refusal = ps.rejection_code(match.pattern.code)
         if refusal is not None:
-            events += _emit(doc, sent, match, article_id, refusal, "actual", False,
+            events += _emit(doc, sent, match, state, refusal, "actual", False,
                             conf, f"refusal:{match.pattern.id}")
     if mod != "actual" or neg:
         conf -= NON_ACTUAL_PENALTY
     rule = f"{match.pattern.kind}:{match.pattern.id}"
-    return events + _emit(doc, sent, match, article_id, match.pattern.code, mod, neg, conf, rule)
+    return events + _emit(doc, sent, match, state, match.pattern.code, mod, neg, conf, rule)
 
 
 def _emit(
     doc: Doc,
     sent: Span,
     match: _Match,
-    article_id: str,
+    state: _DocState,
     code: str,
     mod: str,
     neg: bool,
@@ -432,13 +452,28 @@ def _emit(
     date, precision, location, quantities = _extras(doc, sent, trigger)
     attributed = _attribution(doc, trigger)
     events = []
+    seen: set[str] = set()
     for s, t in pairs:
         if s is not None and t is not None and s.i == t.i:
             continue
         src, tgt = _argument(doc, s), _argument(doc, t)
+        if src is not None and not src["code"] and s is not None and s.pos_ == "NOUN":
+            earlier = state.acted.get(_lemma(s))
+            if earlier is not None:
+                src = {**earlier, "text": src["text"], "span": src["span"]}
+        if src is None or not (src["code"] or _named(s)):
+            src = unnamed_source(cameo.root, s, trigger, sent, location) or src
+        if src is None or not (src["code"] or _named(s) or src is not None and src.get("unnamed")):
+            continue  # an event needs an actor as its source: resolved, or at least named  # an event needs a resolved actor as its source
+        if not neg:
+            state.acted[_lemma(trigger)] = src
+        event_id = _event_id(state.article_id, span, cameo.code, src, tgt)
+        if event_id in seen:
+            continue
+        seen.add(event_id)
         events.append(
             Event(
-                id=_event_id(article_id, span, cameo.code, src, tgt),
+                id=event_id,
                 code=cameo.code,
                 root=cameo.root,
                 name=cameo.name,
@@ -468,7 +503,7 @@ def code_doc(doc: Doc, pattern_set: PatternSet | None = None) -> list[Event]:
     """Every event in a parsed Doc, in text order."""
     ps = pattern_set or patterns()
     article = doc._.article
-    article_id = getattr(article, "id", "") or ""
+    state = _DocState(getattr(article, "id", "") or "", {})
     events: list[Event] = []
     cands = _Candidates.find(doc, ps)
     if not (cands.verbs or cands.nouns or cands.predicates):
@@ -480,7 +515,7 @@ def code_doc(doc: Doc, pattern_set: PatternSet | None = None) -> list[Event]:
         for match in found:
             if match.source is None and match.target is None:
                 continue
-            events.extend(_events_for(doc, sent, match, article_id, ps))
+            events.extend(_events_for(doc, sent, match, state, ps))
     events.sort(key=lambda e: (e.span[0], -e.confidence))
     return events
 

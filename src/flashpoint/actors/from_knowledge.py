@@ -1,0 +1,55 @@
+"""Codes for named people, parties and groups from the shipped knowledge (:mod:`.known`).
+
+The text outranks knowledge: a unit whose country the text already gives ("U.S. Senator X",
+"X, Britain's finance minister") keeps it. Otherwise a person's full name, or an organisation's
+name, is looked up at the article's date: "Ronald Reagan" in 1987 is USAGOV, "Tony Blair" in
+2005 GBRGOV. A name known in several countries (a party called "Labour") is resolved only once
+the article's country is known (``prefer_country``), and stays unresolved otherwise.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from .known import Candidate, load_known
+
+# Kinds of knowledge each kind of mention may take.
+KINDS_FOR = {"person": frozenset({"person"}), "org": frozenset({"party", "group"})}
+# Party Facts says "party", not in or out of government: CAMEO's nearest reading of a party
+# as an actor, when the data has no government spell for it, is the political opposition.
+AGENT_FOR = {"PTY": "OPP"}
+
+
+def candidate(name: str, kind: str, published: str | None,
+              prefer_country: str | None = None) -> Candidate | None:
+    """The knowledge reading of a mention's name, or ``None``."""
+    allowed = KINDS_FOR.get(kind)
+    if not allowed or not name or (kind == "person" and " " not in name.strip()):
+        return None  # a surname alone is resolved through its full name, never on its own
+    cand = load_known().resolve(name, published[:10] if published else None, prefer_country)
+    if cand is None or cand.kind not in allowed:
+        return None
+    return cand
+
+
+def is_party_name(text: str) -> bool:
+    """Whether a name is a known party's ("Tories", "Liberal Democrats"), in any country."""
+    return bool(load_known().lookup(text, kinds=("party",)))
+
+
+def apply(units: Iterable, published: str | None, prefer_country: str | None = None) -> None:
+    """Give units the text left without a country their knowledge reading (in place)."""
+    for unit in units:
+        if unit.country is not None or unit.code or unit.head_term is not None:
+            continue
+        cand = candidate(unit.name, unit.kind, published, prefer_country)
+        if cand is None:
+            continue
+        agent = AGENT_FOR.get(cand.agent, cand.agent) or None
+        if cand.country == "IGO":
+            unit.code, unit.agent = cand.code, "IGO"
+            continue
+        unit.country = cand.country
+        unit.country_source = "party" if cand.kind == "party" else "knowledge"
+        if unit.agent is None:
+            unit.agent = agent
