@@ -201,3 +201,34 @@ def test_text_search_is_literal_not_a_like_pattern(client):
         assert client.get("/api/quotes", params={"speaker": wildcard}).json()["total"] == 0
     word = client.get("/api/events").json()["events"][0]["trigger"]
     assert client.get("/api/events", params={"q": word.upper()}).json()["total"] >= 1
+
+
+def test_ids_holding_slashes_can_be_viewed(tmp_path):
+    # Issue 16 item 8: /articles/{id} and /api/articles/{id} gave 404 for "wire/2025/x".
+    from urllib.parse import quote
+
+    from fastapi.testclient import TestClient
+    from tests.web.conftest import KGZ, TJK, _article
+
+    from flashpoint.store import Store
+    from flashpoint.web import create_app
+
+    aid = "wire/2025/03/kg talks?x=1"
+    db = tmp_path / "slash.duckdb"
+    with Store(db) as store:
+        store.write([_article(aid, "2025-03-03", "Slashed id", [
+            ("Kyrgyzstan accused Tajikistan of moving troops.", "112", KGZ, TJK, "accused")])])
+        store.finish_run()
+    with TestClient(create_app(db), raise_server_exceptions=False) as c:
+        for path in (quote(aid), quote(aid, safe="")):
+            body = c.get(f"/api/articles/{path}")
+            assert body.status_code == 200, (path, body.text)
+            assert body.json()["article"]["id"] == aid
+            event_id = f"{aid}-e0"
+            event = c.get(f"/api/events/{quote(event_id, safe='' if '%2F' in path else '/')}")
+            assert event.status_code == 200, event.text
+            assert event.json()["id"] == event_id
+            for page in (f"/articles/{path}", f"/events/{quote(event_id)}"):
+                html = c.get(page, headers={"Accept": "text/html"})
+                assert html.status_code == 200 and "Slashed id" in html.text, page
+        assert c.get("/api/articles/wire/2025/none").status_code == 404

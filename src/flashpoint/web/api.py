@@ -32,7 +32,7 @@ async def api_articles(
                              q=q or None)
 
 
-@router.get("/articles/{article_id}", summary="One article with actors, events, quotes")
+@router.get("/articles/{article_id:path}", summary="One article with actors, events, quotes")
 async def api_article(
     request: Request, article_id: Annotated[str, Path(max_length=100)]
 ) -> dict[str, Any]:
@@ -49,7 +49,7 @@ async def api_events(
     return await cached_json(request, queries.list_events, filters, limit=limit, offset=offset)
 
 
-@router.get("/events/{event_id}", summary="One event with its evidence and fused mentions")
+@router.get("/events/{event_id:path}", summary="One event with its evidence and fused mentions")
 async def api_event(
     request: Request, event_id: Annotated[str, Path(max_length=100)]
 ) -> dict[str, Any]:

@@ -27,7 +27,7 @@ async def articles_page(
     return respond(request, "articles.html", context)
 
 
-@router.get("/articles/{article_id}")
+@router.get("/articles/{article_id:path}")
 async def article_page(
     request: Request, article_id: Annotated[str, Path(max_length=100)]
 ) -> Response:

@@ -15,7 +15,7 @@ from ..render import respond
 router = APIRouter(include_in_schema=False)
 
 
-@router.get("/events/{event_id}")
+@router.get("/events/{event_id:path}")
 async def event_page(
     request: Request, event_id: Annotated[str, Path(max_length=100)]
 ) -> Response:
