@@ -73,7 +73,7 @@ def test_object_control_request(pipeline):
 @pytest.mark.parametrize(
     ("text", "root", "code"),
     [
-        ("The opposition called for new elections.", "10", None),
+        ("The opposition called for new elections.", "02", None),  # CAMEO: calling for is an appeal
         ("The opposition called on the government to resign.", "10", None),
         ("The union called off the planned talks with the employers.", "16", None),
     ],

@@ -227,6 +227,10 @@ def _verb_matches(sent: Span, ps: PatternSet, only: list[int] | None = None
 OBLIGATION_PATTERN = Pattern(
     id="obligation", kind="verb", lemmas=frozenset(), code="100", target=(), confidence=0.5
 )
+# "X said Y should do Z": advice, which CAMEO codes as an appeal.
+ADVICE_PATTERN = Pattern(
+    id="advice", kind="verb", lemmas=frozenset(), code="020", target=(), confidence=0.5
+)
 
 
 def _obligation_matches(sent: Span, only: list[int] | None = None) -> list[_Match]:
@@ -259,7 +263,9 @@ def _obligation_matches(sent: Span, only: list[int] | None = None) -> list[_Matc
                 addressee, repaired = prev, True
         if speaker is None or addressee is None or addressee.pos_ == "PRON":
             continue
-        matches.append(_Match(gov, OBLIGATION_PATTERN, speaker, addressee, lone_target=repaired))
+        advice = any(c.dep_ == "aux" and c.lower_ in cue.obligation_advice for c in tok.children)
+        pattern = ADVICE_PATTERN if advice else OBLIGATION_PATTERN
+        matches.append(_Match(gov, pattern, speaker, addressee, lone_target=repaired))
     return matches
 
 

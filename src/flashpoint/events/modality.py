@@ -43,6 +43,7 @@ class Cues:
     obligation: frozenset[str] = frozenset()
     obligation_verbs: frozenset[str] = frozenset()
     obligation_hedges: frozenset[str] = frozenset()
+    obligation_advice: frozenset[str] = frozenset()
 
 
 def _set(values) -> frozenset[str]:
@@ -69,6 +70,7 @@ def cues() -> Cues:
             obligation=_set(data.get("obligation")),
             obligation_verbs=_set(data.get("obligation_verbs")),
             obligation_hedges=_set(data.get("obligation_hedges")),
+            obligation_advice=_set(data.get("obligation_advice")),
         )
     except (OSError, KeyError, TypeError, yaml.YAMLError) as exc:
         raise KnowledgeError(f"cannot read modality cues {CUES_PATH}: {exc}") from exc
