@@ -25,6 +25,7 @@ from urllib.parse import urlparse
 import duckdb
 import pandas as pd
 
+from . import writerwait
 from .errors import StoreError
 from .records import CodedArticle, Duplicate, Rejection
 from .settings import Settings
@@ -336,9 +337,22 @@ LOCK_WAIT_SECONDS = 30.0
 def _connect_writer(path: str, wait: float) -> duckdb.DuckDBPyConnection:
     """Open ``path`` for writing, retrying while another process holds its lock.
 
-    DuckDB allows one writing process per file and no writer while a reader has it open; the web
-    server closes idle connections within a second, so a short wait lets an ingest in.
+    DuckDB allows one writing process per file and no writer while a reader has it open. While
+    it waits, the writer says so (:mod:`flashpoint.writerwait`): the web server then lets go of
+    the file even when busy.
     """
+    try:
+        return duckdb.connect(path)
+    except duckdb.IOException as exc:
+        if "lock" not in str(exc).lower():
+            raise StoreError(f"cannot open database '{path}': {exc}") from exc
+    except duckdb.Error as exc:
+        raise StoreError(f"cannot open database '{path}': {exc}") from exc
+    with writerwait.waiting(path):
+        return _wait_for_writer(path, wait)
+
+
+def _wait_for_writer(path: str, wait: float) -> duckdb.DuckDBPyConnection:
     import time
 
     deadline = time.monotonic() + wait

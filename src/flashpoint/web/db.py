@@ -20,7 +20,7 @@ from pathlib import Path
 
 import duckdb
 
-from .. import store
+from .. import store, writerwait
 from ..errors import StoreError
 from ..readonly import connect_locked
 
@@ -102,7 +102,16 @@ class ReadPool:
 
     @contextmanager
     def cursor(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        """A cursor for one request; the shared connection stays open while cursors are out."""
+        """A cursor for one request; the shared connection stays open while cursors are out.
+
+        While a writer waits for the file (:mod:`flashpoint.writerwait`) no cursor is given out
+        (:class:`DatabaseBusy`) and the connection is closed once the last cursor is back.
+        """
+        if writerwait.writer_waiting(self.path):
+            with self._lock:
+                if self._in_flight == 0:
+                    self._close_now()
+            raise DatabaseBusy(self.path, self.retry_after)
         with self._lock:
             if self._closer is not None:
                 self._closer.cancel()
@@ -120,7 +129,10 @@ class ReadPool:
                 with self._lock:
                     self._in_flight -= 1
                     if self._in_flight == 0:
-                        self._schedule_close()
+                        if writerwait.writer_waiting(self.path):
+                            self._close_now()  # a writer waits: let go of the file now
+                        else:
+                            self._schedule_close()
 
     def _schedule_close(self) -> None:
         # Called with the lock held. A timer thread closes the connection after the idle period
@@ -142,12 +154,16 @@ class ReadPool:
         """True while the shared connection (and so the file's read lock) is held."""
         return self._conn is not None
 
+    def _close_now(self) -> None:
+        # Called with the lock held.
+        if self._closer is not None:
+            self._closer.cancel()
+            self._closer = None
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+
     def close(self) -> None:
         """Close the shared connection now (server shutdown)."""
         with self._lock:
-            if self._closer is not None:
-                self._closer.cancel()
-                self._closer = None
-            if self._conn is not None:
-                self._conn.close()
-                self._conn = None
+            self._close_now()
