@@ -15,62 +15,37 @@ How a Doc is read, in order:
    goes to the most recent person holding that title. A titled person whose country is not
    stated gets the most mentioned country of their sentence (the dateline country excluded,
    since it says where the reporter is, not who the actor is).
+
+Unit building and noun-phrase reading live in :mod:`.units`, identity across the article and
+the actor records in :mod:`.linking`, the article's country in :mod:`.context`.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
-from ..records import Actor
-from . import context, from_knowledge
-from .knowledge import Knowledge, Term, compose_code, load_knowledge, place_countries
+from . import context, from_knowledge, linking
+from .knowledge import Knowledge, Term, load_knowledge, place_countries
+from .units import (
+    NOUN_POS,
+    PLACE_LABELS,
+    Match,
+    Unit,
+    UnitBuilder,
+    honorific,
+    is_backer_modifier,
+)
 
 ENT_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC", "LOC"})
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-# Dependencies by which a word modifies the noun phrase to its right.
-MODIFIER_DEPS = frozenset({
-    "compound", "amod", "nmod", "poss", "npadvmod", "det", "punct", "case", "nummod",
-    "quantmod", "predet", "nn",
-})
-SUBJECT_PRONOUNS = frozenset({"he", "she"})
-PRONOUN_LOOKBACK_SENTS = 3
-NOUN_POS = frozenset({"NOUN", "PROPN"})
 # Dependencies of a word that modifies a noun rather than acting itself.
 NOT_STANDALONE = frozenset({"compound", "amod", "poss", "nmod"})
 
 
-@dataclass
-class Match:
-    start: int
-    end: int
-    term: Term
-
-
-@dataclass
-class Unit:
-    """One actor mention being built: its anchor, the tokens it claims, what they say."""
-
-    kind: str  # person | org | role | action | country
-    anchor: tuple[int, int]
-    start: int
-    end: int
-    name: str
-    country: str | None = None
-    agent: str | None = None
-    code: str | None = None
-    backer: str | None = None
-    titles: list[str] = field(default_factory=list)
-    head_term: Term | None = None
-    actor: int | None = None
-    country_source: str | None = None  # text | knowledge | party | context
-
-
-class ActorResolver:
+class ActorResolver(UnitBuilder):
     """Fills ``doc._.actors`` and ``doc._.actor_mentions`` (see the module docstring)."""
 
     def __init__(self, nlp: Language, name: str, actors_files: list[str], dictionaries: list[str]):
@@ -146,7 +121,7 @@ class ActorResolver:
                 continue
             start = ent.start
             # Titles inside the entity span ("Supreme Leader X" tagged whole) belong to the region.
-            while start < ent.end and (start in role_at or start in name_at or _honorific(doc[start], self.kb)
+            while start < ent.end and (start in role_at or start in name_at or honorific(doc[start], self.kb)
                                        or doc[start].lower_ == "the"):
                 start += 1
             if start >= ent.end or any(i in name_at for i in range(start, ent.end)):
@@ -176,7 +151,7 @@ class ActorResolver:
         # 3. Countries, capitals and places standing alone.
         for m in names:
             if m.term.kind == "country" and not any(i in claimed for i in range(m.start, m.end)):
-                if _is_backer_modifier(doc, m.end, self.kb):
+                if is_backer_modifier(doc, m.end, self.kb):
                     continue
                 claim(Unit("country", (m.start, m.end), m.start, m.end, m.term.name,
                            country=m.term.country, head_term=m.term, country_source="text"))
@@ -189,7 +164,7 @@ class ActorResolver:
             places = places if places is not None else place_countries()
             text = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
             alpha3 = places.get(text.lower())
-            if alpha3 and not _is_backer_modifier(doc, ent.end, self.kb):
+            if alpha3 and not is_backer_modifier(doc, ent.end, self.kb):
                 claim(Unit("country", (ent.start, ent.end), ent.start, ent.end,
                            self.kb.country_names.get(alpha3, alpha3), country=alpha3,
                            country_source="text"))
@@ -201,150 +176,15 @@ class ActorResolver:
         if home is not None:
             from_knowledge.apply(units, published, prefer_country=home)  # "Labour" in a UK story
         self._context_countries(doc, units, article, home)
-        mentions = self._link(doc, units)
+        mentions = linking.link(doc, units)
         if home is not None:
             for unit in {id(u): u for _, _, u in mentions}.values():
                 if context.takes_context(unit):
                     unit.country, unit.country_source = home, "context"
-        self._pronouns(doc, units, mentions)
-        _write(doc, mentions)
+        linking.pronouns(doc, units, mentions)
+        linking.write(doc, mentions)
         return doc
 
-    # -- units -----------------------------------------------------------------------------
-    def _named_unit(self, doc, kind, start, end, term, name_at, role_at, claimed) -> Unit:
-        anchor = (start, end)
-        # "the Kataib Hezbollah group", "IRGC leadership": the noun the name modifies joins it.
-        root = doc[start:end].root
-        while (kind == "org" and root.dep_ == "compound" and root.head.i == end
-               and root.head.pos_ in NOUN_POS and end not in claimed):
-            end += 1
-            root = root.head
-        suffix_agent = role_at[end - 1].term.agent if end > anchor[1] and end - 1 in role_at else None
-        begin = self._left_region(doc, start, end, name_at, role_at, claimed, adjacent=True)
-        text = doc[start:anchor[1]]
-        name = term.name if term else _strip_honorifics(text, self.kb)
-        unit = Unit(kind, anchor, begin, end, name, head_term=term)
-        if term:
-            unit.country, unit.agent, unit.code = term.country, term.agent, term.code
-            unit.country_source = _term_source(term) if term.country else None
-        # "The New York Times newspaper", "Siemens AG": the head noun or suffix says the sector.
-        unit.agent = unit.agent or suffix_agent or self.kb.org_suffixes.get(doc[anchor[1] - 1].text)
-        self._read_modifiers(doc, unit, name_at, role_at, titles=(kind == "person"))
-        if kind == "person":
-            self._appositions(doc, unit, name_at, role_at)
-        return unit
-
-    def _role_unit(self, doc, m: Match, name_at, role_at, claimed) -> Unit | None:
-        begin = self._left_region(doc, m.start, m.end, name_at, role_at, claimed, adjacent=False)
-        kind = "action" if m.term.kind == "action" else "role"
-        unit = Unit(kind, (m.start, m.end), begin, m.end, "", agent=m.term.agent, head_term=m.term)
-        self._read_modifiers(doc, unit, name_at, role_at, titles=False)
-        for i in range(m.start, m.end):
-            # A name inside the title gives its country: "Revolutionary Guards commander".
-            if i in name_at and name_at[i].term.country and unit.country is None:
-                unit.country, unit.country_source = name_at[i].term.country, "text"
-        if unit.country is None and kind == "role":
-            self._of_in_country(doc, doc[m.end - 1], unit, name_at)
-        if kind == "action" and unit.country is None:
-            return None  # "missile attacks" alone names no actor
-        if kind == "action":
-            # "American strikes" is the country acting with that arm: "United States military".
-            label = self.kb.agent_codes.get(unit.agent or "", unit.agent or "")
-            unit.name = f"{self.kb.country_names.get(unit.country, unit.country)} {label.lower()}".strip()
-        else:
-            tokens = [t for t in doc[begin:m.end] if not (t.i == begin and t.dep_ == "det")]
-            unit.name = "".join(t.text_with_ws for t in tokens).strip().lstrip("\"'“‘«(")
-        return unit
-
-    def _left_region(self, doc, start, end, name_at, role_at, claimed, adjacent: bool) -> int:
-        """First token of the noun phrase ending at ``end`` whose modifiers lead into [start, end)."""
-        sent_start = doc[start].sent.start
-        begin = start
-        i = start - 1
-        while i >= sent_start and i not in claimed:
-            t = doc[i]
-            found = [m for m in (name_at.get(i), role_at.get(i)) if m is not None]
-            lex = min(found, key=lambda m: m.start) if found else None  # the longer reach wins
-            if lex is not None and lex.end == i + 1 and lex.start >= sent_start:
-                inside = any(begin <= doc[j].head.i < end for j in range(lex.start, lex.end))
-                if inside or adjacent:
-                    if any(j in claimed for j in range(lex.start, lex.end)):
-                        break
-                    begin = i = lex.start
-                    i -= 1
-                    continue
-            if t.dep_ in MODIFIER_DEPS and begin <= t.head.i < end:
-                begin = i
-            elif t.dep_ in ("case", "punct") and t.head.i < i and begin <= t.head.head.i < end:
-                begin = i  # "Iran 's": the marker attaches to the possessor on its left
-            else:
-                break
-            i -= 1
-        return begin
-
-    def _read_modifiers(self, doc, unit: Unit, name_at, role_at, titles: bool) -> None:
-        """Country, agent, titles, backer and 'former' from the tokens left of the anchor."""
-        seen: set[int] = set()
-        agent_from_region = None
-        for i in range(unit.start, unit.anchor[0]):
-            for lex in (name_at.get(i), role_at.get(i)):
-                if lex is None or id(lex) in seen:
-                    continue
-                seen.add(id(lex))
-                term = lex.term
-                if _is_backer_modifier(doc, lex.end, self.kb):
-                    unit.backer = unit.backer or compose_code(term.country, None) or term.code
-                    continue
-                if term.country and not unit.country:
-                    unit.country, unit.country_source = term.country, "text"
-                if term.kind in ("agent", "org", "group", "metonym", "dictionary") and term.agent:
-                    agent_from_region = term.agent  # the rightmost title is the one held
-                if titles and term.kind == "agent" and _is_title(doc, lex) \
-                        and doc[lex.start:lex.end].text not in unit.titles:
-                    unit.titles.append(doc[lex.start:lex.end].text)
-            if doc[i].lower_ in self.kb.former and unit.kind == "person":
-                agent_from_region = "ELI"
-        if agent_from_region == "ELI" or (unit.agent is None and agent_from_region):
-            unit.agent = agent_from_region
-
-    def _appositions(self, doc, unit: Unit, name_at, role_at) -> None:
-        """'X, the Y of Z' and 'the Y, X': titles and country from the apposition."""
-        root = doc[unit.anchor[0]:unit.anchor[1]].root
-        tokens: list[Token] = [c for c in root.children if c.dep_ == "appos" and c.i > root.i]
-        if root.dep_ == "appos" and root.head.i < unit.start and root.head.i in role_at:
-            tokens.append(root.head)
-        for tok in tokens:
-            sub = list(tok.subtree)
-            if len(sub) > 14:
-                continue
-            for t in sub:
-                lex = role_at.get(t.i)
-                if lex and t.i == lex.end - 1:
-                    unit.agent = unit.agent or lex.term.agent
-                    if lex.term.kind == "agent" and _is_title(doc, lex) \
-                            and doc[lex.start:lex.end].text not in unit.titles:
-                        unit.titles.append(doc[lex.start:lex.end].text)
-                lex = name_at.get(t.i)
-                if lex and t.i == lex.end - 1 and lex.term.country and not unit.country:
-                    unit.country, unit.country_source = lex.term.country, "text"
-
-    def _of_in_country(self, doc, head: Token, unit: Unit, name_at) -> None:
-        """'the government of Iraq', 'a court in Lyon': the country of the prepositional object."""
-        for prep in head.children:
-            if prep.dep_ != "prep" or prep.lower_ not in ("of", "in"):
-                continue
-            for obj in prep.children:
-                if obj.dep_ != "pobj":
-                    continue
-                lex = name_at.get(obj.i)
-                if lex and lex.term.country:
-                    unit.country, unit.country_source = lex.term.country, "text"
-                    return
-                if obj.ent_type_ in PLACE_LABELS:
-                    alpha3 = place_countries().get(obj.text.lower())
-                    if alpha3:
-                        unit.country, unit.country_source = alpha3, "text"
-                        return
 
     # -- article context -------------------------------------------------------------------
     def _context_countries(self, doc: Doc, units: list[Unit], article, home: str | None) -> None:
@@ -385,55 +225,7 @@ class ActorResolver:
                 unit.country = located.country or _backer_country(unit.backer)
                 unit.country_source = "text" if unit.country else None
 
-    # -- identity --------------------------------------------------------------------------
-    def _link(self, doc: Doc, units: list[Unit]) -> list[tuple[int, int, Unit]]:
-        """Group units into actors: same person/org name, surname references, role codes."""
-        people: dict[str, Unit] = {}
-        surnames: dict[str, Unit] = {}
-        actors: dict[tuple, Unit] = {}
-        mentions: list[tuple[int, int, Unit]] = []
-        # Full names first, so a surname used before the full name still finds its person.
-        for unit in units:
-            if unit.kind == "person" and " " in unit.name:
-                key = unit.name.lower()
-                first = people.setdefault(key, unit)
-                _merge(first, unit)
-                surnames.setdefault(unit.name.split()[-1].lower(), first)
-        for unit in units:
-            lead = unit
-            if unit.kind in ("person", "org") and unit.head_term is None:
-                lead = people.get(unit.name.lower()) or surnames.get(unit.name.lower()) or unit
-                if lead is not unit:
-                    _merge(lead, unit)
-            if unit.kind == "role" and _definite(doc, unit) and unit.country is None and unit.titles == []:
-                holder = _title_holder(doc, unit, mentions)
-                if holder is not None:
-                    lead = holder
-            key = _actor_key(lead)
-            lead = actors.setdefault(key, lead)
-            if lead is not unit:
-                _merge(lead, unit)
-            mentions.append((unit.start, unit.end, lead))
-        return mentions
 
-    def _pronouns(self, doc: Doc, units: list[Unit], mentions: list[tuple[int, int, Unit]]) -> None:
-        """Subject 'he'/'she' → the most recent person mentioned before it, a few sentences back."""
-        persons = sorted((s, e, u) for s, e, u in mentions if u.kind == "person")
-        if not persons:
-            return
-        sents = list(doc.sents)
-        sent_index = {s.start: n for n, s in enumerate(sents)}
-        for tok in doc:
-            if tok.lower_ not in SUBJECT_PRONOUNS or not tok.dep_.startswith("nsubj"):
-                continue
-            n = sent_index.get(tok.sent.start, 0)
-            floor = sents[max(0, n - PRONOUN_LOOKBACK_SENTS)].start
-            before = [p for p in persons if floor <= p[0] and p[1] <= tok.i]
-            if before:
-                mentions.append((tok.i, tok.i + 1, before[-1][2]))
-
-
-# -- helpers -------------------------------------------------------------------------------
 
 def _phrase_matcher(nlp: Language, table: dict[str, Term], attr: str) -> PhraseMatcher:
     matcher = PhraseMatcher(nlp.vocab, attr=attr)
@@ -460,13 +252,6 @@ def _longest(matches: list[Match]) -> list[Match]:
     return sorted(out, key=lambda m: m.start)
 
 
-def _is_backer_modifier(doc: Doc, end: int, kb: Knowledge) -> bool:
-    """True when the word after ``end`` makes the name a backer: 'Tehran-backed', 'Iran backed'."""
-    i = end
-    if i < len(doc) and doc[i].text == "-":
-        i += 1
-    return i < len(doc) and doc[i].lower_ in kb.backing
-
 
 def _proper_name_after(doc: Doc, i: int, claimed: dict[int, Unit]) -> int | None:
     """End of a run of 2-4 capitalised proper nouns starting at ``i`` (a name), else ``None``."""
@@ -477,30 +262,11 @@ def _proper_name_after(doc: Doc, i: int, claimed: dict[int, Unit]) -> int | None
     return end if end - i >= 2 else None
 
 
-def _is_title(doc: Doc, lex: Match) -> bool:
-    """A role phrase one person can hold: singular ("refugees" near a name is not a title)."""
-    return doc[lex.end - 1].tag_ not in ("NNS", "NNPS")
-
-
-def _honorific(token: Token, kb: Knowledge) -> bool:
-    return token.lower_ in kb.honorifics or token.text.lower() in kb.honorifics
-
-
-def _strip_honorifics(span: Span, kb: Knowledge) -> str:
-    tokens = list(span)
-    while len(tokens) > 1 and (_honorific(tokens[0], kb) or tokens[0].lower_ == "the"):
-        tokens = tokens[1:]
-    text = "".join(t.text_with_ws for t in tokens).strip()
-    return text[:-2] if text.endswith("'s") else text
-
 
 def _strip_article(text: str) -> str:
     return text[4:] if text.lower().startswith("the ") else text
 
 
-def _term_source(term: Term) -> str:
-    """Where a lexicon term's country comes from: a country's own name is the text speaking."""
-    return "text" if term.kind in ("country", "metonym") else "knowledge"
 
 
 def _excluded_names(article) -> set[str]:
@@ -537,67 +303,6 @@ def _names_index(units: list[Unit]) -> dict[int, Match]:
                 out[i] = m
     return out
 
-
-def _definite(doc: Doc, unit: Unit) -> bool:
-    return doc[unit.start].lower_ == "the" and unit.end - unit.start == 2
-
-
-def _title_holder(doc: Doc, unit: Unit, mentions) -> Unit | None:
-    """'the minister' → the latest person before it whose titles name that role."""
-    word = doc[unit.end - 1].lemma_.lower()
-    for _, end, u in reversed(mentions):
-        if end <= unit.start and u.kind == "person" and any(word in t.lower() for t in u.titles):
-            return u
-    return None
-
-
-def _merge(lead: Unit, other: Unit) -> None:
-    if lead is other:
-        return
-    if not lead.country and other.country:
-        lead.country, lead.country_source = other.country, other.country_source
-    lead.agent = lead.agent or other.agent
-    lead.backer = lead.backer or other.backer
-    for t in other.titles:
-        if t not in lead.titles:
-            lead.titles.append(t)
-
-
-def _actor_key(unit: Unit) -> tuple:
-    if unit.kind == "person":
-        return ("person", unit.name.lower())
-    if unit.kind == "org":
-        return ("org", unit.name.lower())
-    if unit.kind in ("country", "action"):
-        return ("country", unit.country, unit.agent)
-    return ("role", unit.country, unit.agent, unit.name.lower())
-
-
-def _write(doc: Doc, mentions: list[tuple[int, int, Unit]]) -> None:
-    """Turn linked units into Actor records, mention tuples and token attributes."""
-    actors: list[Actor] = []
-    index: dict[int, int] = {}
-    out: list[tuple[int, int, int]] = []
-    for start, end, unit in sorted(mentions, key=lambda m: (m[0], m[1])):
-        if id(unit) not in index:
-            index[id(unit)] = len(actors)
-            code = unit.code or compose_code(unit.country, unit.agent)
-            kind = {"action": "country", "role": "role"}.get(unit.kind, unit.kind)
-            if unit.head_term is not None and unit.head_term.kind in ("group",):
-                kind = "group"
-            actors.append(Actor(
-                name=unit.name, code=code, country=unit.country, agent=unit.agent, kind=kind,
-                titles=list(unit.titles), backer=unit.backer, mentions=[],
-                country_source=unit.country_source if unit.country else None,
-            ))
-        idx = index[id(unit)]
-        span = doc[start:end]
-        actors[idx].mentions.append([span.start_char, span.end_char])
-        out.append((start, end, idx))
-        for tok in span:
-            tok._.actor = actors[idx]
-    doc._.actors = actors
-    doc._.actor_mentions = out
 
 
 @Language.factory("flashpoint_actors", default_config={"actors_files": [], "dictionaries": []})

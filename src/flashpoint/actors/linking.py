@@ -1,0 +1,128 @@
+"""Identity across an article: which mentions are one actor, and the actor records.
+
+Repeated names and surnames ("Esper") reuse a person's binding; subject pronouns ("he", "she")
+go to the most recent person before them; "the minister" goes to the most recent person holding
+that title; roles and countries with the same code are one actor. :func:`write` turns the
+linked units into :class:`~flashpoint.records.Actor` records and token attributes.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from ..records import Actor
+from .knowledge import compose_code
+from .units import Unit
+
+SUBJECT_PRONOUNS = frozenset({"he", "she"})
+PRONOUN_LOOKBACK_SENTS = 3
+
+
+def link(doc: Doc, units: list[Unit]) -> list[tuple[int, int, Unit]]:
+    """Group units into actors: same person/org name, surname references, role codes."""
+    people: dict[str, Unit] = {}
+    surnames: dict[str, Unit] = {}
+    actors: dict[tuple, Unit] = {}
+    mentions: list[tuple[int, int, Unit]] = []
+    # Full names first, so a surname used before the full name still finds its person.
+    for unit in units:
+        if unit.kind == "person" and " " in unit.name:
+            key = unit.name.lower()
+            first = people.setdefault(key, unit)
+            _merge(first, unit)
+            surnames.setdefault(unit.name.split()[-1].lower(), first)
+    for unit in units:
+        lead = unit
+        if unit.kind in ("person", "org") and unit.head_term is None:
+            lead = people.get(unit.name.lower()) or surnames.get(unit.name.lower()) or unit
+            if lead is not unit:
+                _merge(lead, unit)
+        if unit.kind == "role" and _definite(doc, unit) and unit.country is None and unit.titles == []:
+            holder = _title_holder(doc, unit, mentions)
+            if holder is not None:
+                lead = holder
+        key = _actor_key(lead)
+        lead = actors.setdefault(key, lead)
+        if lead is not unit:
+            _merge(lead, unit)
+        mentions.append((unit.start, unit.end, lead))
+    return mentions
+
+def pronouns(doc: Doc, units: list[Unit], mentions: list[tuple[int, int, Unit]]) -> None:
+    """Subject 'he'/'she' → the most recent person mentioned before it, a few sentences back."""
+    persons = sorted((s, e, u) for s, e, u in mentions if u.kind == "person")
+    if not persons:
+        return
+    sents = list(doc.sents)
+    sent_index = {s.start: n for n, s in enumerate(sents)}
+    for tok in doc:
+        if tok.lower_ not in SUBJECT_PRONOUNS or not tok.dep_.startswith("nsubj"):
+            continue
+        n = sent_index.get(tok.sent.start, 0)
+        floor = sents[max(0, n - PRONOUN_LOOKBACK_SENTS)].start
+        before = [p for p in persons if floor <= p[0] and p[1] <= tok.i]
+        if before:
+            mentions.append((tok.i, tok.i + 1, before[-1][2]))
+
+
+def _definite(doc: Doc, unit: Unit) -> bool:
+    return doc[unit.start].lower_ == "the" and unit.end - unit.start == 2
+
+
+def _title_holder(doc: Doc, unit: Unit, mentions) -> Unit | None:
+    """'the minister' → the latest person before it whose titles name that role."""
+    word = doc[unit.end - 1].lemma_.lower()
+    for _, end, u in reversed(mentions):
+        if end <= unit.start and u.kind == "person" and any(word in t.lower() for t in u.titles):
+            return u
+    return None
+
+
+def _merge(lead: Unit, other: Unit) -> None:
+    if lead is other:
+        return
+    if not lead.country and other.country:
+        lead.country, lead.country_source = other.country, other.country_source
+    lead.agent = lead.agent or other.agent
+    lead.backer = lead.backer or other.backer
+    for t in other.titles:
+        if t not in lead.titles:
+            lead.titles.append(t)
+
+
+def _actor_key(unit: Unit) -> tuple:
+    if unit.kind == "person":
+        return ("person", unit.name.lower())
+    if unit.kind == "org":
+        return ("org", unit.name.lower())
+    if unit.kind in ("country", "action"):
+        return ("country", unit.country, unit.agent)
+    return ("role", unit.country, unit.agent, unit.name.lower())
+
+
+def write(doc: Doc, mentions: list[tuple[int, int, Unit]]) -> None:
+    """Turn linked units into Actor records, mention tuples and token attributes."""
+    actors: list[Actor] = []
+    index: dict[int, int] = {}
+    out: list[tuple[int, int, int]] = []
+    for start, end, unit in sorted(mentions, key=lambda m: (m[0], m[1])):
+        if id(unit) not in index:
+            index[id(unit)] = len(actors)
+            code = unit.code or compose_code(unit.country, unit.agent)
+            kind = {"action": "country", "role": "role"}.get(unit.kind, unit.kind)
+            if unit.head_term is not None and unit.head_term.kind in ("group",):
+                kind = "group"
+            actors.append(Actor(
+                name=unit.name, code=code, country=unit.country, agent=unit.agent, kind=kind,
+                titles=list(unit.titles), backer=unit.backer, mentions=[],
+                country_source=unit.country_source if unit.country else None,
+            ))
+        idx = index[id(unit)]
+        span = doc[start:end]
+        actors[idx].mentions.append([span.start_char, span.end_char])
+        out.append((start, end, idx))
+        for tok in span:
+            tok._.actor = actors[idx]
+    doc._.actors = actors
+    doc._.actor_mentions = out
+

@@ -1,0 +1,225 @@
+"""Actor mentions being built ("units") and the reading of their noun phrases.
+
+A unit is one mention: its anchor (a name, a role noun, an action noun or a country), the
+tokens it claims and what they say. :class:`UnitBuilder` (mixed into the resolver) builds
+named and role units and reads their left modifiers, appositions and "X of Y" for country,
+agent, titles and backer: "U.S. Defense Secretary Mark Esper" → USA GOV, "Tehran-backed
+Kataib Hezbollah" → backer IRN.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from .knowledge import Knowledge, Term, compose_code, place_countries
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Dependencies by which a word modifies the noun phrase to its right.
+MODIFIER_DEPS = frozenset({
+    "compound", "amod", "nmod", "poss", "npadvmod", "det", "punct", "case", "nummod",
+    "quantmod", "predet", "nn",
+})
+NOUN_POS = frozenset({"NOUN", "PROPN"})
+
+
+@dataclass
+class Match:
+    start: int
+    end: int
+    term: Term
+
+
+@dataclass
+class Unit:
+    """One actor mention being built: its anchor, the tokens it claims, what they say."""
+
+    kind: str  # person | org | role | action | country
+    anchor: tuple[int, int]
+    start: int
+    end: int
+    name: str
+    country: str | None = None
+    agent: str | None = None
+    code: str | None = None
+    backer: str | None = None
+    titles: list[str] = field(default_factory=list)
+    head_term: Term | None = None
+    actor: int | None = None
+    country_source: str | None = None  # text | knowledge | party | context
+
+
+
+class UnitBuilder:
+    """Builds units from anchors and reads their noun phrases (needs ``self.kb``)."""
+
+    kb: Knowledge
+
+    def _named_unit(self, doc, kind, start, end, term, name_at, role_at, claimed) -> Unit:
+        anchor = (start, end)
+        # "the Kataib Hezbollah group", "IRGC leadership": the noun the name modifies joins it.
+        root = doc[start:end].root
+        while (kind == "org" and root.dep_ == "compound" and root.head.i == end
+               and root.head.pos_ in NOUN_POS and end not in claimed):
+            end += 1
+            root = root.head
+        suffix_agent = role_at[end - 1].term.agent if end > anchor[1] and end - 1 in role_at else None
+        begin = self._left_region(doc, start, end, name_at, role_at, claimed, adjacent=True)
+        text = doc[start:anchor[1]]
+        name = term.name if term else strip_honorifics(text, self.kb)
+        unit = Unit(kind, anchor, begin, end, name, head_term=term)
+        if term:
+            unit.country, unit.agent, unit.code = term.country, term.agent, term.code
+            unit.country_source = term_source(term) if term.country else None
+        # "The New York Times newspaper", "Siemens AG": the head noun or suffix says the sector.
+        unit.agent = unit.agent or suffix_agent or self.kb.org_suffixes.get(doc[anchor[1] - 1].text)
+        self._read_modifiers(doc, unit, name_at, role_at, titles=(kind == "person"))
+        if kind == "person":
+            self._appositions(doc, unit, name_at, role_at)
+        return unit
+
+    def _role_unit(self, doc, m: Match, name_at, role_at, claimed) -> Unit | None:
+        begin = self._left_region(doc, m.start, m.end, name_at, role_at, claimed, adjacent=False)
+        kind = "action" if m.term.kind == "action" else "role"
+        unit = Unit(kind, (m.start, m.end), begin, m.end, "", agent=m.term.agent, head_term=m.term)
+        self._read_modifiers(doc, unit, name_at, role_at, titles=False)
+        for i in range(m.start, m.end):
+            # A name inside the title gives its country: "Revolutionary Guards commander".
+            if i in name_at and name_at[i].term.country and unit.country is None:
+                unit.country, unit.country_source = name_at[i].term.country, "text"
+        if unit.country is None and kind == "role":
+            self._of_in_country(doc, doc[m.end - 1], unit, name_at)
+        if kind == "action" and unit.country is None:
+            return None  # "missile attacks" alone names no actor
+        if kind == "action":
+            # "American strikes" is the country acting with that arm: "United States military".
+            label = self.kb.agent_codes.get(unit.agent or "", unit.agent or "")
+            unit.name = f"{self.kb.country_names.get(unit.country, unit.country)} {label.lower()}".strip()
+        else:
+            tokens = [t for t in doc[begin:m.end] if not (t.i == begin and t.dep_ == "det")]
+            unit.name = "".join(t.text_with_ws for t in tokens).strip().lstrip("\"'“‘«(")
+        return unit
+
+    def _left_region(self, doc, start, end, name_at, role_at, claimed, adjacent: bool) -> int:
+        """First token of the noun phrase ending at ``end`` whose modifiers lead into [start, end)."""
+        sent_start = doc[start].sent.start
+        begin = start
+        i = start - 1
+        while i >= sent_start and i not in claimed:
+            t = doc[i]
+            found = [m for m in (name_at.get(i), role_at.get(i)) if m is not None]
+            lex = min(found, key=lambda m: m.start) if found else None  # the longer reach wins
+            if lex is not None and lex.end == i + 1 and lex.start >= sent_start:
+                inside = any(begin <= doc[j].head.i < end for j in range(lex.start, lex.end))
+                if inside or adjacent:
+                    if any(j in claimed for j in range(lex.start, lex.end)):
+                        break
+                    begin = i = lex.start
+                    i -= 1
+                    continue
+            if t.dep_ in MODIFIER_DEPS and begin <= t.head.i < end:
+                begin = i
+            elif t.dep_ in ("case", "punct") and t.head.i < i and begin <= t.head.head.i < end:
+                begin = i  # "Iran 's": the marker attaches to the possessor on its left
+            else:
+                break
+            i -= 1
+        return begin
+
+    def _read_modifiers(self, doc, unit: Unit, name_at, role_at, titles: bool) -> None:
+        """Country, agent, titles, backer and 'former' from the tokens left of the anchor."""
+        seen: set[int] = set()
+        agent_from_region = None
+        for i in range(unit.start, unit.anchor[0]):
+            for lex in (name_at.get(i), role_at.get(i)):
+                if lex is None or id(lex) in seen:
+                    continue
+                seen.add(id(lex))
+                term = lex.term
+                if is_backer_modifier(doc, lex.end, self.kb):
+                    unit.backer = unit.backer or compose_code(term.country, None) or term.code
+                    continue
+                if term.country and not unit.country:
+                    unit.country, unit.country_source = term.country, "text"
+                if term.kind in ("agent", "org", "group", "metonym", "dictionary") and term.agent:
+                    agent_from_region = term.agent  # the rightmost title is the one held
+                if titles and term.kind == "agent" and is_title(doc, lex) \
+                        and doc[lex.start:lex.end].text not in unit.titles:
+                    unit.titles.append(doc[lex.start:lex.end].text)
+            if doc[i].lower_ in self.kb.former and unit.kind == "person":
+                agent_from_region = "ELI"
+        if agent_from_region == "ELI" or (unit.agent is None and agent_from_region):
+            unit.agent = agent_from_region
+
+    def _appositions(self, doc, unit: Unit, name_at, role_at) -> None:
+        """'X, the Y of Z' and 'the Y, X': titles and country from the apposition."""
+        root = doc[unit.anchor[0]:unit.anchor[1]].root
+        tokens: list[Token] = [c for c in root.children if c.dep_ == "appos" and c.i > root.i]
+        if root.dep_ == "appos" and root.head.i < unit.start and root.head.i in role_at:
+            tokens.append(root.head)
+        for tok in tokens:
+            sub = list(tok.subtree)
+            if len(sub) > 14:
+                continue
+            for t in sub:
+                lex = role_at.get(t.i)
+                if lex and t.i == lex.end - 1:
+                    unit.agent = unit.agent or lex.term.agent
+                    if lex.term.kind == "agent" and is_title(doc, lex) \
+                            and doc[lex.start:lex.end].text not in unit.titles:
+                        unit.titles.append(doc[lex.start:lex.end].text)
+                lex = name_at.get(t.i)
+                if lex and t.i == lex.end - 1 and lex.term.country and not unit.country:
+                    unit.country, unit.country_source = lex.term.country, "text"
+
+    def _of_in_country(self, doc, head: Token, unit: Unit, name_at) -> None:
+        """'the government of Iraq', 'a court in Lyon': the country of the prepositional object."""
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("of", "in"):
+                continue
+            for obj in prep.children:
+                if obj.dep_ != "pobj":
+                    continue
+                lex = name_at.get(obj.i)
+                if lex and lex.term.country:
+                    unit.country, unit.country_source = lex.term.country, "text"
+                    return
+                if obj.ent_type_ in PLACE_LABELS:
+                    alpha3 = place_countries().get(obj.text.lower())
+                    if alpha3:
+                        unit.country, unit.country_source = alpha3, "text"
+                        return
+
+
+def is_backer_modifier(doc: Doc, end: int, kb: Knowledge) -> bool:
+    """True when the word after ``end`` makes the name a backer: 'Tehran-backed', 'Iran backed'."""
+    i = end
+    if i < len(doc) and doc[i].text == "-":
+        i += 1
+    return i < len(doc) and doc[i].lower_ in kb.backing
+
+
+
+def is_title(doc: Doc, lex: Match) -> bool:
+    """A role phrase one person can hold: singular ("refugees" near a name is not a title)."""
+    return doc[lex.end - 1].tag_ not in ("NNS", "NNPS")
+
+
+def honorific(token: Token, kb: Knowledge) -> bool:
+    return token.lower_ in kb.honorifics or token.text.lower() in kb.honorifics
+
+
+def strip_honorifics(span: Span, kb: Knowledge) -> str:
+    tokens = list(span)
+    while len(tokens) > 1 and (honorific(tokens[0], kb) or tokens[0].lower_ == "the"):
+        tokens = tokens[1:]
+    text = "".join(t.text_with_ws for t in tokens).strip()
+    return text[:-2] if text.endswith("'s") else text
+
+
+
+def term_source(term: Term) -> str:
+    """Where a lexicon term's country comes from: a country's own name is the text speaking."""
+    return "text" if term.kind in ("country", "metonym") else "knowledge"
+
