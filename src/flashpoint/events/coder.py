@@ -25,6 +25,7 @@ from .modality import cues, modality, negated, negated_by_preposition, speech_go
 from .patterns import Pattern, PatternSet, patterns
 from .place import locate
 from .quantities import find_quantities, quantities_in
+from .statements import statement_matches
 from .time import resolve_date
 from .unnamed import unnamed_source
 
@@ -518,6 +519,9 @@ def code_doc(doc: Doc, pattern_set: PatternSet | None = None) -> list[Event]:
         verb_matches, consumed = _verb_matches(sent, ps, cands.verbs)
         found = (verb_matches + _noun_matches(sent, ps, consumed, cands.nouns)
                  + _obligation_matches(sent, cands.predicates))
+        taken = [m.trigger.i for m in found if m.source is not None or m.target is not None]
+        found += [_Match(verb, pattern, speaker, about)
+                  for verb, pattern, speaker, about in statement_matches(sent, taken, cands.predicates)]
         for match in found:
             if match.source is None and match.target is None:
                 continue

@@ -1,0 +1,140 @@
+"""Statements about another actor (CAMEO 010, 051, 111) from reporting verbs.
+
+"The Lib Dems' sums don't add up," Paul Boateng said; "Tory spokesman David Davis said the
+proposals were little more than a PR exercise": a reporting verb whose complement reports no
+event of its own but names an actor other than the speaker is the speaker commenting on that
+actor. The complement's judgement (``data/statements.yaml``) decides criticism (111), praise
+(051) or a plain statement (010). A complement that holds an event ("X said Y attacked Z") is
+left to that event, attributed to the speaker.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from spacy.tokens import Span, Token
+
+from ..errors import KnowledgeError
+from ..yamldata import load_yaml
+from . import arguments as args
+from .modality import negated
+from .patterns import Pattern
+
+DATA_PATH = Path(__file__).with_name("data") / "statements.yaml"
+NEGATIONS = frozenset({"not", "n't", "never", "no"})
+
+
+def _pattern(id_: str, code: str, confidence: float) -> Pattern:
+    return Pattern(id=id_, kind="verb", lemmas=frozenset(), code=code, target=(), confidence=confidence)
+
+
+# Low priors: an event a pattern codes on the same pair is the better reading.
+CRITICISM = _pattern("statement_criticism", "111", 0.4)
+PRAISE = _pattern("statement_praise", "051", 0.4)
+STATEMENT = _pattern("statement", "010", 0.25)
+
+
+@dataclass(frozen=True)
+class StatementCues:
+    """Reporting verbs and the judgement words of their complements."""
+
+    verbs: frozenset[str]
+    negative: frozenset[str]
+    positive: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def statement_cues() -> StatementCues:
+    """The shipped cue lists (read once)."""
+    try:
+        data = load_yaml(DATA_PATH.read_text(encoding="utf-8"))
+        words = {k: frozenset(str(w).lower() for w in data[k]) for k in ("verbs", "negative", "positive")}
+        return StatementCues(**words)
+    except (OSError, KeyError, TypeError, yaml.YAMLError) as exc:
+        raise KnowledgeError(f"cannot read {DATA_PATH}: {exc}") from exc
+
+
+def _complement(verb: Token) -> Token | None:
+    """The reported clause: the verb's clausal complement, or the quotation it is set into."""
+    for child in verb.children:
+        if child.dep_ == "ccomp":
+            return child
+    if verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
+        return verb.head  # "'... don't add up,' he said"
+    return None
+
+
+def _judged(tokens: list[Token], words: frozenset[str]) -> bool:
+    for tok in tokens:
+        if tok.lemma_.lower() in words or tok.lower_ in words:
+            if not any(c.lower_ in NEGATIONS for c in tok.head.children if c.dep_ == "neg"):
+                return True
+    return False
+
+
+def _about(tokens: list[Token], speaker: Token, verb: Token) -> Token | None:
+    """The first actor the complement names that is not the speaker (its subject first)."""
+    speaker_actor = speaker._.actor
+    def other(tok: Token) -> bool:
+        actor = tok._.actor
+        return actor is not None and actor is not speaker_actor and bool(actor.code) \
+            and tok.pos_ != "PRON"
+    subjects = [t for t in tokens if t.dep_ in ("nsubj", "nsubjpass") and t.head.i != verb.i]
+    for tok in subjects + tokens:
+        if other(tok):
+            return _mention_head(tok)
+        for child in tok.children:
+            if child.dep_ == "poss" and other(child):
+                return _mention_head(child)
+    return None
+
+
+def _mention_head(tok: Token) -> Token:
+    """The syntactic head of the actor mention ``tok`` belongs to ("the" → "government")."""
+    actor = tok._.actor
+    for _ in range(6):
+        head = tok.head
+        if head is tok or head._.actor is not actor:
+            break
+        tok = head
+    return tok
+
+
+def statement_matches(sent: Span, taken: Iterable[int], predicates: Iterable[int]
+                      ) -> list[tuple[Token, Pattern, Token, Token]]:
+    """``(verb, pattern, speaker, about)`` for each statement about another actor in ``sent``.
+
+    ``taken`` are the trigger indices other patterns matched in the sentence: a complement
+    holding one of them reports an event, not a comment. ``predicates`` are verb indices.
+    """
+    cues = statement_cues()
+    taken = set(taken)
+    doc = sent.doc
+    out = []
+    for i in predicates:
+        if not sent.start <= i < sent.end:
+            continue
+        verb = doc[i]
+        if verb.lemma_.lower() not in cues.verbs or i in taken or negated(verb):
+            continue
+        comp = _complement(verb)
+        if comp is None:
+            continue
+        own = {t.i for t in verb.subtree} if comp.i == verb.head.i else set()
+        tokens = [t for t in comp.subtree if t.i not in own]  # the quotation, not "he said"
+        if any(t.i in taken for t in tokens):
+            continue
+        speaker = args.subject_of(verb)
+        if speaker is None or speaker._.actor is None:
+            continue
+        about = _about(tokens, speaker, verb)
+        if about is None:
+            continue
+        pattern = CRITICISM if _judged(tokens, cues.negative) else \
+            PRAISE if _judged(tokens, cues.positive) else STATEMENT
+        out.append((verb, pattern, speaker, about))
+    return out
