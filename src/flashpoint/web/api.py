@@ -7,11 +7,11 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import Response
-from starlette.concurrency import run_in_threadpool
 
 from . import queries
 from .access import cached_json, find_or_404, run_query
-from .params import CodeRequest, Limit, Offset, code_article, event_filters
+from .coding import code_request
+from .params import CodeRequest, Limit, Offset, event_filters
 
 router = APIRouter(prefix="/api", tags=["api"])
 
@@ -90,7 +90,10 @@ async def api_alerts(request: Request, limit: Limit = 50) -> dict[str, Any]:
     "/code",
     summary="Code a text: the JSON contract (article, actors, events, quotes, quantities)",
     responses={413: {"description": "body larger than 200 KB"},
-               422: {"description": "invalid body"}},
+               422: {"description": "invalid body"},
+               429: {"description": "too many texts waiting to be coded; retry after the "
+                                    "Retry-After header's seconds"}},
 )
 async def api_code(request: Request, body: CodeRequest) -> dict[str, Any]:
-    return await run_in_threadpool(code_article, request, body)
+    # One text coded at a time in a worker process, a few waiting; beyond that 429.
+    return await code_request(request, body)

@@ -23,6 +23,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from ..errors import FlashpointError, StoreError
 from ..settings import Settings
 from .access import ResponseCache
+from .coding import CodeQueue
 from .db import DatabaseBusy, ReadPool
 from .render import TEMPLATES, wants_json
 
@@ -60,6 +61,24 @@ class ServeError(FlashpointError):
     code = "E610"
 
 
+LOOPBACK_NAMES = frozenset({"localhost", "127.0.0.1", "::1"})
+
+
+def served_hosts(host: str) -> frozenset[str] | None:
+    """The Host header values a server bound to ``host`` accepts: on loopback only loopback
+    names (a web page cannot reach it through a DNS name rebound to 127.0.0.1); on any other
+    address every name (the token guards it)."""
+    return LOOPBACK_NAMES | {host.strip("[]").lower()} if is_loopback(host) else None
+
+
+def host_name(header: str) -> str:
+    """The name in a Host header, without port or IPv6 brackets, lower-cased."""
+    header = header.strip().lower()
+    if header.startswith("["):
+        return header[1:].split("]", 1)[0]
+    return header.rsplit(":", 1)[0] if header.count(":") == 1 else header
+
+
 def check_bind(host: str, token: str | None) -> None:
     """Refuse to listen beyond loopback without a token (the API would be open to the network)."""
     if not is_loopback(host) and not token:
@@ -70,7 +89,10 @@ def check_bind(host: str, token: str | None) -> None:
 
 
 class Guard:
-    """ASGI middleware: the token rule and the request body limit.
+    """ASGI middleware: the Host rule, the token rule and the request body limit.
+
+    With ``allowed_hosts``, a request whose Host header names another host gets 421 (DNS
+    rebinding: a page from elsewhere reaching a loopback server under its own name).
 
     With a token, every request must carry it as ``Authorization: Bearer T``, ``?token=T`` or
     the cookie set after a ``?token=`` visit (so a browser's follow-up requests for pages and
@@ -78,10 +100,12 @@ class Guard:
     without Content-Length is read here up to the limit (then 413) and handed on.
     """
 
-    def __init__(self, app: ASGIApp, token: str | None, max_body: int = MAX_BODY_BYTES):
+    def __init__(self, app: ASGIApp, token: str | None, max_body: int = MAX_BODY_BYTES,
+                 allowed_hosts: frozenset[str] | None = None):
         self.app = app
         self.token = token
         self.max_body = max_body
+        self.allowed_hosts = allowed_hosts
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -89,6 +113,11 @@ class Guard:
             return
         request = Request(scope)
         set_cookie = False
+        if self.allowed_hosts is not None and host_name(
+                request.headers.get("host", "")) not in self.allowed_hosts:
+            await self._reject(request, 421, "unknown Host: this server answers only to the "
+                               "names it is served on", scope, receive, send)
+            return
         if self.token:
             given = self._given_token(request)
             if given is None or not hmac.compare_digest(given.encode(), self.token.encode()):
@@ -201,6 +230,7 @@ def create_app(
     settings: Settings | None = None,
     idle_seconds: float = 0.5,
     cache_size: int = 512,
+    allowed_hosts: frozenset[str] | None = None,
 ) -> FastAPI:
     """The dashboard and API over the database at ``db_path`` (opened read-only).
 
@@ -208,7 +238,8 @@ def create_app(
     /api/code`` and the "code an article" page. ``idle_seconds``: how long the read connection
     stays open after the last request (while open, an ingest cannot take the file).
     ``cache_size``: JSON answers of the listing API kept per URL while the database file is
-    unchanged (0 turns the cache off).
+    unchanged (0 turns the cache off). ``allowed_hosts``: Host header names accepted (all when
+    None; :func:`serve` passes :func:`served_hosts`).
     """
     from .api import router as api_router
     from .pages import apidoc, article, code, dyad, event, events, overview, quotes
@@ -232,6 +263,7 @@ def create_app(
         version="0.1.0",
     )
     app.state.pool = pool
+    app.state.code_queue = CodeQueue()
     app.state.cache = ResponseCache(str(db_path), cache_size)
     app.state.settings = settings or Settings.from_env()
     app.state.db_path = str(db_path)
@@ -279,5 +311,5 @@ def create_app(
     for page in (overview, dyad, events, event, article, quotes, code, apidoc):
         app.include_router(page.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
-    app.add_middleware(Guard, token=token)
+    app.add_middleware(Guard, token=token, allowed_hosts=allowed_hosts)
     return app

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import threading
 from datetime import date
 from typing import Annotated, Any
 
-from fastapi import HTTPException, Query, Request
+from fastapi import HTTPException, Query
 from pydantic import BaseModel, Field, field_validator
 
 from ..store import parse_day
@@ -105,23 +104,3 @@ class CodeRequest(BaseModel):
         if parse_day(value) is None:
             raise ValueError("date must be an ISO date like 2020-01-02")
         return value.strip()
-
-
-_CODER_LOCK = threading.Lock()
-
-
-def code_article(request: Request, body: CodeRequest) -> dict[str, Any]:
-    """Code one text with the app's settings; returns the JSON contract of DESIGN.md.
-
-    One at a time: the spaCy pipeline is shared and loaded on first use.
-    """
-    from ..api import code_text
-    from ..errors import InputError
-
-    with _CODER_LOCK:
-        try:
-            coded = code_text(body.text, title=body.title, date=body.date,
-                              settings=request.app.state.settings)
-        except InputError as exc:  # this text cannot be coded: say why, as for any bad input
-            raise HTTPException(422, exc.reason) from exc
-    return coded.to_dict()

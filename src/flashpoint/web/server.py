@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..settings import Settings
-from .app import check_bind, create_app
+from .app import check_bind, create_app, served_hosts
 
 
 def serve(
@@ -19,7 +19,8 @@ def serve(
 ) -> None:
     """Serve the database at ``db`` read-only on ``host:port`` until interrupted.
 
-    Binding beyond loopback needs a ``token`` (see :func:`check_bind`); ``cache_size`` as in
+    Binding beyond loopback needs a ``token`` (see :func:`check_bind`); on loopback only
+    loopback Host names are answered (:func:`served_hosts`); ``cache_size`` as in
     :func:`create_app`; the database must exist (checked here so a typo
     fails at start, not on the first request).
     """
@@ -30,6 +31,7 @@ def serve(
     check_bind(host, token)
     if not Path(db).exists():
         raise store.missing_database(str(db))
-    app = create_app(db, token=token, settings=settings, cache_size=cache_size)
+    app = create_app(db, token=token, settings=settings, cache_size=cache_size,
+                     allowed_hosts=served_hosts(host))
     # One worker: DuckDB readers share one process-wide instance; requests run in its threadpool.
     uvicorn.run(app, host=host, port=port, log_level=log_level, access_log=False)

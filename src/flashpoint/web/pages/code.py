@@ -8,10 +8,10 @@ from urllib.parse import parse_qs
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 from pydantic import ValidationError
-from starlette.concurrency import run_in_threadpool
 
+from ..coding import code_request
 from ..highlight import article_marks, segments
-from ..params import CodeRequest, code_article
+from ..params import CodeRequest
 from ..render import respond
 
 router = APIRouter(include_in_schema=False)
@@ -37,7 +37,7 @@ async def code_submit(request: Request) -> Response:
         return respond(request, "code.html",
                        {"page": "code", "form": form, "result": None, "errors": errors},
                        status_code=422)
-    result: dict[str, Any] = await run_in_threadpool(code_article, request, body)
+    result: dict[str, Any] = await code_request(request, body)
     text = result["article"].get("text") or ""
     marks = article_marks(text, result["actors"], result["events"], result["quotes"])
     context = {"page": "code", "form": form, "result": result, "errors": [],
