@@ -58,6 +58,8 @@ def _children(tok: Token, deps: set[str]) -> list[Token]:
 
 def _satisfies(tok: Token, p: Pattern) -> bool:
     """True when the trigger's dependents meet every constraint of the pattern."""
+    if p.not_deps and any(c.dep_ in p.not_deps for c in tok.children):
+        return False
     if p.prt and not any(_lemma(c) in p.prt or c.lower_ in p.prt for c in _children(tok, {"prt"})):
         return False
     preps = _children(tok, {"prep", "agent", "dative"})
@@ -412,8 +414,9 @@ def _events_for(
         # The statement of intent happened even though the announced action has not.
         intent = ps.intent_code(match.pattern.code)
         if intent is not None:
-            events += _emit(doc, sent, match, state, intent, "actual", False,
-                            conf + 0.05, f"intent:{match.pattern.id}")
+            # One predicate, one event: the statement of intent is what happened.
+            return _emit(doc, sent, match, state, intent, "actual", False,
+                         conf + 0.05, f"intent:{match.pattern.id}")
     # "without providing evidence" says what did not happen, not that anyone refused.
     if neg and mod in ("actual", "planned") and not negated_by_preposition(trigger):
         # "will not lift the ban": refusing to cooperate is itself an event.
@@ -469,7 +472,7 @@ def _emit(
             if earlier is not None:
                 src = {**earlier, "text": src["text"], "span": src["span"]}
         if src is None or not (src["code"] or _named(s)):
-            src = unnamed_source(cameo.root, s, trigger, sent, location) or src
+            src = unnamed_source(cameo.root, s, trigger, sent, location, match.pattern.id) or src
         if src is None or not (src["code"] or _named(s) or src is not None and src.get("unnamed")):
             continue  # an event needs an actor as its source: resolved, or at least named  # an event needs a resolved actor as its source
         if not neg:

@@ -115,7 +115,17 @@ def negated(trigger: Token, pattern_lemmas: frozenset[str] = frozenset()) -> boo
             return True
         if gov.pos_ in ("VERB", "AUX") and _lemma(gov) in c.negation_governors:
             return True
-    return False
+    return _cleft_negated(trigger, c)
+
+
+def _cleft_negated(trigger: Token, c: Cues) -> bool:
+    """ "It wasn't the Cabinet who raided X": a relative clause on the focus of a negated cleft."""
+    if trigger.dep_ != "relcl":
+        return False
+    focus = trigger.head
+    copula = focus.head
+    return focus.dep_ == "attr" and copula.lemma_.lower() == "be" and _has_negation(copula, c) \
+        and any(ch.dep_ in ("expl", "nsubj") and ch.lower_ == "it" for ch in copula.children)
 
 
 def _aux_modality(tok: Token, c: Cues) -> str | None:
@@ -138,6 +148,14 @@ def _aux_modality(tok: Token, c: Cues) -> str | None:
 def modality(trigger: Token) -> str:
     """``actual``, ``planned``, ``threatened`` or ``hypothetical`` for a trigger."""
     c = cues()
+    chain = governors(trigger)
+    top = chain[-1] if chain else trigger
+    if top.dep_ in ("acl", "ccomp") and top.head.pos_ == "NOUN":
+        # "signs that Russia was preparing to invade", "fears that X would attack": the noun
+        # governing the whole clause sets its mood
+        for kind, words in c.noun_governors.items():
+            if _lemma(top.head) in words:
+                return kind
     found = _aux_modality(trigger, c)
     if found == "hypothetical" and _reported_future(trigger, c):
         return "planned"

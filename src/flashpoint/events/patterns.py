@@ -43,6 +43,8 @@ class Pattern:
     mod: frozenset[str] = frozenset()
     negate_xcomp: bool = False
     refine: bool = False
+    # Dependency labels the trigger must not have: "called the issue a red line" (oprd) is no call.
+    not_deps: frozenset[str] = frozenset()
 
     @property
     def specificity(self) -> int:
@@ -115,6 +117,7 @@ def _pattern(entry: dict, kind: str, default_target: tuple[str, ...]) -> Pattern
         confidence=float(entry.get("confidence", 0.6)),
         negate_xcomp=bool(entry.get("negate_xcomp", False)),
         refine=bool(entry.get("refine", False)),
+        not_deps=_words(entry.get("not_deps")),
         **{name: _words(entry.get(name)) for name in CONSTRAINTS},
     )
 

@@ -121,6 +121,8 @@ def statement_matches(sent: Span, taken: Iterable[int], predicates: Iterable[int
         verb = doc[i]
         if verb.lemma_.lower() not in cues.verbs or i in taken or negated(verb):
             continue
+        if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i in taken:
+            continue  # "rejected the appeal, saying ...": the saying explains the event
         comp = _complement(verb)
         if comp is None:
             continue

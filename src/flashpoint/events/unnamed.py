@@ -32,6 +32,10 @@ class UnnamedRules:
     arrest: dict[str, Any]
     weapon_nouns: frozenset[str]
     disaster_words: frozenset[str]
+    protest_triggers: frozenset[str]
+    protest_generic: frozenset[str]
+    force_passives: frozenset[str]
+    arrest_passives: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -44,9 +48,17 @@ def rules() -> UnnamedRules:
             protest=data["protest"], force=force, arrest=data["arrest"],
             weapon_nouns=frozenset(str(w).lower() for w in force["weapon_nouns"]),
             disaster_words=frozenset(str(w).lower() for w in data["disaster_words"]),
+            protest_triggers=_words(data["protest"]["triggers"]),
+            protest_generic=_words(data["protest"]["generic_patterns"]),
+            force_passives=_words(force["passive_verbs"]),
+            arrest_passives=_words(data["arrest"]["passive_verbs"]),
         )
     except (OSError, KeyError, TypeError, yaml.YAMLError) as exc:
         raise KnowledgeError(f"cannot read {DATA_PATH}: {exc}") from exc
+
+
+def _words(items) -> frozenset[str]:
+    return frozenset(str(w).lower() for w in items)
 
 
 def _record(entry: dict[str, Any], location: dict[str, Any] | None) -> dict[str, Any]:
@@ -57,26 +69,34 @@ def _record(entry: dict[str, Any], location: dict[str, Any] | None) -> dict[str,
 
 
 def unnamed_source(root: str, source: Token | None, trigger: Token, sent: Span,
-                   location: dict[str, Any] | None) -> dict[str, Any] | None:
+                   location: dict[str, Any] | None, pattern_id: str = "") -> dict[str, Any] | None:
     """The generic source of an event with no actor as its source, or ``None``.
 
-    ``source`` is the argument the parse found (a non-actor noun such as "a bomb"), or ``None``.
+    ``source`` is the argument the parse found (a non-actor noun such as "a bomb"), or ``None``;
+    ``pattern_id`` the pattern that matched the trigger.
     """
     r = rules()
+    lemma = trigger.lemma_.lower()
     if root in r.protest["roots"]:
-        return _record(r.protest, location)
-    passive_without_agent = source is None and any(c.dep_ == "auxpass" for c in trigger.children)
-    if root in r.force["roots"]:
-        weapon = source is not None and (source.lemma_.lower() in r.weapon_nouns
-                                         or source.lower_ in r.weapon_nouns)
-        # A weapon named in the sentence is enough unless the sentence names a disaster; a
-        # passive with no agent ("were killed") needs the whole story free of one.
-        scope = sent if weapon else sent.doc
-        if any(t.lemma_.lower() in r.disaster_words or t.lower_ in r.disaster_words for t in scope):
-            return None
-        if weapon or passive_without_agent:
-            return _record(r.force, location)
+        if pattern_id not in r.protest_generic or lemma in r.protest_triggers:
+            return _record(r.protest, location)
         return None
-    if root in r.arrest["roots"] and passive_without_agent:
+    passive_without_agent = source is None and any(c.dep_ == "auxpass" for c in trigger.children)
+    if root in r.arrest["roots"] and passive_without_agent and lemma in r.arrest_passives:
         return _record(r.arrest, location)
-    return None
+    weapon = source is not None and _is_weapon(source, r)
+    passive_force = passive_without_agent and root in r.force["passive_roots"] and (
+        lemma in r.force_passives
+        or any(c.dep_ == "nsubjpass" and _is_weapon(c, r) for c in trigger.children))
+    if not (weapon and root in r.force["roots"] or passive_force):
+        return None
+    # A weapon named in the sentence is enough unless the sentence names a disaster; a
+    # passive with no agent ("were killed") needs the whole story free of one.
+    scope = sent if weapon else sent.doc
+    if any(t.lemma_.lower() in r.disaster_words or t.lower_ in r.disaster_words for t in scope):
+        return None
+    return _record(r.force, location)
+
+
+def _is_weapon(tok: Token, r: UnnamedRules) -> bool:
+    return tok.lemma_.lower() in r.weapon_nouns or tok.lower_ in r.weapon_nouns

@@ -1,0 +1,52 @@
+"""Mood from the governing clause, one event per predicate, and word senses that are no event."""
+
+from __future__ import annotations
+
+import flashpoint
+
+
+def _events(text: str):
+    return flashpoint.code_text(text, date="2005-02-01").events
+
+
+def test_cleft_negation_negates_the_relative_clause():
+    evs = [e for e in _events("The Labour MP said it wasn't the Cabinet who had raided the office.")
+           if e.trigger == "raided"]
+    assert evs and all(e.negated and not e.happened for e in evs)
+
+
+def test_a_noun_governing_the_clause_sets_its_mood():
+    for text in ("There were signs that Russia was preparing to invade Ukraine.",
+                 "Officials voiced fears that Iran would attack Israel."):
+        evs = _events(text)
+        assert evs and not any(e.happened for e in evs), text
+
+
+def test_one_predicate_gives_one_event():
+    evs = [e for e in _events("Ministers would consult on the plans, the Home Office said.")
+           if e.trigger == "consult"]
+    assert [(e.code, e.modality) for e in evs] == [("036", "actual")]
+
+
+def test_calling_something_a_name_is_no_phone_call():
+    evs = _events("The foreign secretary said Britain was calling the issue a red line.")
+    assert not any(e.code == "041" for e in evs)
+
+
+def test_passive_of_a_word_that_is_no_violence_has_no_armed_source():
+    for text in ("The chancellor said most of the increase is targeted to new initiatives.",
+                 "The minister praised young people who are engaged in local politics."):
+        assert not any(e.root in ("18", "19", "20") for e in _events(text)), text
+
+
+def test_passive_killing_takes_an_unidentified_armed_group_unless_a_disaster():
+    evs = [e for e in _events("Five soldiers were killed near the border on Monday.") if e.root in ("18", "19")]
+    assert evs and evs[0].source["agent"] == "UAF" and evs[0].source["unnamed"]
+    assert not any(e.root in ("18", "19", "20")
+                   for e in _events("Five people were killed when floods swept the valley."))
+
+
+def test_generic_verbs_need_a_protest_word_for_unnamed_protesters():
+    assert not any(e.root == "14" for e in _events("Labour MP David Blunkett said his guide dog threw up in the Chamber."))
+    evs = [e for e in _events("Thousands of workers went on strike in Lagos on Monday.") if e.root == "14"]
+    assert evs
