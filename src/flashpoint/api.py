@@ -41,14 +41,20 @@ def code_text(
     """Code one article given as text (scraped boilerplate is cleaned as for ``.txt`` files).
 
     As at ingest, lone surrogates become U+FFFD and text over ``settings.max_chars`` is
-    truncated; an article that cannot be coded raises :class:`~flashpoint.errors.InputError`.
+    truncated; text that is not prose (word salad) and an article that cannot be coded raise
+    :class:`~flashpoint.errors.InputError`.
     """
+    from .errors import InputError
     from .guards import limit_article, scrub, scrub_value
     from .ingest.clean import clean_text
+    from .ingest.prose import not_prose
     from .pipeline import Pipeline
 
     settings = settings or Settings()
     article = clean_text(scrub(text), source="<text>")
+    salad = not_prose(article.text)
+    if salad:  # word salad would give events from chance word orders
+        raise InputError(f"not prose: {salad}")
     article.id = article_id or Article.make_id(article.text)
     if title:
         article.title = scrub_value(title)

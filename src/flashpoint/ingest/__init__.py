@@ -34,6 +34,7 @@ from .inputs import (
 )
 from .jsonl import read_json, read_jsonl
 from .language import detect_language
+from .prose import not_prose
 from .text import read_text
 from .warc import read_warc
 
@@ -117,6 +118,9 @@ def finish(draft: Draft, settings: Settings, dedup: Deduplicator | None = None) 
     language, _ = detect_language(f"{draft.title or cleaned.title or ''}\n{text}")
     if language not in settings.languages:
         return Rejection(draft.source, f"unsupported language: {language}")
+    salad = not_prose(text) if language == "en" else None
+    if salad:
+        return Rejection(draft.source, f"not prose: {salad}")
     published, date_source = publication_date(
         draft.date, cleaned.dateline_date, cleaned.captions, text, stamp=cleaned.date_stamp
     )
