@@ -50,3 +50,14 @@ def test_generic_verbs_need_a_protest_word_for_unnamed_protesters():
     assert not any(e.root == "14" for e in _events("Labour MP David Blunkett said his guide dog threw up in the Chamber."))
     evs = [e for e in _events("Thousands of workers went on strike in Lagos on Monday.") if e.root == "14"]
     assert evs
+
+
+def test_words_of_force_without_force_are_no_violence():
+    for text in ("Gordon Brown has hit first-time buyers with the stamp duty freeze.",
+                 "The Italian government attacked the budget plans."):
+        assert not any(e.root in ("18", "19", "20") for e in _events(text)), text
+
+
+def test_armed_or_state_force_stays():
+    assert any(e.root in ("18", "19") for e in _events("Syrian troops attacked the rebel town of Idlib."))
+    assert any(e.root in ("18", "19") for e in _events("Israel bombed Gaza on Tuesday."))

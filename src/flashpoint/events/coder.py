@@ -25,6 +25,7 @@ from .modality import cues, modality, negated, negated_by_preposition, speech_go
 from .patterns import Pattern, PatternSet, patterns
 from .place import locate
 from .quantities import find_quantities, quantities_in
+from .senses import is_force_sense
 from .statements import statement_matches
 from .time import resolve_date
 from .unnamed import unnamed_source
@@ -474,7 +475,9 @@ def _emit(
         if src is None or not (src["code"] or _named(s)):
             src = unnamed_source(cameo.root, s, trigger, sent, location, match.pattern.id) or src
         if src is None or not (src["code"] or _named(s) or src is not None and src.get("unnamed")):
-            continue  # an event needs an actor as its source: resolved, or at least named  # an event needs a resolved actor as its source
+            continue  # an event needs an actor as its source: resolved, or at least named
+        if not is_force_sense(cameo.root, trigger, src, tgt, t):
+            continue  # "Brown has hit first-time buyers": the words of force, without force  # an event needs a resolved actor as its source
         if not neg:
             state.acted[_lemma(trigger)] = src
         event_id = _event_id(state.article_id, span, cameo.code, src, tgt)

@@ -1,0 +1,72 @@
+"""Argument requirements of event roots (``data/senses.yaml``): word senses that are no event.
+
+"Gordon Brown has hit first-time buyers" and "the government attacked the plans" use the words
+of force without any: an 18-20 event needs an armed source, force named in its clause, or a
+state (a country, a government or its leader) acting on an actor, a place or a thing force is
+used on - never on a topic.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from spacy.tokens import Token
+
+from ..errors import KnowledgeError
+from ..yamldata import load_yaml
+
+DATA_PATH = Path(__file__).with_name("data") / "senses.yaml"
+PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+
+
+@dataclass(frozen=True)
+class ForceSense:
+    """What makes a use of force an event."""
+
+    roots: frozenset[str]
+    armed_agents: frozenset[str]
+    force_words: frozenset[str]
+    targets: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def force_sense() -> ForceSense:
+    """The shipped requirements (read once)."""
+    try:
+        data = load_yaml(DATA_PATH.read_text(encoding="utf-8"))["force"]
+        return ForceSense(frozenset(str(r) for r in data["roots"]),
+                          frozenset(str(a).upper() for a in data["armed_agents"]),
+                          frozenset(str(w).lower() for w in data["force_words"]),
+                          frozenset(str(w).lower() for w in data["targets"]))
+    except (OSError, KeyError, TypeError, yaml.YAMLError) as exc:
+        raise KnowledgeError(f"cannot read {DATA_PATH}: {exc}") from exc
+
+
+def is_force_sense(root: str, trigger: Token, source: dict[str, Any],
+                   target: dict[str, Any] | None, target_token: Token | None) -> bool:
+    """Whether an event of ``root`` with these arguments is what its root says (always true
+    outside the force roots)."""
+    sense = force_sense()
+    if root not in sense.roots:
+        return True
+    target_is_place = target_token is not None and target_token.ent_type_ in PLACE_ENTS
+    target_is_thing = target_token is not None and (
+        target_token.lemma_.lower() in sense.targets or target_token.lower_ in sense.targets)
+    agent = source.get("agent")
+    armed = bool(source.get("unnamed")) or agent in sense.armed_agents
+    if armed:
+        return True
+    clause = list(trigger.subtree) + [trigger.head]
+    named_force = any(t.lemma_.lower() in sense.force_words or t.lower_ in sense.force_words
+                      for t in clause)
+    state = agent == "GOV" or (agent is None and bool(source.get("country")))
+    if named_force:
+        return True
+    if not state:
+        return False
+    # A state may use force on an actor, a place or a thing force is used on - not on a topic.
+    return target is None or bool(target.get("code")) or target_is_place or target_is_thing
