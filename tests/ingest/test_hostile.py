@@ -176,3 +176,73 @@ def test_rerun_with_seeded_store_sees_only_duplicates(tmp_path):
     again = list(ingest([str(tmp_path)], dedup=dedup))
     assert all(isinstance(r, Duplicate) for r in again) and len(again) == 2
     assert {r.duplicate_of for r in again} == {a.id for a in first}
+
+
+def add_issue16_cases(root) -> dict[str, str]:
+    """The inputs that broke runs or accounting (issue 16); expected outcome per input."""
+    import json
+
+    expect: dict[str, str] = {}
+    edge = root / "edge.jsonl"
+    records = [
+        {"id": "y", "date": "0001-01-01", "text": "Iran accused Iraq of attacking its border posts "
+                                                  "last week, the ministry said on Monday."},
+        {"id": "z", "date": "9999-12-31", "text": "Iraq said it would close the border next "
+                                                  "week, officials said on Monday."},
+        {"id": "s", "text": "Iran attacked Iraq on Monday \udc9a near Basra, the minister said."},
+        {"id": "same", "text": "Rebels seized two towns in the north on Friday after days of "
+                               "fighting with government troops, residents said."},
+        {"id": "same", "text": "The president pardoned forty political prisoners on Saturday "
+                               "ahead of talks with the opposition, his office said."},
+        {"id": "t", "title": 42, "text": STORIES[7]},
+        {"id": ["list"], "text": STORIES[7]},
+        {"id": "salad", "text": " ".join(random.Random(4).choice(" ".join(STORIES).split())
+                                         for _ in range(3000))},
+        {"id": "long", "text": "Police arrested protesters on Monday. " * 500},
+    ]
+    edge.write_text("".join(json.dumps(r) + "\n" for r in records))
+    for n, outcome in enumerate(["article", "article", "article", "article",
+                                 "duplicate id with different text", 'malformed JSONL line 6: "title"',
+                                 'malformed JSONL line 7: "id"', "not prose", "article"], start=1):
+        expect[f"{edge}#{n}"] = outcome
+    os.mkfifo(root / "pipe.txt")
+    expect[str(root / "pipe.txt")] = "skipped: not a regular file (named pipe)"
+    marked = root / "in[" / "]x"
+    marked.mkdir(parents=True)
+    (marked / "story.txt").write_text(STORIES[2] + " [/] [bold]x[/bold]")
+    expect[str(marked / "story.txt")] = "article"
+    bomb = root / "bomb.txt.gz"
+    bomb.write_bytes(gzip.compress(b"a" * (64 << 20)))
+    expect[str(bomb)] = "over size limit: more than 20000 bytes"
+    return expect
+
+
+def test_one_ingest_over_every_hostile_input_exits_0_and_accounts_for_all(tmp_path):
+    import json
+
+    import duckdb
+    from typer.testing import CliRunner
+
+    from flashpoint.cli import app
+
+    corpus = tmp_path / "c"
+    expect = build_corpus(corpus, random.Random(7))
+    expect.update(add_issue16_cases(corpus))
+    db, report = tmp_path / "h.duckdb", tmp_path / "r.json"
+    result = CliRunner().invoke(app, ["ingest", str(corpus), "--db", str(db), "--report",
+                                      str(report), "--max-bytes", "20000"],
+                                 env={"FLASHPOINT_MAX_CHARS": "5000"})
+    assert result.exit_code == 0, result.output
+    data = json.loads(report.read_text())
+    outcomes = {r["path"]: r["reason"] for r in data["rejected"]}
+    outcomes.update({d["path"]: "duplicate" for d in data["duplicate_of"]})
+    conn = duckdb.connect(str(db), read_only=True)
+    stored = dict(conn.execute("SELECT source, id FROM articles").fetchall())
+    logged = conn.execute("SELECT count(*), count(DISTINCT path) FROM ingest_log").fetchone()
+    conn.close()
+    outcomes.update({source: "article" for source in stored})
+    assert data["inputs"] == len(expect) == logged[0] == logged[1]
+    assert data["ingested"] + data["duplicates"] + len(data["rejected"]) == data["inputs"]
+    for source, outcome in expect.items():
+        assert outcomes[source].startswith(outcome), (source, outcomes[source], outcome)
+    assert [t["path"] for t in data["truncated"]] == [f"{corpus / 'edge.jsonl'}#9"]
