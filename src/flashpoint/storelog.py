@@ -74,25 +74,26 @@ def write_log(conn: duckdb.DuckDBPyConnection, batch: list[Outcome], run_id: str
     for key in fresh:
         keep.pop(key, None)
     if fresh:
-        frame = pd.DataFrame.from_records(list(fresh.values()), columns=LOG_COLUMNS)
-        conn.register("_log", frame)
-        try:
-            changed = " OR ".join(f'l."{c}" IS DISTINCT FROM n."{c}"' for c in _OUTCOME)
-            # An input whose outcome changed gets the new row; an unchanged one keeps its row.
-            conn.execute(f"DELETE FROM ingest_log l USING _log n WHERE l.key = n.key AND ({changed})")
-        finally:
-            conn.unregister("_log")
+        changed = " OR ".join(f'l."{c}" IS DISTINCT FROM n."{c}"' for c in _OUTCOME)
+        # An input whose outcome changed gets the new row; an unchanged one keeps its row.
+        _with_rows(conn, list(fresh.values()),
+                   f"DELETE FROM ingest_log l USING _log n WHERE l.key = n.key AND ({changed})")
         _insert(conn, list(fresh.values()))
     if keep:
         _insert(conn, list(keep.values()))
 
 
 def _insert(conn: duckdb.DuckDBPyConnection, rows: list[dict[str, Any]]) -> None:
-    frame = pd.DataFrame.from_records(rows, columns=LOG_COLUMNS)
-    conn.register("_log", frame)
+    cols = ", ".join(f'"{c}"' for c in LOG_COLUMNS)
+    _with_rows(conn, rows,
+               f"INSERT INTO ingest_log ({cols}) SELECT {cols} FROM _log ON CONFLICT DO NOTHING")
+
+
+def _with_rows(conn: duckdb.DuckDBPyConnection, rows: list[dict[str, Any]], sql: str) -> None:
+    """Run ``sql`` with ``rows`` visible as the table ``_log``."""
+    conn.register("_log", pd.DataFrame.from_records(rows, columns=LOG_COLUMNS))
     try:
-        cols = ", ".join(f'"{c}"' for c in LOG_COLUMNS)
-        conn.execute(f"INSERT INTO ingest_log ({cols}) SELECT {cols} FROM _log ON CONFLICT DO NOTHING")
+        conn.execute(sql)
     finally:
         conn.unregister("_log")
 
