@@ -71,7 +71,9 @@ def test_trump_accuses_and_threatens_iran(seed_events):
 
 @pytest.mark.shared
 def test_iran_rejects_and_criticizes(seed_events):
-    assert _has(seed_events, "12", source="Iran", trigger="rejected")
+    # Rejecting an accusation denies responsibility: CAMEO 016 (issue 14: deny vs reject).
+    rejected = _has(seed_events, "01", source="Iran", trigger="rejected")
+    assert rejected and rejected.code == "016"
     assert _has(seed_events, "11", source="Mousavi", target="American officials")
     assert _has(seed_events, "11", source="Khamenei", trigger="condemned")
 

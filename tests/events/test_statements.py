@@ -41,3 +41,24 @@ def test_a_statement_about_oneself_or_nobody_is_not_coded():
 def test_negated_judgement_is_not_criticism():
     evs = _events("The French foreign minister said the German government was not wrong.")
     assert [e.code for e in evs] == ["010"]
+
+
+def test_characterising_an_actor_is_criticism_or_praise():
+    crit = _events("The French foreign minister called the German government a disgrace.")
+    assert [e.code for e in crit] == ["111"] and crit[0].target["country"] == "DEU"
+    praise = _events("The French foreign minister described the German chancellor as a courageous leader.")
+    assert [e.code for e in praise] == ["051"]
+    assert _events("The French foreign minister called the German chancellor on Monday.") == []
+
+
+def test_speech_acts_deny_and_decline_comment():
+    evs = flashpoint.code_text("The Home Office dismissed claims that the plan had failed.").events
+    assert any(e.code == "016" for e in evs)
+    evs = flashpoint.code_text("The Foreign Office refused to confirm the report.").events
+    assert [e.code for e in evs] == ["011"]
+
+
+def test_a_denied_clause_is_negated():
+    evs = [e for e in flashpoint.code_text("The government denied that troops had fired on protesters.").events
+           if e.root == "19"]
+    assert evs and all(e.negated and not e.happened for e in evs)

@@ -44,6 +44,7 @@ class Cues:
     obligation_verbs: frozenset[str] = frozenset()
     obligation_hedges: frozenset[str] = frozenset()
     obligation_advice: frozenset[str] = frozenset()
+    denials: frozenset[str] = frozenset()
 
 
 def _set(values) -> frozenset[str]:
@@ -71,6 +72,7 @@ def cues() -> Cues:
             obligation_verbs=_set(data.get("obligation_verbs")),
             obligation_hedges=_set(data.get("obligation_hedges")),
             obligation_advice=_set(data.get("obligation_advice")),
+            denials=_set(neg.get("denials")),
         )
     except (OSError, KeyError, TypeError, yaml.YAMLError) as exc:
         raise KnowledgeError(f"cannot read modality cues {CUES_PATH}: {exc}") from exc
@@ -115,6 +117,10 @@ def negated(trigger: Token, pattern_lemmas: frozenset[str] = frozenset()) -> boo
             return True
         if gov.pos_ in ("VERB", "AUX") and _lemma(gov) in c.negation_governors:
             return True
+    chain = governors(trigger)
+    top = chain[-1] if chain else trigger
+    if top.dep_ == "ccomp" and top.head.pos_ == "VERB" and _lemma(top.head) in c.denials:
+        return True  # "denied that troops had fired on protesters"
     return _cleft_negated(trigger, c)
 
 

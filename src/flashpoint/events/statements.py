@@ -43,6 +43,7 @@ class StatementCues:
     """Reporting verbs and the judgement words of their complements."""
 
     verbs: frozenset[str]
+    characterise: frozenset[str]
     negative: frozenset[str]
     positive: frozenset[str]
 
@@ -52,7 +53,8 @@ def statement_cues() -> StatementCues:
     """The shipped cue lists (read once)."""
     try:
         data = load_yaml(DATA_PATH.read_text(encoding="utf-8"))
-        words = {k: frozenset(str(w).lower() for w in data[k]) for k in ("verbs", "negative", "positive")}
+        words = {k: frozenset(str(w).lower() for w in data[k])
+                 for k in ("verbs", "characterise", "negative", "positive")}
         return StatementCues(**words)
     except (OSError, KeyError, TypeError, yaml.YAMLError) as exc:
         raise KnowledgeError(f"cannot read {DATA_PATH}: {exc}") from exc
@@ -93,6 +95,26 @@ def _about(tokens: list[Token], speaker: Token, verb: Token) -> Token | None:
     return None
 
 
+def _characterisation(verb: Token, cues: StatementCues) -> tuple[Token, Pattern, Token, Token] | None:
+    """ "X called the plan a mistake": criticism (or praise) of the object's actor by X."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return None
+    heads = [c for c in verb.children if c.dep_ in ("oprd", "xcomp", "acomp", "ccomp")]
+    heads += [c for c in obj.children if c.dep_ in ("amod", "appos") and c.i > obj.i]
+    heads += [p for p in (*verb.children, *obj.children) if p.dep_ == "prep" and p.lower_ == "as"]
+    tokens = [t for h in heads for t in h.subtree]
+    if not tokens:
+        return None
+    pattern = CRITICISM if _judged(tokens, cues.negative) else \
+        PRAISE if _judged(tokens, cues.positive) else None
+    speaker = args.subject_of(verb)
+    if pattern is None or speaker is None or speaker._.actor is None:
+        return None
+    about = _about(list(obj.subtree), speaker, verb) or obj
+    return verb, pattern, speaker, about
+
+
 def _mention_head(tok: Token) -> Token:
     """The syntactic head of the actor mention ``tok`` belongs to ("the" → "government")."""
     actor = tok._.actor
@@ -119,7 +141,14 @@ def statement_matches(sent: Span, taken: Iterable[int], predicates: Iterable[int
         if not sent.start <= i < sent.end:
             continue
         verb = doc[i]
-        if verb.lemma_.lower() not in cues.verbs or i in taken or negated(verb):
+        if i in taken or negated(verb):
+            continue
+        if verb.lemma_.lower() in cues.characterise:
+            found = _characterisation(verb, cues)
+            if found is not None:
+                out.append(found)
+            continue
+        if verb.lemma_.lower() not in cues.verbs:
             continue
         if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i in taken:
             continue  # "rejected the appeal, saying ...": the saying explains the event
