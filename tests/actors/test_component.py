@@ -114,3 +114,29 @@ def test_mentions_index_the_text(pipeline):
         span = doc[start:end]
         assert [span.start_char, span.end_char] in doc._.actors[idx].mentions
         assert span[0]._.actor is doc._.actors[idx]
+
+
+def test_coordinated_country_modifiers_give_the_first_country(pipeline):
+    doc = code(pipeline, "The aid agency said US and British forces must protect the convoys.")
+    assert by_name(doc, "US and British forces").code == "USAMIL"
+
+
+def test_international_body_before_a_role_gives_its_code(pipeline):
+    doc = code(pipeline, "NATO peacekeeping troops arrived in the region on Monday. "
+                         "A U.N. envoy met the rebels.")
+    assert actor_for_span(doc, span_of(doc, "NATO peacekeeping troops")).code == "IGONAT"
+    assert actor_for_span(doc, span_of(doc, "A U.N. envoy")).code.startswith("IGO")
+
+
+def test_possessor_name_gives_its_country_to_the_role(pipeline):
+    doc = code(pipeline, "The Tories' home affairs spokesman criticised the plan on Tuesday.",
+               published="2005-02-01")
+    spokesman = actor_for_span(doc, span_of(doc, "home affairs spokesman"))
+    assert spokesman is not None and spokesman.country == "GBR"
+
+
+def test_titles_ending_in_general_are_not_military(pipeline):
+    doc = code(pipeline, "Mary Stone, director general of the Chamber of Commerce, criticised the plan. "
+                         "The secretary-general of the alliance welcomed the talks. "
+                         "The attorney general opened an inquiry.")
+    assert all(a.agent != "MIL" for a in doc._.actors), [(a.name, a.code) for a in doc._.actors]

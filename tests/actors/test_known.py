@@ -59,6 +59,14 @@ def test_ambiguous_party_name_resolves_by_article_country() -> None:
     assert tories.code == "GBRGOV"
 
 
+def test_undated_ambiguous_name_needs_the_article_country() -> None:
+    known = load_known()
+    # Without a date the latest span must not decide the country ("Labour Party" is not NZL's).
+    assert known.resolve("Labour Party", None) is None
+    assert known.resolve("Labour Party", None, prefer_country="GBR").country == "GBR"
+    assert known.resolve("Tony Blair", None).country == "GBR"  # one country: no need
+
+
 def test_groups_regions_and_igo_people() -> None:
     known = load_known()
     assert known.resolve("FARC", "2005-01-01", prefer_country="COL").code == "COLREB"

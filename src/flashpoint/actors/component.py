@@ -37,6 +37,7 @@ from .units import (
     Unit,
     UnitBuilder,
     honorific,
+    inherit_from_modifiers,
     is_backer_modifier,
 )
 
@@ -171,10 +172,12 @@ class ActorResolver(UnitBuilder):
 
         units.sort(key=lambda u: u.start)
         from_knowledge.apply(units, published)
+        inherit_from_modifiers(doc, units)
         home = context.decide(context.evidence(
             units, getattr(article, "dateline", None), getattr(article, "title", None), self.kb))
         if home is not None:
             from_knowledge.apply(units, published, prefer_country=home)  # "Labour" in a UK story
+            inherit_from_modifiers(doc, units)
         self._context_countries(doc, units, article, home)
         mentions = linking.link(doc, units)
         if home is not None:

@@ -182,8 +182,8 @@ class KnownActors:
         undated ones (a former office holder's country, a group's country). Candidates in
         several countries are ambiguous: the one in ``prefer_country`` (the article's country)
         is taken, else ``None``. Within one country the stronger agent wins (GOV over LEG over
-        ELI), then the narrower span. Without a date undated candidates are preferred, else the
-        most recent span.
+        ELI), then the narrower span. Without a date a name known in several countries needs
+        ``prefer_country``; then undated candidates are preferred, else the most recent span.
         """
         cands = self.lookup(name)
         if not cands:
@@ -192,6 +192,12 @@ class KnownActors:
             valid = [c for c in cands if c.valid_on(date_iso)]
             pool = [c for c in valid if c.dated] or valid
         else:
+            # Without a date every country the name has ever had is a reading: "Labour Party"
+            # is not New Zealand's because its Party Facts span is the latest.
+            if len({c.country for c in cands}) > 1:
+                if prefer_country is None or not any(c.country == prefer_country for c in cands):
+                    return None
+                cands = [c for c in cands if c.country == prefer_country]
             undated = [c for c in cands if not c.dated]
             pool = undated or _latest(cands)
         if not pool:

@@ -13,9 +13,11 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from .knowledge import Knowledge, Term, compose_code, place_countries
+from .knowledge import INTERNATIONAL_PREFIXES, Knowledge, Term, compose_code, place_countries
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# How a name modifies the noun phrase of another actor it gives its country or code to.
+INHERIT_DEPS = frozenset({"compound", "poss", "nmod", "amod"})
 # Dependencies by which a word modifies the noun phrase to its right.
 MODIFIER_DEPS = frozenset({
     "compound", "amod", "nmod", "poss", "npadvmod", "det", "punct", "case", "nummod",
@@ -122,6 +124,9 @@ class UnitBuilder:
                 begin = i
             elif t.dep_ in ("case", "punct") and t.head.i < i and begin <= t.head.head.i < end:
                 begin = i  # "Iran 's": the marker attaches to the possessor on its left
+            elif t.dep_ in ("conj", "cc") and t.head.i < i and t.head.dep_ in MODIFIER_DEPS \
+                    and end <= t.head.head.i + 1 and t.head.head.i < end:
+                begin = i  # "US and British forces": coordinated modifiers, the first one wins
             else:
                 break
             i -= 1
@@ -131,6 +136,7 @@ class UnitBuilder:
         """Country, agent, titles, backer and 'former' from the tokens left of the anchor."""
         seen: set[int] = set()
         agent_from_region = None
+        igo = None
         for i in range(unit.start, unit.anchor[0]):
             for lex in (name_at.get(i), role_at.get(i)):
                 if lex is None or id(lex) in seen:
@@ -142,6 +148,9 @@ class UnitBuilder:
                     continue
                 if term.country and not unit.country:
                     unit.country, unit.country_source = term.country, "text"
+                international = international_code(term)
+                if international and not unit.code and unit.kind != "country":
+                    igo = international  # "U.N. mediator X", "NATO troops": the body's code
                 if term.kind in ("agent", "org", "group", "metonym", "dictionary") and term.agent:
                     agent_from_region = term.agent  # the rightmost title is the one held
                 if titles and term.kind == "agent" and is_title(doc, lex) \
@@ -151,6 +160,8 @@ class UnitBuilder:
                 agent_from_region = "ELI"
         if agent_from_region == "ELI" or (unit.agent is None and agent_from_region):
             unit.agent = agent_from_region
+        if igo and not unit.country and not unit.code:
+            unit.code = igo
 
     def _appositions(self, doc, unit: Unit, name_at, role_at) -> None:
         """'X, the Y of Z' and 'the Y, X': titles and country from the apposition."""
@@ -172,6 +183,9 @@ class UnitBuilder:
                 lex = name_at.get(t.i)
                 if lex and t.i == lex.end - 1 and lex.term.country and not unit.country:
                     unit.country, unit.country_source = lex.term.country, "text"
+                elif lex and t.i == lex.end - 1 and not unit.country and not unit.code \
+                        and international_code(lex.term):
+                    unit.code = international_code(lex.term)  # "X, the UN envoy"
 
     def _of_in_country(self, doc, head: Token, unit: Unit, name_at) -> None:
         """'the government of Iraq', 'a court in Lyon': the country of the prepositional object."""
@@ -201,6 +215,13 @@ def is_backer_modifier(doc: Doc, end: int, kb: Knowledge) -> bool:
 
 
 
+def international_code(term: Term) -> str | None:
+    """The code of an international body's name ("U.N." → IGOUNO), else ``None``."""
+    if term.country or not term.code or term.kind not in ("org", "dictionary"):
+        return None
+    return term.code if term.code[:3] in INTERNATIONAL_PREFIXES else None
+
+
 def is_title(doc: Doc, lex: Match) -> bool:
     """A role phrase one person can hold: singular ("refugees" near a name is not a title)."""
     return doc[lex.end - 1].tag_ not in ("NNS", "NNPS")
@@ -223,3 +244,32 @@ def term_source(term: Term) -> str:
     """Where a lexicon term's country comes from: a country's own name is the text speaking."""
     return "text" if term.kind in ("country", "metonym") else "knowledge"
 
+
+
+def inherit_from_modifiers(doc: Doc, units: list[Unit]) -> None:
+    """A role or person modified by another actor's name takes that actor's country or code.
+
+    "Labour's election chief", "the Putin government", "NATO peacekeeping troops", "the U.N. war
+    crimes court": the name before the noun phrase was claimed as its own actor, and it says
+    whose the role is. Only units the text left without a country or code take it (in place).
+    """
+    at: dict[int, Unit] = {}
+    for u in units:
+        for i in range(u.start, u.end):
+            at[i] = u
+    for unit in units:
+        if unit.kind not in ("role", "person") or unit.country or unit.code:
+            continue
+        j = unit.start - 1
+        if j >= 0 and doc[j].dep_ == "case":
+            j -= 1  # "Labour 's"
+        owner = at.get(j)
+        if owner is None or owner is unit or owner.kind not in ("org", "person"):
+            continue
+        if not any(unit.start <= doc[k].head.i < unit.end and doc[k].dep_ in INHERIT_DEPS
+                   for k in range(owner.start, owner.end)):
+            continue
+        if owner.country:
+            unit.country, unit.country_source = owner.country, owner.country_source
+        elif owner.code and owner.code[:3] in INTERNATIONAL_PREFIXES:
+            unit.code = owner.code
