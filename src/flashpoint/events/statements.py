@@ -165,7 +165,11 @@ def statement_matches(sent: Span, taken: Iterable[int], predicates: Iterable[int
         about = _about(tokens, speaker, verb)
         if about is None:
             continue
-        pattern = CRITICISM if _judged(tokens, cues.negative) else \
-            PRAISE if _judged(tokens, cues.positive) else STATEMENT
+        # Words inside the target's own phrase describe it ("successful asylum seekers"); they
+        # are not the speaker's judgement of it.
+        own_np = {t.i for t in args.np_span(about)}
+        judged = [t for t in tokens if t.i not in own_np]
+        pattern = CRITICISM if _judged(judged, cues.negative) else \
+            PRAISE if _judged(judged, cues.positive) else STATEMENT
         out.append((verb, pattern, speaker, about))
     return out
