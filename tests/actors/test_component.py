@@ -140,3 +140,27 @@ def test_titles_ending_in_general_are_not_military(pipeline):
                          "The secretary-general of the alliance welcomed the talks. "
                          "The attorney general opened an inquiry.")
     assert all(a.agent != "MIL" for a in doc._.actors), [(a.name, a.code) for a in doc._.actors]
+
+
+def test_object_pronoun_goes_to_the_latest_person_of_its_gender(pipeline):
+    doc = code(pipeline, "Mr Brown met Ms Hewitt on Monday. She told him the plan would fail.")
+    brown, hewitt = by_name(doc, "Brown"), by_name(doc, "Hewitt")
+    assert "him" in [doc.text[s:e] for s, e in brown.mentions]
+    assert "She" in [doc.text[s:e] for s, e in hewitt.mentions]  # not Mr Brown, the latest
+
+
+def test_object_pronoun_is_not_the_subject_of_its_own_verb(pipeline):
+    doc = code(pipeline, "Mr Smith criticised the minister, Mr Jones. Mr Jones told him to wait.")
+    smith = by_name(doc, "Smith")
+    assert "him" in [doc.text[s:e] for s, e in smith.mentions]
+
+
+def test_they_continues_a_plural_subject(pipeline):
+    doc = code(pipeline, "The Tories insisted they would hold ministers to account.", published="2005-02-01")
+    they = actor_for_span(doc, span_of(doc, "they"))
+    assert they is not None and they.country == "GBR"
+
+
+def test_they_after_a_plural_object_stays_unresolved(pipeline):
+    doc = code(pipeline, "The company hired 300 workers last year. They said the deal was near.")
+    assert actor_for_span(doc, span_of(doc, "They")) is None

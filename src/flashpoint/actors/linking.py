@@ -15,6 +15,11 @@ from .knowledge import compose_code
 from .units import Unit
 
 SUBJECT_PRONOUNS = frozenset({"he", "she"})
+OBJECT_PRONOUNS = frozenset({"him", "her"})
+PLURAL_PRONOUNS = frozenset({"they", "them"})
+PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
+HONORIFIC_GENDER = {"mr": "m", "sir": "m", "lord": "m", "mrs": "f", "ms": "f", "miss": "f",
+                    "dame": "f", "lady": "f", "baroness": "f"}
 PRONOUN_LOOKBACK_SENTS = 3
 
 
@@ -49,20 +54,71 @@ def link(doc: Doc, units: list[Unit]) -> list[tuple[int, int, Unit]]:
     return mentions
 
 def pronouns(doc: Doc, units: list[Unit], mentions: list[tuple[int, int, Unit]]) -> None:
-    """Subject 'he'/'she' → the most recent person mentioned before it, a few sentences back."""
+    """Personal pronouns → the most recent fitting actor mentioned before them.
+
+    'he'/'she' as subjects and 'him'/'her' as objects go to the latest person a few sentences
+    back whose honorifics do not say the other gender ("Mr Blair" is never "she"); an object
+    pronoun never goes to the subject of its own verb ("Brown told him"). 'they'/'them' go to
+    the latest plural actor that was a subject (a plural role, a plural name such as "the
+    Tories") in this or the previous sentence, and stay unresolved when there is none.
+    """
     persons = sorted((s, e, u) for s, e, u in mentions if u.kind == "person")
-    if not persons:
+    # 'they' continues a plural subject ("the Tories insisted they would..."); a bare "they
+    # said" after a plural object is usually unnamed sources, not that object.
+    plurals = sorted((s, e, u) for s, e, u in mentions
+                     if _plural(doc, s, e, u) and doc[s:e].root.dep_.startswith("nsubj"))
+    if not persons and not plurals:
         return
+    gender = _genders(doc, persons)
     sents = list(doc.sents)
     sent_index = {s.start: n for n, s in enumerate(sents)}
     for tok in doc:
-        if tok.lower_ not in SUBJECT_PRONOUNS or not tok.dep_.startswith("nsubj"):
+        word = tok.lower_
+        if word in SUBJECT_PRONOUNS and tok.dep_.startswith("nsubj"):
+            pool, back = persons, PRONOUN_LOOKBACK_SENTS
+        elif word in OBJECT_PRONOUNS and tok.dep_ in ("dobj", "pobj", "dative", "obj"):
+            pool, back = persons, PRONOUN_LOOKBACK_SENTS
+        elif word in PLURAL_PRONOUNS and (tok.dep_.startswith("nsubj") or tok.dep_ in ("dobj", "pobj")):
+            pool, back = plurals, 1
+        else:
             continue
         n = sent_index.get(tok.sent.start, 0)
-        floor = sents[max(0, n - PRONOUN_LOOKBACK_SENTS)].start
-        before = [p for p in persons if floor <= p[0] and p[1] <= tok.i]
-        if before:
-            mentions.append((tok.i, tok.i + 1, before[-1][2]))
+        floor = sents[max(0, n - back)].start
+        subject = _subject_of(tok) if not tok.dep_.startswith("nsubj") else None
+        own = {id(u) for s, e, u in pool if subject is not None and s <= subject < e}
+        for s, e, u in reversed(pool):
+            if not (floor <= s and e <= tok.i) or id(u) in own:
+                continue
+            if gender.get(id(u)) not in (None, PRONOUN_GENDER.get(word)):
+                continue
+            mentions.append((tok.i, tok.i + 1, u))
+            break
+
+
+def _subject_of(tok) -> int | None:
+    """The subject token of the verb governing an object pronoun ("Brown told him" → Brown)."""
+    verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+    for child in verb.children:
+        if child.dep_.startswith("nsubj"):
+            return child.i
+    return None
+
+
+def _genders(doc: Doc, persons) -> dict[int, str]:
+    """Gender said by an honorific before a person's mention ("Mr Blair", "Ms Hewitt")."""
+    out: dict[int, str] = {}
+    for s, _, u in persons:
+        said = HONORIFIC_GENDER.get(doc[s].lower_.rstrip("."))
+        if said:
+            out.setdefault(id(u), said)
+    return out
+
+
+def _plural(doc: Doc, start: int, end: int, unit: Unit) -> bool:
+    """A mention 'they' can refer to: a plural role ("ministers") or plural name ("the Tories")."""
+    if unit.kind not in ("role", "org") or doc[end - 1].tag_ not in ("NNS", "NNPS"):
+        return False
+    return unit.kind == "role" or unit.country is not None or unit.code is not None
 
 
 def _definite(doc: Doc, unit: Unit) -> bool:
