@@ -51,8 +51,8 @@ def samples_dir() -> Path:
 
 @pytest.fixture(scope="session")
 def seed_article(seed_path):
-    """The reference article as `flashpoint.ingest` cleans it (the stage tests build on ingest)."""
-    from flashpoint.ingest import ingest
+    """The reference article as `flashpoint.readers` cleans it (the stage tests build on ingest)."""
+    from flashpoint.readers import ingest
     from flashpoint.records import Article
 
     (article,) = [a for a in ingest([str(seed_path)]) if isinstance(a, Article)]

@@ -153,7 +153,7 @@ def test_loose_values_are_refused_before_anything_is_written(tmp_path):
 
 
 def test_json_fields_of_the_wrong_type_are_named_in_the_rejection(tmp_path):
-    from flashpoint.ingest import ingest
+    from flashpoint.readers import ingest
 
     text = "Police in Nairobi arrested twelve protesters outside parliament on Tuesday."
     lines = [{"id": "t", "title": 42, "text": text}, {"id": ["list"], "text": text},

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 import flashpoint
 from flashpoint.errors import InputError
-from flashpoint.ingest import ingest
+from flashpoint.readers import ingest
 from flashpoint.records import Article, Duplicate, Rejection
 
 SEED = ("BAGHDAD (Reuters) - Iran accused Iraq on Monday of attacking its border posts last week, "

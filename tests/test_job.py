@@ -86,7 +86,7 @@ def test_reruns_and_resumed_runs_count_each_input_once(tmp_path):
     # as duplicates.
     import random
 
-    from tests.ingest.test_hostile import build_corpus
+    from tests.readers.test_hostile import build_corpus
 
     from flashpoint.settings import Settings
 

@@ -112,7 +112,7 @@ def test_prefilter_setting_from_env():
 @pytest.mark.shared
 def test_seed_fast_path_matches_full_path(paths, seed_path):
     """The reference article: the fast path codes the same events, quotes and key actors."""
-    from flashpoint.ingest import ingest
+    from flashpoint.readers import ingest
 
     found = [a for a in ingest([str(seed_path)]) if isinstance(a, Article)]
     assert found, "the seed ingests to an article"

@@ -16,8 +16,8 @@ def code_paths(
 
     Unlike ``ingest``, nothing is de-duplicated: every readable article is coded.
     """
-    from .ingest import ingest
     from .job import code_outcomes
+    from .readers import ingest
 
     settings = settings or Settings()
     outcomes = (
@@ -46,9 +46,9 @@ def code_text(
     """
     from .errors import InputError
     from .guards import limit_article, scrub, scrub_value
-    from .ingest.clean import clean_text
-    from .ingest.prose import not_prose
     from .pipeline import Pipeline
+    from .readers.clean import clean_text
+    from .readers.prose import not_prose
 
     settings = settings or Settings()
     article = clean_text(scrub(text), source="<text>")

@@ -115,8 +115,8 @@ def run_ingest(
     progress: Callable[[CodedArticle | Duplicate | Rejection], None] | None = None,
 ) -> IngestReport:
     """Ingest ``paths`` into the DuckDB file ``db``; returns the accounting report."""
-    from .ingest import ingest
-    from .ingest.dedup import Deduplicator
+    from .readers import ingest
+    from .readers.dedup import Deduplicator
     from .store import Store
 
     settings = settings or Settings()

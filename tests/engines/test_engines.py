@@ -8,7 +8,7 @@ import pytest
 
 from flashpoint.engines import get_engine
 from flashpoint.errors import FlashpointError
-from flashpoint.ingest import ingest
+from flashpoint.readers import ingest
 from flashpoint.records import Article
 from flashpoint.settings import Settings
 

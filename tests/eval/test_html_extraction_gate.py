@@ -13,7 +13,7 @@ import pytest
 from tests.conftest import shared_path
 
 from flashpoint.evaluate.extraction import evaluate_benchmark
-from flashpoint.ingest.html import html_article_text
+from flashpoint.readers.html import html_article_text
 
 BASELINE = Path(__file__).parent / "baselines" / "html.json"
 

@@ -79,8 +79,8 @@ def code_rows(
     title is cleaned as body only: otherwise a one-line snippet without a final full stop is
     taken for the article's headline and nothing is left to code.
     """
-    from ..ingest import finish
-    from ..ingest.inputs import Draft
+    from ..readers import finish
+    from ..readers.inputs import Draft
 
     articles: list[Article] = []
     slots: list[int | None] = []

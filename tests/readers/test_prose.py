@@ -9,8 +9,8 @@ import pytest
 from tests.conftest import SAMPLES, shared_path
 
 from flashpoint.errors import InputError
-from flashpoint.ingest import ingest
-from flashpoint.ingest.prose import not_prose
+from flashpoint.readers import ingest
+from flashpoint.readers.prose import not_prose
 from flashpoint.records import Article, Rejection
 
 PROSE = ("Police in the capital fired tear gas at thousands of protesters who marched on "

@@ -366,7 +366,7 @@ def clean_text(text: str, source: str = "", **options: Any) -> Article:
     """Clean scraped text into an Article (id left empty for the caller), dated from the text.
 
     ``options`` are passed to :func:`clean`. The publication date comes from the dateline,
-    captions or text (see :mod:`flashpoint.ingest.dates`).
+    captions or text (see :mod:`flashpoint.readers.dates`).
     """
     from .dates import publication_date
 

@@ -7,7 +7,7 @@ import os
 import sys
 
 import pytest
-from tests.ingest.pages import (
+from tests.readers.pages import (
     PARAGRAPHS,
     atom_feed,
     gz,
@@ -18,11 +18,11 @@ from tests.ingest.pages import (
     write_warc,
 )
 
-from flashpoint.ingest import count_inputs, ingest
-from flashpoint.ingest.dedup import Deduplicator
-from flashpoint.ingest.feed import html_to_text
-from flashpoint.ingest.html import extract_html
-from flashpoint.ingest.inputs import sniff_kind, walk
+from flashpoint.readers import count_inputs, ingest
+from flashpoint.readers.dedup import Deduplicator
+from flashpoint.readers.feed import html_to_text
+from flashpoint.readers.html import extract_html
+from flashpoint.readers.inputs import sniff_kind, walk
 from flashpoint.records import Article, Duplicate, Rejection
 from flashpoint.settings import Settings
 

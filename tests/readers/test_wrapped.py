@@ -1,4 +1,4 @@
-"""Hard-wrapped text rejoined into paragraphs (``flashpoint.ingest.wrapped``), alone and in clean()."""
+"""Hard-wrapped text rejoined into paragraphs (``flashpoint.readers.wrapped``), alone and in clean()."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import json
 
 from tests.conftest import shared_path
 
-from flashpoint.ingest.clean import clean
-from flashpoint.ingest.wrapped import is_table_row, unwrap, wrap_profile
+from flashpoint.readers.clean import clean
+from flashpoint.readers.wrapped import is_table_row, unwrap, wrap_profile
 
 # Written for these tests in the style of 1980s wire copy: wrapped near 60 columns, each
 # paragraph's first line indented, no blank lines.
@@ -131,7 +131,7 @@ def test_carriage_returns():
 
 
 def test_coded_offsets_index_the_rejoined_text(pipeline):
-    from flashpoint.ingest.clean import clean_text
+    from flashpoint.readers.clean import clean_text
 
     article = clean_text(
         "Police arrested dozens of protesters outside the parliament\n"

@@ -7,10 +7,10 @@ import os
 import random
 from collections import Counter
 
-from tests.ingest.pages import gz, jsonl, news_page, write_warc
+from tests.readers.pages import gz, jsonl, news_page, write_warc
 
-from flashpoint.ingest import ingest
-from flashpoint.ingest.dedup import Deduplicator
+from flashpoint.readers import ingest
+from flashpoint.readers.dedup import Deduplicator
 from flashpoint.records import Article, Duplicate, Rejection
 from flashpoint.settings import Settings
 

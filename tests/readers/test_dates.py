@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from flashpoint.ingest.dates import explicit_dates, lead_weekday, parse_date, publication_date
+from flashpoint.readers.dates import explicit_dates, lead_weekday, parse_date, publication_date
 
 
 @pytest.mark.parametrize(

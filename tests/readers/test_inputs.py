@@ -7,7 +7,7 @@ import gzip
 import pytest
 
 from flashpoint.errors import InputError
-from flashpoint.ingest.inputs import (
+from flashpoint.readers.inputs import (
     decode,
     is_binary,
     kind_from_name,
@@ -98,7 +98,7 @@ def test_a_fifo_in_an_input_tree_is_skipped_not_waited_on(tmp_path):
     import os
     import threading
 
-    from flashpoint.ingest import count_inputs, ingest
+    from flashpoint.readers import count_inputs, ingest
     from flashpoint.records import Article, Rejection
 
     (tmp_path / "story.txt").write_text(
@@ -138,7 +138,7 @@ def test_gzip_bombs_are_not_decompressed_past_the_limit(tmp_path):
     # Issue 16 item 11: a 4 MB file was decompressed to 4 GiB (16 s) to report its size.
     import time
 
-    from flashpoint.ingest import ingest
+    from flashpoint.readers import ingest
     from flashpoint.settings import Settings
 
     _bomb(tmp_path / "bomb.txt.gz", 4)

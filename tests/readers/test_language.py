@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from flashpoint.ingest import ingest
-from flashpoint.ingest.language import SAMPLE_CHARS, detect_language, unsupported_language
+from flashpoint.readers import ingest
+from flashpoint.readers.language import SAMPLE_CHARS, detect_language, unsupported_language
 from flashpoint.records import Article, Rejection
 from flashpoint.settings import Settings
 

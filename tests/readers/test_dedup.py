@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flashpoint.ingest.dedup import Deduplicator, fingerprint
+from flashpoint.readers.dedup import Deduplicator, fingerprint
 from flashpoint.settings import Settings
 
 STORY = (

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from tests.conftest import shared_path
 
-from flashpoint.ingest.clean import (
+from flashpoint.readers.clean import (
     clean,
     clean_text,
     is_boilerplate,
@@ -268,7 +268,7 @@ def test_seed_article(seed_path):
 
 
 def test_seed_through_ingest(seed_path):
-    from flashpoint.ingest import ingest
+    from flashpoint.readers import ingest
 
     (article,) = list(ingest([str(shared_path("seed", seed_path.name))]))
     assert article.input_kind == "txt"
