@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import math
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date, timedelta
 from typing import Any, NamedTuple
 
@@ -75,66 +75,121 @@ def _week(day: Any) -> date:
 # Events, dyads, actors
 
 
+@dataclass
+class EventFilters:
+    """Filters of an events listing (every field optional; all given ones must hold). The one
+    meaning of each filter for :meth:`flashpoint.database.Database.events`, ``flashpoint events``
+    and the web API's ``/api/events``."""
+
+    actor: str | None = None  # actor key, country or code, on either side
+    country: str | None = None  # ISO alpha-3 on either side
+    source: str | None = None
+    target: str | None = None
+    dyad: str | None = None  # "A-B": events between A and B, either direction
+    root: str | None = None
+    code: str | None = None  # CAMEO code or prefix ("19" matches 190..196x)
+    quad_class: int | None = None
+    start: str | None = None
+    end: str | None = None
+    modality: str | None = None
+    happened: bool | None = None
+    article_id: str | None = None
+    q: str | None = None  # text in the evidence sentence or trigger (literal, case-insensitive)
+
+    def as_dict(self) -> dict[str, Any]:
+        """The filters that are set (to echo back and to build page links)."""
+        return {f.name: getattr(self, f.name) for f in fields(self)
+                if getattr(self, f.name) not in (None, "")}
+
+
+def parse_dyad(dyad: str) -> tuple[str, str]:
+    """``"USA-IRN"`` → ``("USA", "IRN")``; raises ValueError on anything else."""
+    parts = [p.strip() for p in dyad.split("-")]
+    if len(parts) != 2 or not all(parts):
+        raise ValueError(f"dyad must look like 'A-B' (two actor keys), not {dyad!r}")
+    return parts[0], parts[1]
+
+
+def contains(column: str) -> str:
+    """SQL for "``column`` holds the parameter's text", case-insensitive and literal: the text is
+    no LIKE pattern, so ``%`` and ``_`` match only themselves."""
+    return f"contains(lower({column}), lower(?))"
+
+
+def event_where(f: EventFilters) -> tuple[str, list[Any]]:
+    """The WHERE clause over ``events e`` and its parameters for the filters: the one filter
+    builder of the Python API, the CLI and the web API."""
+    clauses, params = ["TRUE"], []
+    exact = {"source": "e.source_key", "target": "e.target_key", "root": "e.root",
+             "quad_class": "e.quad_class", "article_id": "e.article_id",
+             "modality": "e.modality"}
+    for name, column in exact.items():
+        value = getattr(f, name)
+        if value not in (None, ""):
+            clauses.append(f"{column} = ?")
+            params.append(value)
+    if f.actor:
+        clauses.append("(e.source_key = ? OR e.target_key = ?)")
+        params += [f.actor, f.actor]
+    if f.country:
+        clauses.append("(e.source_country = ? OR e.target_country = ?)")
+        params += [f.country, f.country]
+    if f.dyad:
+        a, b = parse_dyad(f.dyad)
+        clauses.append(
+            "((e.source_key = ? AND e.target_key = ?) OR (e.source_key = ? AND e.target_key = ?))"
+        )
+        params += [a, b, b, a]
+    if f.code:
+        clauses.append("starts_with(e.code, ?)")
+        params.append(f.code)
+    if f.start:
+        clauses.append("e.day >= CAST(? AS DATE)")
+        params.append(f.start)
+    if f.end:
+        clauses.append("e.day <= CAST(? AS DATE)")
+        params.append(f.end)
+    if f.happened is not None:
+        clauses.append("e.happened = ?")
+        params.append(bool(f.happened))
+    if f.q:
+        clauses.append(f"({contains('e.sentence')} OR {contains('e.trigger')})")
+        params += [f.q, f.q]
+    return " AND ".join(clauses), params
+
+
+EVENT_ORDER = "ORDER BY e.day DESC NULLS LAST, e.id"
+"""The order of every events listing: newest first."""
+
+
 def events(
     conn: duckdb.DuckDBPyConnection,
+    filters: EventFilters | None = None,
     *,
-    source: str | None = None,
-    target: str | None = None,
-    actor: str | None = None,
-    root: str | None = None,
-    code: str | None = None,
-    quad_class: int | None = None,
-    start: str | None = None,
-    end: str | None = None,
-    article_id: str | None = None,
-    happened: bool | None = None,
-    search: str | None = None,
     limit: int | None = None,
     offset: int = 0,
+    search: str | None = None,
+    **fields_: Any,
 ) -> pd.DataFrame:
-    """Events matching the filters, newest first (``limit``/``offset`` paginate).
+    """Events matching the filters (an :class:`EventFilters` or its fields as keywords: source,
+    target, actor, country, dyad, root, code, quad_class, start, end, modality, happened,
+    article_id, q), newest first; ``limit``/``offset`` paginate.
 
-    ``source``/``target``/``actor`` match actor keys (country or code); ``start``/``end`` are
-    inclusive ISO days; ``happened=True`` keeps only events that happened; ``search`` matches the
-    evidence sentence (case-insensitive substring).
+    ``source``/``target``/``actor`` match actor keys (country or code); ``code`` is a CAMEO code
+    or prefix; ``start``/``end`` are inclusive ISO days; ``happened=True`` keeps only events that
+    happened; ``q`` (alias ``search``) is literal text in the evidence sentence or trigger.
     """
-    where, params = event_filters(
-        source=source, target=target, actor=actor, root=root, code=code, quad_class=quad_class,
-        start=start, end=end, article_id=article_id, happened=happened, search=search,
-    )
-    order = "ORDER BY day DESC NULLS LAST, id"
+    if search is not None:
+        fields_.setdefault("q", search)
+    f = filters if filters is not None else EventFilters(**fields_)
+    where, params = event_where(f)
     if limit is None:
-        return conn.execute(f"SELECT * FROM events WHERE {where} {order}", params).df()
+        return conn.execute(f"SELECT * FROM events e WHERE {where} {EVENT_ORDER}", params).df()
     # Page on the narrow columns first, then read the wide rows of that page only.
-    page = f"SELECT id FROM events WHERE {where} {order} LIMIT {int(limit)} OFFSET {int(offset)}"
-    return conn.execute(f"SELECT * FROM events WHERE id IN ({page}) {order}", params).df()
-
-
-def event_filters(**filters: Any) -> tuple[str, list[Any]]:
-    """The SQL ``WHERE`` clause and parameters for :func:`events` filters."""
-    clauses, params = ["TRUE"], []
-    simple = {"source": "source_key", "target": "target_key", "root": "root", "code": "code",
-              "quad_class": "quad_class", "article_id": "article_id"}
-    for name, column in simple.items():
-        if filters.get(name) is not None:
-            clauses.append(f"{column} = ?")
-            params.append(filters[name])
-    if filters.get("actor") is not None:
-        clauses.append("(source_key = ? OR target_key = ?)")
-        params += [filters["actor"], filters["actor"]]
-    if filters.get("start"):
-        clauses.append("day >= CAST(? AS DATE)")
-        params.append(filters["start"])
-    if filters.get("end"):
-        clauses.append("day <= CAST(? AS DATE)")
-        params.append(filters["end"])
-    if filters.get("happened") is not None:
-        clauses.append("happened = ?")
-        params.append(bool(filters["happened"]))
-    if filters.get("search"):
-        clauses.append("sentence ILIKE ?")
-        params.append(f"%{filters['search']}%")
-    return " AND ".join(clauses), params
+    page = (f"SELECT e.id FROM events e WHERE {where} {EVENT_ORDER} "
+            f"LIMIT {int(limit)} OFFSET {int(offset)}")
+    return conn.execute(f"SELECT * FROM events e WHERE e.id IN ({page}) {EVENT_ORDER}",
+                        params).df()
 
 
 def dyad_series(

@@ -1,4 +1,5 @@
-"""The database commands of the ``flashpoint`` CLI: ``stats``, ``dyad``, ``query``, ``export``.
+"""The database commands of the ``flashpoint`` CLI: ``stats``, ``dyad``, ``query``, ``export``,
+``events``.
 
 Each is a thin wrapper over :class:`flashpoint.database.Database`; :func:`register` adds them to
 the main Typer app. A missing or unreadable database is a clear message and exit code 2.
@@ -242,6 +243,11 @@ def query(
         except Exception as exc:  # DuckDB parser/binder/read-only errors: a message, not a trace
             _fail(FlashpointError(f"query failed: {exc}"))
             return
+    print_frame(frame, format, frame_table(frame))
+
+
+def print_frame(frame: pd.DataFrame, format: str, table: Table) -> None:
+    """A result frame on stdout as JSON records, CSV, or else the given rich table."""
     if format == "json":
         from .database import frame_records
 
@@ -249,7 +255,57 @@ def query(
     elif format == "csv":
         sys.stdout.write(frame.to_csv(index=False))
     else:
-        console.print(frame_table(frame))
+        console.print(table)
+
+
+def events(
+    db: DbOpt = Path("flashpoint.duckdb"),
+    actor: Annotated[str | None, typer.Option("--actor", help="Actor key (country or code), either side.")] = None,
+    country: Annotated[str | None, typer.Option("--country", help="ISO alpha-3 country, either side.")] = None,
+    source: Annotated[str | None, typer.Option("--source", help="Source actor key.")] = None,
+    target: Annotated[str | None, typer.Option("--target", help="Target actor key.")] = None,
+    dyad: Annotated[str | None, typer.Option("--dyad", help="'A-B': between A and B, both directions.")] = None,
+    root: Annotated[str | None, typer.Option("--root", help="CAMEO root, e.g. 19.")] = None,
+    code: Annotated[str | None, typer.Option("--code", help="CAMEO code or prefix (04 matches 040-046).")] = None,
+    quad_class: Annotated[int | None, typer.Option("--quad-class", help="QuadClass 1-4.")] = None,
+    start: Annotated[str | None, typer.Option("--start", help="First day (YYYY-MM-DD), inclusive.")] = None,
+    end: Annotated[str | None, typer.Option("--end", help="Last day (YYYY-MM-DD), inclusive.")] = None,
+    modality: Annotated[str | None, typer.Option("--modality", help="actual | planned | threatened | hypothetical")] = None,
+    happened: Annotated[
+        bool | None, typer.Option("--happened/--not-happened", help="Only events that did (not) happen.")
+    ] = None,
+    article_id: Annotated[str | None, typer.Option("--article", help="Events of one article.")] = None,
+    q: Annotated[str | None, typer.Option("--search", "-q", help="Text in the sentence or trigger.")] = None,
+    limit: Annotated[int | None, typer.Option("--limit", help="At most this many events.")] = None,
+    offset: Annotated[int, typer.Option("--offset", help="Skip this many events.")] = 0,
+    format: Annotated[str, typer.Option("--format", "-f", help="table | json | csv")] = "table",
+) -> None:
+    """List events, newest first, with the same filters as the Python API and the web API."""
+    from .analysis import EventFilters, parse_dyad
+
+    if format not in {"table", "json", "csv"}:
+        _fail(FlashpointError(f"unknown format '{format}': choose table, json or csv"))
+    keys = {k: v.upper() if v else v for k, v in
+            {"actor": actor, "country": country, "source": source, "target": target,
+             "dyad": dyad}.items()}
+    if keys["dyad"]:
+        try:
+            parse_dyad(keys["dyad"])
+        except ValueError as exc:
+            _fail(FlashpointError(str(exc)))
+    filters = EventFilters(**keys, root=root, code=code, quad_class=quad_class, start=start,
+                           end=end, modality=modality, happened=happened, article_id=article_id,
+                           q=q)
+    database = _open(db)
+    with database:
+        try:
+            frame = database.events(filters, limit=limit, offset=offset)
+        except Exception as exc:  # a bad date or value: a message, not a trace
+            _fail(FlashpointError(f"events failed: {exc}"))
+            return
+    columns = ["id", "day", "code", "name", "source_key", "target_key", "modality", "negated",
+               "trigger", "sentence"]
+    print_frame(frame, format, frame_table(frame[columns], title=f"{len(frame)} events"))
 
 
 def export(
@@ -272,8 +328,9 @@ def export(
 
 
 def register(app: typer.Typer) -> None:
-    """Add ``stats``, ``dyad``, ``query`` and ``export`` to the flashpoint Typer app."""
+    """Add ``stats``, ``dyad``, ``query``, ``export`` and ``events`` to the flashpoint Typer app."""
     app.command("stats")(stats)
     app.command("dyad")(dyad)
     app.command("query")(query)
     app.command("export")(export)
+    app.command("events")(events)

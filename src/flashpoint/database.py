@@ -90,10 +90,11 @@ class Database:
         frame = self.conn.execute("SELECT * FROM articles WHERE id = ?", [article_id]).df()
         return None if frame.empty else frame_records(frame)[0]
 
-    def events(self, **filters: Any) -> pd.DataFrame:
-        """Events filtered like :func:`flashpoint.analysis.events` (source, target, actor, root,
-        code, quad_class, start, end, article_id, happened, search, limit, offset)."""
-        return analysis.events(self.conn, **filters)
+    def events(self, filters: analysis.EventFilters | None = None, **kwargs: Any) -> pd.DataFrame:
+        """Events filtered like :func:`flashpoint.analysis.events` (an ``EventFilters`` or its
+        fields: source, target, actor, country, dyad, root, code (or prefix), quad_class, start,
+        end, modality, happened, article_id, q/search; limit, offset), newest first."""
+        return analysis.events(self.conn, filters, **kwargs)
 
     def event(self, event_id: str) -> dict[str, Any] | None:
         """One event by id (with its evidence sentence and article id), or ``None``."""

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass, fields
 from datetime import date, datetime
 from typing import Any
 
@@ -18,6 +17,7 @@ import duckdb
 import pandas as pd
 
 from .. import analysis
+from ..analysis import EVENT_ORDER, EventFilters, contains, event_where
 from ..database import Database, plain
 
 MAX_LIMIT = 500
@@ -61,12 +61,6 @@ def frame_dicts(frame: pd.DataFrame) -> list[dict[str, Any]]:
     return [{k: plain(v) for k, v in row.items()} for row in frame.to_dict(orient="records")]
 
 
-def contains(column: str) -> str:
-    """SQL for "``column`` holds the parameter's text", case-insensitive and literal: the text is
-    no LIKE pattern, so ``%`` and ``_`` match only themselves."""
-    return f"contains(lower({column}), lower(?))"
-
-
 def clamp(limit: int | None, default: int = 50) -> int:
     """A page size within 1..MAX_LIMIT."""
     if limit is None:
@@ -78,80 +72,6 @@ def clamp(limit: int | None, default: int = 50) -> int:
 # Events
 
 
-@dataclass
-class EventFilters:
-    """Filters of the events listing (every field optional; all given ones must hold)."""
-
-    actor: str | None = None  # actor key, country or code, on either side
-    country: str | None = None  # ISO alpha-3 on either side
-    source: str | None = None
-    target: str | None = None
-    dyad: str | None = None  # "A-B": events between A and B, either direction
-    root: str | None = None
-    code: str | None = None  # CAMEO code or prefix ("19" matches 190..196x)
-    quad_class: int | None = None
-    start: str | None = None
-    end: str | None = None
-    modality: str | None = None
-    happened: bool | None = None
-    article_id: str | None = None
-    q: str | None = None  # text search in sentence and trigger
-
-    def as_dict(self) -> dict[str, Any]:
-        """The filters that are set (to echo back and to build page links)."""
-        return {f.name: getattr(self, f.name) for f in fields(self) if getattr(self, f.name) not in (None, "")}
-
-
-def parse_dyad(dyad: str) -> tuple[str, str]:
-    """``"USA-IRN"`` → ``("USA", "IRN")``; raises ValueError on anything else."""
-    parts = [p.strip() for p in dyad.split("-")]
-    if len(parts) != 2 or not all(parts):
-        raise ValueError(f"dyad must look like 'A-B' (two actor keys), not {dyad!r}")
-    return parts[0], parts[1]
-
-
-def event_where(f: EventFilters) -> tuple[str, list[Any]]:
-    """The WHERE clause over ``events e`` and its parameters for the filters (same meaning as
-    :func:`flashpoint.analysis.event_filters`, plus country, dyad, code prefix, modality)."""
-    clauses, params = ["TRUE"], []
-    exact = {"source": "e.source_key", "target": "e.target_key", "root": "e.root",
-             "quad_class": "e.quad_class", "article_id": "e.article_id",
-             "modality": "e.modality"}
-    for name, column in exact.items():
-        value = getattr(f, name)
-        if value not in (None, ""):
-            clauses.append(f"{column} = ?")
-            params.append(value)
-    if f.actor:
-        clauses.append("(e.source_key = ? OR e.target_key = ?)")
-        params += [f.actor, f.actor]
-    if f.country:
-        clauses.append("(e.source_country = ? OR e.target_country = ?)")
-        params += [f.country, f.country]
-    if f.dyad:
-        a, b = parse_dyad(f.dyad)
-        clauses.append(
-            "((e.source_key = ? AND e.target_key = ?) OR (e.source_key = ? AND e.target_key = ?))"
-        )
-        params += [a, b, b, a]
-    if f.code:
-        clauses.append("starts_with(e.code, ?)")
-        params.append(f.code)
-    if f.start:
-        clauses.append("e.day >= CAST(? AS DATE)")
-        params.append(f.start)
-    if f.end:
-        clauses.append("e.day <= CAST(? AS DATE)")
-        params.append(f.end)
-    if f.happened is not None:
-        clauses.append("e.happened = ?")
-        params.append(bool(f.happened))
-    if f.q:
-        clauses.append(f"({contains('e.sentence')} OR {contains('e.trigger')})")
-        params += [f.q, f.q]
-    return " AND ".join(clauses), params
-
-
 def list_events(
     cur: duckdb.DuckDBPyConnection, filters: EventFilters, limit: int = 50, offset: int = 0
 ) -> dict[str, Any]:
@@ -160,7 +80,7 @@ def list_events(
     rows = fetch_dicts(
         cur,
         f"SELECT {EVENT_LIST_COLUMNS} FROM events e LEFT JOIN articles a ON a.id = e.article_id "
-        f"WHERE {where} ORDER BY e.day DESC NULLS LAST, e.id LIMIT ? OFFSET ?",
+        f"WHERE {where} {EVENT_ORDER} LIMIT ? OFFSET ?",
         params + [limit, offset],
     )
     if rows and len(rows) < limit or (not rows and offset == 0):
