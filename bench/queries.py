@@ -22,11 +22,10 @@ import pycountry
 from rich.console import Console
 from rich.table import Table
 
-from flashpoint import analysis
-from flashpoint.database import Database
-from flashpoint.database import open as open_db
 from flashpoint.ontology import all_codes
-from flashpoint.store import Store
+from flashpoint.store import Database, Store
+from flashpoint.store import open as open_db
+from flashpoint.store.queries import EventFilters, event_where
 
 TARGET_MS = 200.0
 
@@ -120,8 +119,8 @@ def queries(db: Database) -> dict[str, callable]:
 
     def events_page():
         page = db.events(**filters, limit=50, offset=100)
-        where, params = analysis.event_filters(**filters)
-        total = db.conn.execute(f"SELECT count(*) FROM events WHERE {where}", params).fetchone()
+        where, params = event_where(EventFilters(**filters))
+        total = db.conn.execute(f"SELECT count(*) FROM events e WHERE {where}", params).fetchone()
         return len(page), total
 
     return {

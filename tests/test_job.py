@@ -73,7 +73,7 @@ def test_a_second_text_under_a_known_id_is_rejected_never_lost(tmp_path):
 
 
 def _log_and_stats(db) -> tuple[int, int, dict[str, int]]:
-    from flashpoint.database import open as open_db
+    from flashpoint.store import open as open_db
 
     with open_db(db) as database:
         rows = len(database.ingest_log())

@@ -58,7 +58,7 @@ def ingest(paths, db, settings: Settings | None = None):
 
 
 def open(db: str, **kwargs: Any):  # noqa: A001 - mirrors duckdb.connect/sqlite_utils naming
-    """Open an event database for analysis (see ``flashpoint.database``)."""
-    from .database import open as _open
+    """Open an event database for analysis (see ``flashpoint.store.reader``)."""
+    from .store import open as _open
 
     return _open(db, **kwargs)

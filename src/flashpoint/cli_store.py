@@ -1,7 +1,7 @@
 """The database commands of the ``flashpoint`` CLI: ``stats``, ``dyad``, ``query``, ``export``,
 ``events``.
 
-Each is a thin wrapper over :class:`flashpoint.database.Database`; :func:`register` adds them to
+Each is a thin wrapper over :class:`flashpoint.store.Database`; :func:`register` adds them to
 the main Typer app. A missing or unreadable database is a clear message and exit code 2.
 """
 
@@ -39,7 +39,7 @@ def _fail(exc: Exception) -> None:
 
 
 def _open(db: Path, locked: bool = False):
-    from .database import open as open_db
+    from .store import open as open_db
 
     try:
         return open_db(db, locked=locked)
@@ -55,7 +55,7 @@ def sparkline(values: list[float]) -> str:
 
 def frame_table(frame: pd.DataFrame, title: str | None = None, max_rows: int = 200) -> Table:
     """A rich table of a DataFrame (first ``max_rows`` rows)."""
-    from .database import plain
+    from .store import plain
 
     table = Table(title=escape(title) if title else None, show_lines=False)
     for col in frame.columns:
@@ -71,8 +71,8 @@ def frame_table(frame: pd.DataFrame, title: str | None = None, max_rows: int = 2
 def summary(db: str | Path | Any) -> Group:
     """A rich renderable summarising a database: ingest accounting, events by root and QuadClass,
     top dyads, alerts with their explanations (what ``flashpoint stats`` prints)."""
-    from .database import Database
-    from .database import open as open_db
+    from .store import Database
+    from .store import open as open_db
 
     database = db if isinstance(db, Database) else open_db(db)
     stats = database.stats()
@@ -168,7 +168,7 @@ def dyad(
     if png:
         plot_dyad(series, a, b, png, directed)
     if format == "json":
-        from .database import frame_records
+        from .store import frame_records
 
         sys.stdout.write(json.dumps(frame_records(series), indent=2) + "\n")
         return
@@ -249,7 +249,7 @@ def query(
 def print_frame(frame: pd.DataFrame, format: str, table: Table) -> None:
     """A result frame on stdout as JSON records, CSV, or else the given rich table."""
     if format == "json":
-        from .database import frame_records
+        from .store import frame_records
 
         sys.stdout.write(json.dumps(frame_records(frame), ensure_ascii=False, indent=2) + "\n")
     elif format == "csv":
@@ -281,7 +281,7 @@ def events(
     format: Annotated[str, typer.Option("--format", "-f", help="table | json | csv")] = "table",
 ) -> None:
     """List events, newest first, with the same filters as the Python API and the web API."""
-    from .analysis import EventFilters, parse_dyad
+    from .store.queries import EventFilters, parse_dyad
 
     if format not in {"table", "json", "csv"}:
         _fail(FlashpointError(f"unknown format '{format}': choose table, json or csv"))
@@ -317,7 +317,7 @@ def export(
 ) -> None:
     """Export events: JSONL/CSV/Parquet (every mention), GDELT 2.0 TSV or PLOVER JSON (fused
     events that happened)."""
-    from .export import FORMATS
+    from .store.export import FORMATS
 
     if format not in FORMATS:
         _fail(FlashpointError(f"unknown format '{format}': choose one of {', '.join(FORMATS)}"))

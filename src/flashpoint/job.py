@@ -18,9 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from .guards import truncation_note
-from .records import Article, CodedArticle, Duplicate, Rejection
+from .records import ALREADY_STORED, Article, CodedArticle, Duplicate, Rejection
 from .settings import Settings
-from .storelog import ALREADY_STORED
 
 
 @dataclass
@@ -117,7 +116,7 @@ def run_ingest(
     """Ingest ``paths`` into the DuckDB file ``db``; returns the accounting report."""
     from .readers import ingest
     from .readers.dedup import Deduplicator
-    from .store import Store
+    from .store.writer import Store
 
     settings = settings or Settings()
     report = IngestReport()

@@ -221,14 +221,20 @@ class Rejection:
         return asdict(self)
 
 
+ALREADY_STORED = "already stored"
+"""``Duplicate.kind`` of an input whose article (same id, same text) a previous run stored from
+this same input."""
+
+
 @dataclass
 class Duplicate:
-    """An input whose article duplicates one already seen (exact or near)."""
+    """An input whose article duplicates one already seen (exact or near), or was stored from
+    this same input by an earlier run (:data:`ALREADY_STORED`)."""
 
     path: str
     article_id: str
     duplicate_of: str
-    kind: str  # exact | near
+    kind: str  # exact | near | already stored
     similarity: float = 1.0
 
     def to_dict(self) -> dict[str, Any]:

@@ -15,8 +15,8 @@ sys.path.insert(0, str(Path(__file__).parent))
 import synthetic  # noqa: E402
 
 from flashpoint.cli_store import summary  # noqa: E402
-from flashpoint.database import open as open_db  # noqa: E402
 from flashpoint.store import Store  # noqa: E402
+from flashpoint.store import open as open_db  # noqa: E402
 
 runner = CliRunner()
 

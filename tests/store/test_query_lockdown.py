@@ -14,9 +14,9 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 import synthetic  # noqa: E402
 
-from flashpoint.database import open as open_db  # noqa: E402
-from flashpoint.readonly import ReadOnlyViolation, check_read_only_sql  # noqa: E402
 from flashpoint.store import Store  # noqa: E402
+from flashpoint.store import open as open_db  # noqa: E402
+from flashpoint.store.readonly import ReadOnlyViolation, check_read_only_sql  # noqa: E402
 
 runner = CliRunner()
 

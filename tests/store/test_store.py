@@ -133,7 +133,7 @@ def test_an_article_without_events_can_be_written_again():
 
 
 def test_already_stored_is_not_a_new_outcome_and_each_path_logs_once():
-    from flashpoint.storelog import ALREADY_STORED
+    from flashpoint.records import ALREADY_STORED
 
     a = synthetic.article("a1", [synthetic.event("a1-e0", "190", "USA", "IRN")],
                           source="/in/a1.txt")
@@ -190,7 +190,7 @@ def test_readonly_connection_refuses_writes_and_missing_file_is_clear(tmp_path):
 
 
 def test_a_run_that_never_refreshed_is_still_readable(tmp_path):
-    from flashpoint.database import open as open_db
+    from flashpoint.store import open as open_db
 
     path = tmp_path / "stale.duckdb"
     with Store(path) as store:

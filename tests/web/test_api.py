@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from flashpoint.web.queries import MAX_LIMIT
+from flashpoint.store.listings import MAX_LIMIT
 
 
 def test_overview_counts(client):

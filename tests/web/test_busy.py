@@ -14,8 +14,7 @@ from collections import Counter
 import pytest
 from fastapi.testclient import TestClient
 
-from flashpoint import writerwait
-from flashpoint.store import Store
+from flashpoint.store import Store, writerwait
 from flashpoint.web import create_app
 
 

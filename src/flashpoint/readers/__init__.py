@@ -14,9 +14,8 @@ from collections.abc import Callable, Iterable, Iterator
 
 from ..errors import InputError
 from ..guards import limit_article, scrub, scrub_value
-from ..records import Article, Duplicate, Rejection
+from ..records import ALREADY_STORED, Article, Duplicate, Rejection
 from ..settings import Settings
-from ..storelog import ALREADY_STORED
 from .clean import clean, clean_text
 from .dates import publication_date
 from .dedup import Deduplicator

@@ -8,7 +8,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import Response
 
-from . import queries
+from ..store import listings
 from .access import cached_json, find_or_404, run_query
 from .coding import code_request
 from .params import CodeRequest, Limit, Offset, event_filters
@@ -20,7 +20,7 @@ Key = Annotated[str, Path(min_length=2, max_length=40, pattern=r"^[A-Za-z0-9_.:]
 
 @router.get("/overview", summary="Counts, top dyads, latest alerts")
 async def api_overview(request: Request) -> Response:
-    return await cached_json(request, queries.overview)
+    return await cached_json(request, listings.overview)
 
 
 @router.get("/articles", summary="Articles, newest first")
@@ -28,7 +28,7 @@ async def api_articles(
     request: Request, limit: Limit = 50, offset: Offset = 0,
     q: Annotated[str | None, Query(max_length=200, description="text in title or body")] = None,
 ) -> Response:
-    return await cached_json(request, queries.list_articles, limit=limit, offset=offset,
+    return await cached_json(request, listings.list_articles, limit=limit, offset=offset,
                              q=q or None)
 
 
@@ -36,31 +36,31 @@ async def api_articles(
 async def api_article(
     request: Request, article_id: Annotated[str, Path(max_length=100)]
 ) -> dict[str, Any]:
-    return await find_or_404(request, queries.article_detail, article_id, "article")
+    return await find_or_404(request, listings.article_detail, article_id, "article")
 
 
 @router.get("/events", summary="Events with filters, newest first")
 async def api_events(
     request: Request,
-    filters: Annotated[queries.EventFilters, Depends(event_filters)],
+    filters: Annotated[listings.EventFilters, Depends(event_filters)],
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> Response:
-    return await cached_json(request, queries.list_events, filters, limit=limit, offset=offset)
+    return await cached_json(request, listings.list_events, filters, limit=limit, offset=offset)
 
 
 @router.get("/events/{event_id:path}", summary="One event with its evidence and fused mentions")
 async def api_event(
     request: Request, event_id: Annotated[str, Path(max_length=100)]
 ) -> dict[str, Any]:
-    return await find_or_404(request, queries.event_detail, event_id, "event")
+    return await find_or_404(request, listings.event_detail, event_id, "event")
 
 
 @router.get("/dyads/{a}/{b}", summary="Time series of the dyad a–b (both directions)")
 async def api_dyad(
     request: Request, a: Key, b: Key, freq: Literal["day", "week"] = "week", limit: Limit = 100
 ) -> Response:
-    return await cached_json(request, queries.dyad_detail, a.upper(), b.upper(), freq=freq,
+    return await cached_json(request, listings.dyad_detail, a.upper(), b.upper(), freq=freq,
                              limit=limit)
 
 
@@ -75,7 +75,7 @@ async def api_quotes(
     offset: Offset = 0,
 ) -> Response:
     return await cached_json(
-        request, queries.list_quotes, speaker=speaker or None,
+        request, listings.list_quotes, speaker=speaker or None,
         actor=(actor or "").upper() or None, q=q or None, article_id=article_id or None,
         limit=limit, offset=offset,
     )
@@ -83,7 +83,7 @@ async def api_quotes(
 
 @router.get("/alerts", summary="Escalation alerts, newest first")
 async def api_alerts(request: Request, limit: Limit = 50) -> dict[str, Any]:
-    return {"alerts": await run_query(request, queries.alerts, limit)}
+    return {"alerts": await run_query(request, listings.alerts, limit)}
 
 
 @router.post(

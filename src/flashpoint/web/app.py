@@ -22,9 +22,9 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from ..errors import FlashpointError, StoreError
 from ..settings import Settings
+from ..store.pool import DatabaseBusy, ReadPool
 from .access import ResponseCache
 from .coding import CodeQueue
-from .db import DatabaseBusy, ReadPool
 from .render import TEMPLATES, wants_json
 
 log = logging.getLogger("flashpoint.web")

@@ -8,9 +8,9 @@ from typing import Annotated, Any
 from fastapi import HTTPException, Query
 from pydantic import BaseModel, Field, field_validator
 
-from ..analysis import EventFilters, parse_dyad
-from ..store import parse_day
-from .queries import MAX_LIMIT
+from ..store.listings import MAX_LIMIT
+from ..store.queries import EventFilters, parse_dyad
+from ..store.rows import parse_day
 
 ActorKey = Annotated[str, Field(min_length=2, max_length=40, pattern=r"^[A-Za-z0-9_.:]+$")]
 MODALITIES = ("actual", "planned", "threatened", "hypothetical")

@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import Response
 
-from .. import queries
+from ...store import listings
 from ..access import find_or_404, run_query
 from ..highlight import article_marks, segments
 from ..params import Limit, Offset
@@ -21,7 +21,7 @@ async def articles_page(
     request: Request, limit: Limit = 50, offset: Offset = 0,
     q: Annotated[str | None, Query(max_length=200)] = None,
 ) -> Response:
-    context = await run_query(request, queries.list_articles, limit=limit, offset=offset, q=(q or "").strip() or None)
+    context = await run_query(request, listings.list_articles, limit=limit, offset=offset, q=(q or "").strip() or None)
     context["page"] = "articles"
     context["q"] = q or ""
     return respond(request, "articles.html", context)
@@ -31,7 +31,7 @@ async def articles_page(
 async def article_page(
     request: Request, article_id: Annotated[str, Path(max_length=100)]
 ) -> Response:
-    found = await find_or_404(request, queries.article_detail, article_id, "article")
+    found = await find_or_404(request, listings.article_detail, article_id, "article")
     text = found["article"].get("text") or ""
     marks = article_marks(text, found["actors"], found["events"], found["quotes"])
     context = {"page": "article", **found, "_segments": segments(text, marks)}

@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Path, Request
 from fastapi.responses import RedirectResponse, Response
 
-from .. import queries
+from ...store import listings
 from ..access import run_query
 from ..render import respond
 
@@ -27,6 +27,6 @@ async def dyad_form(a: str = "", b: str = "") -> Response:
 async def dyad_page(
     request: Request, a: Key, b: Key, freq: Literal["day", "week"] = "week"
 ) -> Response:
-    context = await run_query(request, queries.dyad_detail, a.upper(), b.upper(), freq=freq, limit=200)
+    context = await run_query(request, listings.dyad_detail, a.upper(), b.upper(), freq=freq, limit=200)
     context["page"] = "dyad"
     return respond(request, "dyad.html", context)

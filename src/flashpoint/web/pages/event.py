@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Request
 from fastapi.responses import Response
 
-from .. import queries
+from ...store import listings
 from ..access import find_or_404
 from ..highlight import sentence_segments
 from ..render import respond
@@ -19,7 +19,7 @@ router = APIRouter(include_in_schema=False)
 async def event_page(
     request: Request, event_id: Annotated[str, Path(max_length=100)]
 ) -> Response:
-    event = await find_or_404(request, queries.event_detail, event_id, "event")
+    event = await find_or_404(request, listings.event_detail, event_id, "event")
     context = {
         "page": "event",
         "event": event,

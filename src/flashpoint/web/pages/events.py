@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 
-from .. import queries
+from ...store import listings
 from ..access import run_query
 from ..params import Limit, Offset, event_filters
 from ..render import respond
@@ -18,10 +18,10 @@ router = APIRouter(include_in_schema=False)
 @router.get("/events")
 async def events_page(
     request: Request,
-    filters: Annotated[queries.EventFilters, Depends(event_filters)],
+    filters: Annotated[listings.EventFilters, Depends(event_filters)],
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> Response:
-    context = await run_query(request, queries.list_events, filters, limit=limit, offset=offset)
+    context = await run_query(request, listings.list_events, filters, limit=limit, offset=offset)
     context["page"] = "events"
     return respond(request, "events.html", context)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
-from .. import queries
+from ...store import listings
 from ..access import run_query
 from ..render import respond
 
@@ -14,6 +14,6 @@ router = APIRouter(include_in_schema=False)
 
 @router.get("/")
 async def overview_page(request: Request) -> Response:
-    context = await run_query(request, queries.overview)
+    context = await run_query(request, listings.overview)
     context["page"] = "overview"
     return respond(request, "overview.html", context)

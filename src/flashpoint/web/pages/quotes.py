@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
-from .. import queries
+from ...store import listings
 from ..access import run_query
 from ..params import Limit, Offset
 from ..render import respond
@@ -26,7 +26,7 @@ async def quotes_page(
 ) -> Response:
     speaker, q = (speaker or "").strip() or None, (q or "").strip() or None
     actor = (actor or "").strip().upper() or None
-    context = await run_query(request, queries.list_quotes, speaker=speaker, actor=actor, q=q, limit=limit,
+    context = await run_query(request, listings.list_quotes, speaker=speaker, actor=actor, q=q, limit=limit,
                                   offset=offset)
     context.update(page="quotes", filters={"speaker": speaker, "actor": actor, "q": q})
     return respond(request, "quotes.html", context)

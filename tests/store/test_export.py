@@ -8,10 +8,9 @@ import duckdb
 import pytest
 from tests.store import synthetic as syn  # noqa: E402
 
-from flashpoint.database import Database
-from flashpoint.database import open as open_db
-from flashpoint.export import GDELT_COLUMNS, gdelt_read_sql
-from flashpoint.store import Store
+from flashpoint.store import Database, Store
+from flashpoint.store import open as open_db
+from flashpoint.store.export import GDELT_COLUMNS, gdelt_read_sql
 
 
 @pytest.fixture

@@ -1,4 +1,5 @@
-"""Read-only really meaning read-only: locked-down DuckDB connections and a statement check.
+"""Read-only connections: opening the file for readers (schema checked), and read-only really
+meaning read-only for SQL from users: locked-down DuckDB connections and a statement check.
 
 DuckDB's ``read_only`` flag covers only the opened file: a read-only connection can still
 ``ATTACH`` another file for writing (and through it the same file), ``COPY``/``EXPORT`` to any
@@ -16,7 +17,8 @@ from typing import Any
 
 import duckdb
 
-from .errors import FlashpointError
+from ..errors import FlashpointError, StoreError
+from .schema import check_schema
 
 LOCKED_CONFIG: dict[str, Any] = {
     "enable_external_access": False,
@@ -61,3 +63,25 @@ def connect_locked(path: str | Path, **config: Any) -> duckdb.DuckDBPyConnection
     """
     settings = {**config, **LOCKED_CONFIG}
     return duckdb.connect(str(path), read_only=True, config=settings)
+
+
+def open_readonly(path: str | Path, locked: bool = False) -> duckdb.DuckDBPyConnection:
+    """A read-only connection for readers (web server, CLI queries); fails clearly when the file
+    is missing or its schema is older than this flashpoint (open it writable once to migrate).
+    ``locked``: no access beyond the file (:func:`connect_locked`), for user SQL."""
+    path = str(path)
+    if path != ":memory:" and not Path(path).exists():
+        raise missing_database(path)
+    try:
+        conn = connect_locked(path) if locked else duckdb.connect(path, read_only=True)
+    except duckdb.Error as exc:
+        raise StoreError(f"cannot open database '{path}' read-only: {exc}") from exc
+    check_schema(conn, path)
+    return conn
+
+
+def missing_database(path: str) -> StoreError:
+    """The error of a reader given a database file that does not exist."""
+    return StoreError(
+        f"database '{path}' does not exist: create it with `flashpoint ingest PATH... --db {path}`"
+    )

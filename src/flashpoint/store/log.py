@@ -1,4 +1,4 @@
-"""The ingest log: one row per input, keyed by the input's path, holding its latest outcome.
+"""The ingest log (``flashpoint.store.log``): one row per input, keyed by the input's path, holding its latest outcome.
 
 An input is a file or one record of a container (``dump.jsonl#3``, ``crawl.warc.gz#https://…``);
 its path names it across runs. Each run writes the outcome it reached for every input it saw:
@@ -17,12 +17,8 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from .guards import truncation_note
-from .records import CodedArticle, Duplicate, Rejection
-
-ALREADY_STORED = "already stored"
-"""``Duplicate.kind`` of an input whose article (same id, same text) a previous run stored from
-this same input."""
+from ..guards import truncation_note
+from ..records import ALREADY_STORED, CodedArticle, Duplicate, Rejection
 
 LOG_COLUMNS = [
     "key", "path", "article_id", "status", "reason", "duplicate_of", "kind", "similarity",

@@ -2,7 +2,7 @@
 
 Each function takes a read-only cursor and returns JSON-ready values (ISO dates, parsed JSON
 columns), so the same result is rendered as HTML and served as JSON. The analyses themselves come
-from :mod:`flashpoint.analysis`; what is here are the listings with filters and pagination the
+from :mod:`flashpoint.store.queries`; what is here are the listings with filters and pagination the
 web needs (total counts, modality/country/dyad filters, quotes by speaker, fused mentions).
 """
 
@@ -14,11 +14,11 @@ from datetime import date, datetime
 from typing import Any
 
 import duckdb
-import pandas as pd
 
-from .. import analysis
-from ..analysis import EVENT_ORDER, EventFilters, contains, event_where
-from ..database import Database, plain
+from . import queries
+from .queries import EVENT_ORDER, EventFilters, contains, event_where
+from .reader import Database
+from .rows import frame_records
 
 MAX_LIMIT = 500
 """The most rows one listing request may return (``limit`` is clamped to it)."""
@@ -54,11 +54,6 @@ def fetch_dicts(cur: duckdb.DuckDBPyConnection, sql: str, params: list[Any] | No
     result = cur.execute(sql, params or [])
     names = [d[0] for d in result.description]
     return [{n: _value(n, v) for n, v in zip(names, row, strict=True)} for row in result.fetchall()]
-
-
-def frame_dicts(frame: pd.DataFrame) -> list[dict[str, Any]]:
-    """A DataFrame's rows as dicts of JSON-ready values."""
-    return [{k: plain(v) for k, v in row.items()} for row in frame.to_dict(orient="records")]
 
 
 def clamp(limit: int | None, default: int = 50) -> int:
@@ -219,7 +214,7 @@ def dyad_detail(
     cur: duckdb.DuckDBPyConnection, a: str, b: str, freq: str = "week", limit: int = 100
 ) -> dict[str, Any]:
     """The dyad a–b (both directions): its time series and the events behind it."""
-    series = frame_dicts(analysis.dyad_series(cur, a, b, freq=freq))
+    series = frame_records(queries.dyad_series(cur, a, b, freq=freq))
     events = list_events(cur, EventFilters(dyad=f"{a}-{b}"), limit=limit)
     summary = cur.execute(
         "SELECT count(*) FILTER (happened), avg(goldstein) FILTER (happened), "
@@ -260,7 +255,7 @@ def overview(cur: duckdb.DuckDBPyConnection, top: int = 10) -> dict[str, Any]:
         "first_day": _value("", span[0]),
         "last_day": _value("", span[1]),
         "by_quad_class": by_quad,
-        "top_dyads": frame_dicts(analysis.top_dyads(cur, top)),
+        "top_dyads": frame_records(queries.top_dyads(cur, top)),
         "alerts": alerts(cur, 10),
         "latest_articles": list_articles(cur, limit=8)["articles"],
     }

@@ -9,10 +9,8 @@ import pandas as pd
 import pytest
 from tests.store import synthetic as syn  # noqa: E402
 
-from flashpoint import analysis
-from flashpoint.database import Database
 from flashpoint.settings import Settings
-from flashpoint.store import Store
+from flashpoint.store import Database, Store, derived, queries
 
 
 @pytest.fixture
@@ -125,7 +123,7 @@ def test_fusion_groups_mentions_of_one_real_event(make_db):
 
 def test_fusion_window_comes_from_settings(make_db):
     db = make_db(fusion_articles())
-    fused, _ = analysis.fuse_events(db.conn, Settings(fusion_window_days=10))
+    fused, _ = derived.fuse_events(db.conn, Settings(fusion_window_days=10))
     ids = next(x for x in fused["event_ids"] if "fa-0" in x)
     assert "fd-0" in ids and "fe-0" not in ids
 
@@ -177,7 +175,7 @@ def test_escalation_alerts_fire_with_their_evidence(make_db):
 
 def test_alert_thresholds_are_parameters(make_db):
     db = make_db(escalation_articles())
-    strict = analysis.AlertRules(drop_sd=100.0, spike_sd=100.0, min_verbal=50)
+    strict = derived.AlertRules(drop_sd=100.0, spike_sd=100.0, min_verbal=50)
     assert db.alert_list(strict) == []
 
 
@@ -209,8 +207,8 @@ def test_events_filters_and_pagination(make_db):
 def test_top_dyads_from_the_weekly_aggregate_match_the_events(make_db):
     undated = syn.article("u1", [syn.event("u1-0", "112", "USA", "IRN")], published=None)
     db = make_db([*dyad_articles(), *escalation_articles(), undated])
-    exact = analysis.top_dyads(db.conn, n=None)
-    fast = analysis.top_dyads(db.conn, n=None, from_weekly=True)
+    exact = queries.top_dyads(db.conn, n=None)
+    fast = queries.top_dyads(db.conn, n=None, from_weekly=True)
     pd.testing.assert_frame_equal(exact, fast, check_dtype=False, rtol=1e-9)
     usa_irn = exact[(exact["source"] == "USA") & (exact["target"] == "IRN")].iloc[0]
     assert usa_irn["events"] == 2 + 12 + 4 + 1  # the undated event counts, it happened

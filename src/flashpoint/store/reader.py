@@ -1,4 +1,4 @@
-"""The analyst's Python API to an event database: ``flashpoint.open(db)`` → :class:`Database`.
+"""Reading the event database, the analyst's Python API: ``flashpoint.open(db)`` → :class:`Database`.
 
 Every method answers as a pandas DataFrame (or plain dict/list for JSON) and is what the CLI
 commands ``stats``, ``dyad``, ``query`` and ``export`` print, so both always agree.
@@ -12,8 +12,6 @@ commands ``stats``, ``dyad``, ``query`` and ``export`` print, so both always agr
 from __future__ import annotations
 
 import json
-import math
-from datetime import date, datetime
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -21,9 +19,16 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from . import analysis, store
-from .analysis import AlertRules, Network
-from .settings import Settings
+from ..errors import FlashpointError
+from ..ontology import lookup
+from ..settings import Settings
+from . import derived, queries
+from .derived import AlertRules
+from .export import export
+from .queries import EventFilters, Network
+from .readonly import check_read_only_sql, open_readonly
+from .rows import frame_records
+from .schema import derived_stale
 
 ALERT_COLUMNS = ["dyad", "date", "rule", "score", "explanation", "events"]
 
@@ -74,7 +79,7 @@ class Database:
     @property
     def stale(self) -> bool:
         """True when the derived tables lag behind the events (computed on the fly then)."""
-        return store.derived_stale(self.conn)
+        return derived_stale(self.conn)
 
     # -- tables ----------------------------------------------------------------------------
     def articles(self, text: bool = False, limit: int | None = None, offset: int = 0) -> pd.DataFrame:
@@ -90,11 +95,11 @@ class Database:
         frame = self.conn.execute("SELECT * FROM articles WHERE id = ?", [article_id]).df()
         return None if frame.empty else frame_records(frame)[0]
 
-    def events(self, filters: analysis.EventFilters | None = None, **kwargs: Any) -> pd.DataFrame:
-        """Events filtered like :func:`flashpoint.analysis.events` (an ``EventFilters`` or its
+    def events(self, filters: EventFilters | None = None, **kwargs: Any) -> pd.DataFrame:
+        """Events filtered like :func:`flashpoint.store.queries.events` (an ``EventFilters`` or its
         fields: source, target, actor, country, dyad, root, code (or prefix), quad_class, start,
         end, modality, happened, article_id, q/search; limit, offset), newest first."""
-        return analysis.events(self.conn, filters, **kwargs)
+        return queries.events(self.conn, filters, **kwargs)
 
     def event(self, event_id: str) -> dict[str, Any] | None:
         """One event by id (with its evidence sentence and article id), or ``None``."""
@@ -115,26 +120,26 @@ class Database:
 
     # -- analysis --------------------------------------------------------------------------
     def dyad(self, a: str, b: str, freq: str = "week", directed: bool = False) -> pd.DataFrame:
-        """Time series of the dyad a–b by day or week (see :func:`analysis.dyad_series`)."""
-        return analysis.dyad_series(self.conn, a, b, freq=freq, directed=directed)
+        """Time series of the dyad a–b by day or week (see :func:`queries.dyad_series`)."""
+        return queries.dyad_series(self.conn, a, b, freq=freq, directed=directed)
 
     def top_dyads(self, n: int | None = 10) -> pd.DataFrame:
         """Directed dyads with most events that happened."""
-        return analysis.top_dyads(self.conn, n, from_weekly=not self.stale)
+        return queries.top_dyads(self.conn, n, from_weekly=not self.stale)
 
     def top_actors(self, n: int | None = 10) -> pd.DataFrame:
         """Actors with most events that happened."""
-        return analysis.top_actors(self.conn, n)
+        return queries.top_actors(self.conn, n)
 
     def network(self, min_events: int = 1) -> Network:
         """``(nodes, edges)`` DataFrames of the actor network."""
-        return analysis.network(self.conn, min_events)
+        return queries.network(self.conn, min_events)
 
     def fused_events(self) -> pd.DataFrame:
         """One row per real-world event fused across articles, with its mention ids."""
         if self.stale:
             if "fused" not in self._derived:
-                self._derived["fused"] = analysis.fuse_events(self.conn, self.settings)[0]
+                self._derived["fused"] = derived.fuse_events(self.conn, self.settings)[0]
             return self._derived["fused"].copy()
         frame = self.conn.execute(
             "SELECT * FROM fused_events ORDER BY num_mentions DESC, day, fused_id"
@@ -156,7 +161,7 @@ class Database:
         if rules is not None or self.stale:
             key = ("alerts", rules)
             if key not in self._derived:
-                self._derived[key] = analysis.escalation_alerts(self.conn, rules)
+                self._derived[key] = derived.escalation_alerts(self.conn, rules)
             return [dict(a) for a in self._derived[key][:limit]]
         rows = self.conn.execute(
             "SELECT source_key, target_key, date, rule, score, explanation, events FROM alerts "
@@ -205,47 +210,20 @@ class Database:
     # -- raw access ------------------------------------------------------------------------
     def query(self, sql: str, params: list[Any] | None = None) -> pd.DataFrame:
         """Run read-only SQL (SELECT / EXPLAIN) against the database; anything else raises
-        :class:`~flashpoint.readonly.ReadOnlyViolation` before it runs."""
-        from .readonly import check_read_only_sql
-
+        :class:`~flashpoint.store.readonly.ReadOnlyViolation` before it runs."""
         check_read_only_sql(sql)
         return self.conn.execute(sql, params or []).df()
 
     def export(self, fmt: str, out: str | Path) -> int:
         """Write an export (jsonl, csv, parquet, gdelt, plover) to ``out``; returns rows written."""
-        from .export import export
-
         return export(self, fmt, out)
 
 
 def _root_name(root: str | None) -> str | None:
-    from .errors import FlashpointError
-    from .ontology import lookup
-
     try:
         return lookup(root).name if root else None
     except (FlashpointError, KeyError, ValueError):
         return None
-
-
-def plain(value: Any) -> Any:
-    """A JSON-ready Python value from a DataFrame cell (NaN/NaT → None, dates → ISO strings)."""
-    if value is None or value is pd.NaT:
-        return None
-    if isinstance(value, float) and math.isnan(value):
-        return None
-    if isinstance(value, pd.Timestamp):
-        return value.date().isoformat() if value == value.normalize() else value.isoformat()
-    if isinstance(value, (datetime, date)):
-        return value.isoformat()
-    if hasattr(value, "item"):  # numpy scalars
-        return value.item()
-    return value
-
-
-def frame_records(frame: pd.DataFrame) -> list[dict[str, Any]]:
-    """A DataFrame as JSON-ready dicts (one per row)."""
-    return [{k: plain(v) for k, v in row.items()} for row in frame.to_dict(orient="records")]
 
 
 def open(db: str | Path, settings: Settings | None = None, locked: bool = False) -> Database:  # noqa: A001
@@ -253,7 +231,7 @@ def open(db: str | Path, settings: Settings | None = None, locked: bool = False)
 
     ``settings`` only matter when the derived tables are stale (fusion window). ``locked``: the
     connection can reach nothing but this file (no ATTACH/COPY/read_csv/INSTALL, see
-    :mod:`flashpoint.readonly`); exports need it off.
+    :mod:`flashpoint.store.readonly`); exports need it off.
     """
-    conn = store.open_readonly(db, locked=locked)
+    conn = open_readonly(db, locked=locked)
     return Database(conn, str(db), owns=True, settings=settings)

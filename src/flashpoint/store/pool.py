@@ -20,11 +20,12 @@ from pathlib import Path
 
 import duckdb
 
-from .. import store, writerwait
 from ..errors import StoreError
-from ..readonly import connect_locked
+from . import writerwait
+from .readonly import connect_locked, missing_database
+from .schema import check_schema
 
-log = logging.getLogger("flashpoint.web")
+log = logging.getLogger("flashpoint.web")  # the web server is its user
 
 
 class DatabaseBusy(StoreError):
@@ -67,13 +68,13 @@ class ReadPool:
     # -- connection lifecycle -------------------------------------------------------------
     def _open(self) -> duckdb.DuckDBPyConnection:
         if not Path(self.path).exists():
-            raise store.missing_database(self.path)
+            raise missing_database(self.path)
         last: Exception | None = None
         for attempt in range(self.open_attempts):
             try:
                 # One DuckDB thread per query: the server runs many small queries at once
                 # (one per request thread); intra-query threads only add scheduling overhead.
-                # Locked: no ATTACH/COPY/EXPORT/file reads/extensions (flashpoint.readonly).
+                # Locked: no ATTACH/COPY/EXPORT/file reads/extensions (flashpoint.store.readonly).
                 conn = connect_locked(self.path, threads=self.threads)
             except duckdb.IOException as exc:
                 # A writer holds the file lock: wait a little, then report "busy".
@@ -90,21 +91,14 @@ class ReadPool:
         raise DatabaseBusy(self.path, self.retry_after)
 
     def _check_schema(self, conn: duckdb.DuckDBPyConnection) -> None:
-        applied = set(store.applied_migrations(conn))
-        missing = [name for name, _ in store.MIGRATIONS if name not in applied]
-        if missing:
-            conn.close()
-            raise StoreError(
-                f"database '{self.path}' needs migrations {', '.join(missing)}: open it once for "
-                "writing (e.g. run `flashpoint ingest`) to upgrade it"
-            )
+        check_schema(conn, self.path)
         self._checked = True
 
     @contextmanager
     def cursor(self) -> Iterator[duckdb.DuckDBPyConnection]:
         """A cursor for one request; the shared connection stays open while cursors are out.
 
-        While a writer waits for the file (:mod:`flashpoint.writerwait`) no cursor is given out
+        While a writer waits for the file (:mod:`flashpoint.store.writerwait`) no cursor is given out
         (:class:`DatabaseBusy`) and the connection is closed once the last cursor is back.
         """
         if writerwait.writer_waiting(self.path):

@@ -30,10 +30,10 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from .database import plain as _plain
+from .rows import plain as _plain
 
-if TYPE_CHECKING:
-    from .database import Database
+if TYPE_CHECKING:  # the reader calls export(self, ...): typing only, no import cycle
+    from .reader import Database
 
 FORMATS = ("jsonl", "csv", "parquet", "gdelt", "plover")
 

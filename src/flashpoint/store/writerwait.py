@@ -3,7 +3,7 @@
 DuckDB lets one process write a file or many read it, never both. A dashboard polled a few times
 a second keeps its read connection open without pause, so an ingest waiting for the file would
 wait forever. While a writer waits it keeps ``<db>.writer-waiting`` beside the database; the web
-server's :class:`~flashpoint.web.db.ReadPool` sees it, answers new requests 503 + Retry-After,
+server's :class:`~flashpoint.store.pool.ReadPool` sees it, answers new requests 503 + Retry-After,
 closes its connection as soon as the requests in flight end, and opens it again once the marker
 is gone and the writer has finished. A marker left by a killed writer is ignored after
 :data:`STALE_SECONDS`.
