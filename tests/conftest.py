@@ -57,3 +57,20 @@ def seed_article(seed_path):
 
     (article,) = [a for a in ingest([str(seed_path)]) if isinstance(a, Article)]
     return article
+
+
+@pytest.fixture(scope="module")
+def app():
+    """A Typer app holding only the database commands (stats, dyad, query, events, export)."""
+    import typer
+
+    from flashpoint.cli.db import register
+
+    app = typer.Typer()
+
+    @app.callback()
+    def main() -> None:
+        """flashpoint (test app)."""
+
+    register(app)
+    return app

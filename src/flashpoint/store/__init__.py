@@ -19,7 +19,7 @@
 from __future__ import annotations
 
 from .derived import AlertRules
-from .queries import EventFilters, Network
+from .queries import QUAD_CLASS_NAMES, EventFilters, Network
 from .reader import Database, open
 from .readonly import missing_database, open_readonly
 from .rows import frame_records, host_of, parse_day, plain
@@ -41,6 +41,7 @@ __all__ = [
     "Database",
     "EventFilters",
     "Network",
+    "QUAD_CLASS_NAMES",
     "Store",
     "applied_migrations",
     "derived_stale",

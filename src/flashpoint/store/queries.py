@@ -20,6 +20,10 @@ import pandas as pd
 
 from .schema import DYAD, HAPPENED
 
+QUAD_CLASS_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict",
+                    4: "material conflict"}
+"""CAMEO's four QuadClasses by number."""
+
 
 class Network(NamedTuple):
     """The actor network: one row per actor (``nodes``) and per directed dyad (``edges``)."""

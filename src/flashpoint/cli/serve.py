@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from .errors import FlashpointError
+from ..errors import FlashpointError
 
 
 def serve_cli(
@@ -24,8 +24,8 @@ def serve_cli(
     ] = None,
 ) -> None:
     """Serve the dashboard and JSON API for an event database (API reference at /api)."""
-    from .settings import Settings
-    from .web import serve
+    from ..settings import Settings
+    from ..web import serve
 
     try:
         serve(db, host=host, port=port, token=token, settings=Settings.from_env())

@@ -3,20 +3,16 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 import pytest
 from rich.console import Console
+from tests.store import synthetic
 from typer.testing import CliRunner
 
-sys.path.insert(0, str(Path(__file__).parent))
-
-import synthetic  # noqa: E402
-
-from flashpoint.cli_store import summary  # noqa: E402
-from flashpoint.store import Store  # noqa: E402
-from flashpoint.store import open as open_db  # noqa: E402
+from flashpoint.cli.show import summary
+from flashpoint.store import Store
+from flashpoint.store import open as open_db
 
 runner = CliRunner()
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import typer
 from typer.testing import CliRunner
 
-from flashpoint.cli_web import register
+from flashpoint.cli.serve import register
+from flashpoint.store import Store
 
 
 def _app() -> typer.Typer:
@@ -26,7 +27,9 @@ def test_serve_is_registered_with_its_options():
         assert option in result.output
 
 
-def test_serve_refuses_open_address_without_token(web_db, monkeypatch):
+def test_serve_refuses_open_address_without_token(tmp_path, monkeypatch):
+    web_db = tmp_path / "events.duckdb"
+    Store(web_db).close()
     monkeypatch.delenv("FLASHPOINT_TOKEN", raising=False)
     result = CliRunner().invoke(_app(), ["serve", "--db", str(web_db), "--host", "0.0.0.0"])
     assert result.exit_code == 2

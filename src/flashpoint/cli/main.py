@@ -1,4 +1,7 @@
-"""The ``flashpoint`` command line: each command is a thin wrapper over a library function."""
+"""The ``flashpoint`` command line: the app, and the commands that read news (``ingest``,
+``code``, ``eval``); the database commands are in :mod:`.db`, ``serve`` in :mod:`.serve`. Each
+command is a thin wrapper over a library function; nothing heavy (spaCy, pandas, DuckDB) is
+imported before a command runs, so ``flashpoint --help`` starts fast."""
 
 from __future__ import annotations
 
@@ -9,11 +12,13 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.markup import escape
 
-from .errors import FlashpointError
-from .settings import Settings
+from ..errors import FlashpointError
+from ..settings import Settings
+from . import db, serve
+from .common import console, err_console
+from .common import fail as _fail
 
 app = typer.Typer(
     name="flashpoint",
@@ -26,8 +31,6 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-console = Console()
-err_console = Console(stderr=True)
 
 PathsArg = Annotated[
     list[str],
@@ -81,11 +84,6 @@ def _check_paths(paths: list[str]) -> None:
         _fail(FlashpointError(f"no such file or directory: {', '.join(missing)}"))
 
 
-def _fail(exc: Exception) -> None:
-    err_console.print(f"[bold red]error:[/] {escape(str(exc))}")
-    raise typer.Exit(code=2)
-
-
 @app.command()
 def ingest(
     paths: PathsArg,
@@ -122,7 +120,7 @@ def ingest(
     """
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from .job import IngestReport, run_ingest
+    from ..job import IngestReport, run_ingest
 
     _check_paths(paths)
     settings = _settings(
@@ -188,8 +186,9 @@ def code(
     `json` prints one object for one article and a list for several; `jsonl` one object a line;
     `table` a readable terminal rendering. Rejected inputs are reported on stderr.
     """
-    from .api import code_paths
-    from .render import render_coded
+    from ..api import code_paths
+    from ..records import Rejection
+    from ..render import render_coded
 
     if format not in {"json", "jsonl", "table"}:
         _fail(FlashpointError(f"unknown format '{format}': choose json, jsonl or table"))
@@ -198,7 +197,7 @@ def code(
     records = []
     try:
         for outcome in code_paths(paths, settings):
-            if hasattr(outcome, "reason"):
+            if isinstance(outcome, Rejection):
                 err_console.print(f"[red]rejected[/] {escape(outcome.path)}: {escape(outcome.reason)}")
                 continue
             if format == "jsonl":
@@ -230,7 +229,7 @@ def evaluate(
     model: ModelOpt = None,
 ) -> None:
     """Score flashpoint against gold data and print precision/recall/F1 (overall and per type)."""
-    from .evaluate.runner import evaluate_file, render_scores
+    from ..evaluate.runner import evaluate_file, render_scores
 
     try:
         scores = evaluate_file(gold, _settings(model), limit=limit)
@@ -242,15 +241,8 @@ def evaluate(
         output.write_text(json.dumps(scores, indent=2) + "\n")
 
 
-def _register_commands() -> None:
-    from .cli_store import register as register_store
-    from .cli_web import register as register_web
-
-    register_store(app)
-    register_web(app)
-
-
-_register_commands()
+db.register(app)
+serve.register(app)
 
 
 def main() -> None:  # pragma: no cover - console entry point
