@@ -12,7 +12,6 @@ from typing import Any
 
 from .api import code_file, code_paths, code_text
 from .errors import FlashpointError, InputError
-from .pipeline import Pipeline
 from .records import (
     Actor,
     Article,
@@ -48,6 +47,20 @@ __all__ = [
     "ingest",
     "open",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    # Lazy: importing flashpoint must not import spaCy (the CLI's --help, stats, query, export and
+    # serve never need it); the pipeline's module is loaded on first use of the name.
+    if name == "Pipeline":
+        from .pipeline import Pipeline
+
+        return Pipeline
+    raise AttributeError(f"module 'flashpoint' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
 
 
 def ingest(paths, db, settings: Settings | None = None):
