@@ -62,3 +62,17 @@ def test_a_denied_clause_is_negated():
     evs = [e for e in flashpoint.code_text("The government denied that troops had fired on protesters.").events
            if e.root == "19"]
     assert evs and all(e.negated and not e.happened for e in evs)
+
+
+def test_a_place_the_clause_happens_in_is_not_commented_on():
+    evs = _events("The French foreign minister said the plans were already in action in Canada.")
+    assert not any(e.target and e.target.get("country") == "CAN" for e in evs)
+
+
+def test_warnings():
+    evs = flashpoint.code_text("The Bar Council has warned there is a real risk of injustice.").events
+    assert [e.code for e in evs] == ["012"]
+    evs = flashpoint.code_text("The Lib Dems warned both parties against pandering to prejudice.").events
+    assert any(e.code == "111" for e in evs)
+    evs = flashpoint.code_text("Israel warned Iran that it would strike its nuclear sites.").events
+    assert any(e.root == "13" for e in evs)

@@ -26,6 +26,7 @@ from .patterns import Pattern
 
 DATA_PATH = Path(__file__).with_name("data") / "statements.yaml"
 NEGATIONS = frozenset({"not", "n't", "never", "no"})
+LOCATIVE = frozenset({"in", "at", "across", "around", "throughout", "from", "inside", "near", "within"})
 
 
 def _pattern(id_: str, code: str, confidence: float) -> Pattern:
@@ -86,6 +87,8 @@ def _about(tokens: list[Token], speaker: Token, verb: Token) -> Token | None:
         return actor is not None and actor is not speaker_actor and bool(actor.code) \
             and tok.pos_ != "PRON"
     subjects = [t for t in tokens if t.dep_ in ("nsubj", "nsubjpass") and t.head.i != verb.i]
+    # A place the clause happens in ("policies already in action in Canada") is not commented on.
+    tokens = [t for t in tokens if not (t.dep_ == "pobj" and t.head.lower_ in LOCATIVE)]
     for tok in subjects + tokens:
         if other(tok):
             return _mention_head(tok)
