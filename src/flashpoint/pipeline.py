@@ -30,12 +30,13 @@ from .settings import Settings
 ZONE_BATCHES = 8
 
 
-def doc_to_record(doc: Doc, article: Article) -> CodedArticle:
-    """Collect what the components wrote on a Doc into a CodedArticle."""
+def doc_to_record(doc: Doc, article: Article, min_confidence: float = 0.0) -> CodedArticle:
+    """Collect what the components wrote on a Doc into a CodedArticle (events below
+    ``min_confidence`` left out)."""
     return CodedArticle(
         article=article,
         actors=list(doc._.actors or []),
-        events=list(doc._.events or []),
+        events=[e for e in doc._.events or [] if e.confidence >= min_confidence],
         quotes=list(doc._.quotes or []),
         quantities=list(doc._.quantities or []),
     )
@@ -103,7 +104,8 @@ class Pipeline:
                 if len(a.text) > limit else self._code_isolated([a]))]
         code_batch = self._full if self.prefilter is None else self._prefiltered
         try:
-            return [doc_to_record(doc, doc._.article) for doc in code_batch(batch)]
+            return [doc_to_record(doc, doc._.article, self.settings.min_confidence)
+                    for doc in code_batch(batch)]
         except Exception as exc:  # noqa: BLE001 - one article's failure must not end the run
             if len(batch) == 1:
                 return [Rejection(_where(batch[0]), f"coding failed: {type(exc).__name__}: {str(exc)[:300]}")]

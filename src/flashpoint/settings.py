@@ -67,6 +67,9 @@ class Settings:
     prefilter_context: int = 2
     """Sentences kept before each candidate sentence (pronoun antecedents, speakers of floating
     quotes); 2 gives the full parse's quotes on the gold sets, 1 loses a few speakers."""
+    min_confidence: float = 0.0
+    """Events below this calibrated confidence are left out. 0 keeps every event; higher values
+    trade recall for precision (the README's Quality section has the measured trade-off)."""
 
     def __post_init__(self) -> None:
         problems = [f"{name} must be at least 1 (got {getattr(self, name)!r})"
@@ -77,6 +80,8 @@ class Settings:
             problems.append(f"unknown engine {self.engine!r}: choose one of {', '.join(ENGINE_NAMES)}")
         if not 0.0 < self.near_duplicate_threshold <= 1.0:
             problems.append("near_duplicate_threshold must be in (0, 1]")
+        if not isinstance(self.min_confidence, int | float) or not 0.0 <= self.min_confidence <= 1.0:
+            problems.append(f"min_confidence must be in [0, 1] (got {self.min_confidence!r})")
         if problems:
             raise SettingsError("invalid settings: " + "; ".join(problems))
 

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from ..actors import actor_for_span
 from ..records import Event
 from . import arguments as args
+from .confidence import calibrated
 from .modality import cues, modality, negated, negated_by_preposition, speech_governor
 from .patterns import Pattern, PatternSet, patterns
 from .place import locate
@@ -493,6 +494,7 @@ def _emit(
             continue  # "Brown has hit first-time buyers": the words of force, without force  # an event needs a resolved actor as its source
         if not neg:
             state.acted[_lemma(trigger)] = src
+        event_conf = calibrated(conf, rule, src, tgt)
         event_id = _event_id(state.article_id, span, cameo.code, src, tgt)
         if event_id in seen:
             continue
@@ -512,7 +514,7 @@ def _emit(
                 span=span,
                 trigger=trigger.text,
                 rule=rule,
-                confidence=conf,
+                confidence=event_conf,
                 modality=mod,
                 negated=neg,
                 date=date,
