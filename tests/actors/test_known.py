@@ -104,3 +104,15 @@ def test_build_is_deterministic(tmp_path: Path) -> None:
         outputs.append({p.name: p.read_bytes() for p in sorted(out.iterdir())})
     assert outputs[0] == outputs[1]
     assert outputs[0].keys() == {p.name for p in KNOWN_DIR.iterdir()}
+
+
+def test_titled_surname_resolves_to_the_office_holder_of_the_date():
+    import flashpoint
+
+    coded = flashpoint.code_text("MOSCOW, March 3 - President Reagan ordered a review of embassy security, "
+                                 "officials said. Reagan told reporters he was angry.", date="1987-03-03")
+    reagan = [a for a in coded.actors if a.name.endswith("Reagan")]
+    assert reagan and reagan[0].country == "USA" and reagan[0].country_source == "knowledge"
+    # Without a date there is no office holder to find: the surname alone is not looked up.
+    undated = flashpoint.code_text("President Reagan ordered a review of embassy security.")
+    assert all(a.country_source != "knowledge" for a in undated.actors if a.name.endswith("Reagan"))

@@ -37,12 +37,27 @@ def is_party_name(text: str) -> bool:
     return bool(load_known().lookup(text, kinds=("party",)))
 
 
+def titled_surname(unit, published: str | None) -> Candidate | None:
+    """A titled surname ("President Reagan", "Chancellor Kohl") held by exactly one country's
+    office holders on the article's date; undated articles and untitled surnames get nothing."""
+    name = (unit.name or "").strip()
+    if unit.kind != "person" or not published or " " in name or not unit.titles or len(name) < 3:
+        return None
+    holders = load_known().office_holders(name, published[:10])
+    countries = {cand.country for _, cand in holders}
+    if len(countries) != 1:
+        return None
+    return holders[0][1]
+
+
 def apply(units: Iterable, published: str | None, prefer_country: str | None = None) -> None:
     """Give units the text left without a country their knowledge reading (in place)."""
     for unit in units:
         if unit.country is not None or unit.code or unit.head_term is not None:
             continue
         cand = candidate(unit.name, unit.kind, published, prefer_country)
+        if cand is None:
+            cand = titled_surname(unit, published)
         if cand is None:
             continue
         agent = AGENT_FOR.get(cand.agent, cand.agent) or None

@@ -146,6 +146,7 @@ class KnownActors:
     def __init__(self, directory: Path) -> None:
         self.directory = directory
         self._tables: dict[str, _KindTable] = {}
+        self._surnames: dict[str, list[str]] | None = None
         for kind in KINDS:
             files = sorted(directory.glob(f"{kind}.*.tsv.gz"), key=_part_number)
             self._tables[kind] = _KindTable(kind, files)
@@ -173,6 +174,21 @@ class KnownActors:
 
     def __contains__(self, name: str) -> bool:
         return bool(self.lookup(name))
+
+    def office_holders(self, surname: str, date_iso: str) -> list[tuple[str, Candidate]]:
+        """People whose name ends in ``surname`` and who held a government office (GOV) on
+        ``date_iso``: ``[(full name, candidate), ...]`` ("Reagan", 1987 → Ronald Reagan, USAGOV)."""
+        if self._surnames is None:
+            index: dict[str, list[str]] = {}
+            for name in self._tables["person"].names() if self._tables["person"].files else ():
+                index.setdefault(name.rsplit(" ", 1)[-1], []).append(name)
+            self._surnames = index
+        out = []
+        for name in self._surnames.get(surname, ()):
+            for cand in self._tables["person"].get(name):
+                if cand.agent == "GOV" and cand.dated and cand.valid_on(date_iso):
+                    out.append((name, cand))
+        return out
 
     def resolve(self, name: str, date_iso: str | None,
                 prefer_country: str | None = None) -> Candidate | None:
