@@ -61,3 +61,10 @@ def test_bad_user_file_is_a_clear_error(tmp_path):
     path.write_text('actors:\n  - {name: "X", country: ZZZ}\n')
     with pytest.raises(KnowledgeError, match="unknown country"):
         load_knowledge((str(path),))
+
+
+def test_yugoslavia_keeps_its_cameo_code():
+    import flashpoint
+
+    coded = flashpoint.code_text("Yugoslav trade union leaders met in Belgrade.", date="1987-03-14")
+    assert any(a.country == "YUG" for a in coded.actors)

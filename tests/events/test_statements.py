@@ -76,3 +76,12 @@ def test_warnings():
     assert any(e.code == "111" for e in evs)
     evs = flashpoint.code_text("Israel warned Iran that it would strike its nuclear sites.").events
     assert any(e.root == "13" for e in evs)
+
+
+def test_negated_phrases_and_adjective_only_judgements():
+    evs = _events("The French foreign minister said the German government's sums do not add up.")
+    assert [e.code for e in evs] == ["111"]
+    evs = _events("The French foreign minister said the German government was right to act.")
+    assert [e.code for e in evs] == ["051"]
+    evs = _events("The French foreign minister said the German government had the right to act.")
+    assert [e.code for e in evs] == ["010"]

@@ -94,8 +94,10 @@ def iso_alpha3() -> frozenset[str]:
     import pycountry
 
     codes = {c.alpha_3 for c in pycountry.countries}
-    # CAMEO uses these for places without an ISO state code.
-    return frozenset(codes | {"KSV", "PSE", "TWN"})
+    # CAMEO uses these for places without an ISO state code, and the withdrawn codes of states
+    # older news names (Yugoslavia YUG, Czechoslovakia CSK, East Germany DDR, Soviet Union SUN).
+    historic = {c.alpha_3 for c in pycountry.historic_countries}
+    return frozenset(codes | historic | {"KSV", "PSE", "TWN"})
 
 
 def split_code(code: str) -> tuple[str | None, str | None]:
@@ -313,6 +315,7 @@ def _add_reference_countries(kb: Knowledge) -> None:
         name = getattr(country, "common_name", None) or country.name
         kb.country_names[country.alpha_3] = name
     kb.country_names["KSV"] = "Kosovo"  # CAMEO's code; ISO has none yet
+    kb.country_names["YUG"] = "Yugoslavia"  # withdrawn ISO code CAMEO keeps for pre-2003 news
     # Where ISO has only an inverted name ("Korea, Republic of") countryinfo's short one reads better.
     for info in infos:
         alpha3 = (info.get("ISO") or {}).get("alpha3")

@@ -47,6 +47,8 @@ class StatementCues:
     characterise: frozenset[str]
     negative: frozenset[str]
     positive: frozenset[str]
+    negated_negative: frozenset[str] = frozenset()
+    adjective_only: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -54,8 +56,9 @@ def statement_cues() -> StatementCues:
     """The shipped cue lists (read once)."""
     try:
         data = load_yaml(DATA_PATH.read_text(encoding="utf-8"))
-        words = {k: frozenset(str(w).lower() for w in data[k])
-                 for k in ("verbs", "characterise", "negative", "positive")}
+        words = {k: frozenset(str(w).lower() for w in data.get(k) or ())
+                 for k in ("verbs", "characterise", "negative", "positive", "negated_negative",
+                           "adjective_only")}
         return StatementCues(**words)
     except (OSError, KeyError, TypeError, yaml.YAMLError) as exc:
         raise KnowledgeError(f"cannot read {DATA_PATH}: {exc}") from exc
@@ -71,12 +74,25 @@ def _complement(verb: Token) -> Token | None:
     return None
 
 
+def _negated(tok: Token) -> bool:
+    return any(c.dep_ == "neg" or c.lower_ in NEGATIONS and c.dep_ == "advmod"
+               for c in (*tok.children, *tok.head.children))
+
+
 def _judged(tokens: list[Token], words: frozenset[str]) -> bool:
-    for tok in tokens:
-        if tok.lemma_.lower() in words or tok.lower_ in words:
-            if not any(c.lower_ in NEGATIONS for c in tok.head.children if c.dep_ == "neg"):
-                return True
-    return False
+    """A judgement word that is not negated ("not wrong" judges nothing)."""
+    adjective_only = statement_cues().adjective_only
+    return any((tok.lemma_.lower() in words or tok.lower_ in words) and not _negated(tok)
+               and (tok.pos_ == "ADJ" or tok.lower_ not in adjective_only)
+               for tok in tokens)
+
+
+def _negative(tokens: list[Token], cues: StatementCues) -> bool:
+    """Negative judgement: a negative word, or a negated verb that only judges negated ("the
+    sums don't add up", "it will not work")."""
+    return _judged(tokens, cues.negative) or any(
+        t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in cues.negated_negative
+        and any(c.dep_ == "neg" for c in t.children) for t in tokens)
 
 
 def _about(tokens: list[Token], speaker: Token, verb: Token) -> Token | None:
@@ -109,7 +125,7 @@ def _characterisation(verb: Token, cues: StatementCues) -> tuple[Token, Pattern,
     tokens = [t for h in heads for t in h.subtree]
     if not tokens:
         return None
-    pattern = CRITICISM if _judged(tokens, cues.negative) else \
+    pattern = CRITICISM if _negative(tokens, cues) else \
         PRAISE if _judged(tokens, cues.positive) else None
     speaker = args.subject_of(verb)
     if pattern is None or speaker is None or speaker._.actor is None:
@@ -172,7 +188,7 @@ def statement_matches(sent: Span, taken: Iterable[int], predicates: Iterable[int
         # are not the speaker's judgement of it.
         own_np = {t.i for t in args.np_span(about)}
         judged = [t for t in tokens if t.i not in own_np]
-        pattern = CRITICISM if _judged(judged, cues.negative) else \
+        pattern = CRITICISM if _negative(judged, cues) else \
             PRAISE if _judged(judged, cues.positive) else STATEMENT
         out.append((verb, pattern, speaker, about))
     return out
