@@ -174,7 +174,7 @@ class ActorResolver(UnitBuilder):
         from_knowledge.apply(units, published)
         inherit_from_modifiers(doc, units)
         home = context.decide(context.evidence(
-            units, getattr(article, "dateline", None), getattr(article, "title", None), self.kb))
+            units, getattr(article, "dateline", None), getattr(article, "title", None), self.kb, doc))
         if home is not None:
             from_knowledge.apply(units, published, prefer_country=home)  # "Labour" in a UK story
             inherit_from_modifiers(doc, units)

@@ -9,7 +9,8 @@ Evidence and weights (:data:`WEIGHTS`): the dateline city or country, countries 
 title, and in the body every mention of a country, of a seat of government ("Downing Street")
 and of a person or organisation whose country the text or knowledge gives. A country wins when
 it has at least :data:`MIN_SCORE` points, :data:`MIN_LEAD` times the runner-up's and
-:data:`MIN_SHARE` of all points.
+:data:`MIN_SHARE` of all points (or, with :data:`STRONG_MIN` points, :data:`STRONG_LEAD` times
+the runner-up's).
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+
+from spacy.tokens import Doc
 
 from .knowledge import INTERNATIONAL_PREFIXES, Knowledge, place_countries
 
@@ -26,6 +29,9 @@ MIN_LEAD = 1.5
 # ... and at least this share of all the evidence: a story spread over several countries (a
 # crisis between two states) has no home country for its unnamed actors.
 MIN_SHARE = 0.4
+# ... unless it is this many times the runner-up's (a UK story about embassies in ten countries).
+STRONG_LEAD = 3.0
+STRONG_MIN = 6.0
 # Mentions of a country whose country came from these sources count as evidence.
 EVIDENCE_SOURCES = frozenset({"text", "knowledge", "party"})
 # Armed non-state actors are as often foreign as domestic: they never take the article's country.
@@ -73,19 +79,38 @@ def title_countries(title: str | None, kb: Knowledge) -> list[str]:
     return found
 
 
-def evidence(units: Iterable, dateline: str | None, title: str | None, kb: Knowledge) -> list[Evidence]:
-    """All evidence for the article's country: dateline, title, and the actors' mentions."""
+def evidence(units: Iterable, dateline: str | None, title: str | None, kb: Knowledge,
+             doc: Doc | None = None) -> list[Evidence]:
+    """All evidence for the article's country: dateline, title, and the actors' mentions.
+
+    Countries named in one list ("the Bahamas, East Timor, Madagascar and Swaziland") share one
+    mention's weight: a list says "several places", not several times each of them."""
     out: list[Evidence] = []
     home = dateline_country(dateline, kb)
     if home:
         out.append(Evidence(home, WEIGHTS["dateline"], "dateline"))
     out += [Evidence(c, WEIGHTS["title"], "title") for c in title_countries(title, kb)]
+    units = list(units)
+    lists: Counter[int] = Counter()
+    if doc is not None:
+        lists.update(_list_head(doc, u.anchor[1] - 1) for u in units if u.kind == "country")
     for unit in units:
         if not unit.country or unit.country_source not in EVIDENCE_SOURCES:
             continue
         why = "country" if unit.kind == "country" else "named"
-        out.append(Evidence(unit.country, WEIGHTS[why], why))
+        share = lists[_list_head(doc, unit.anchor[1] - 1)] if doc is not None and why == "country" else 1
+        out.append(Evidence(unit.country, WEIGHTS[why] / max(share, 1), why))
     return out
+
+
+def _list_head(doc: Doc, i: int) -> int:
+    """The first conjunct of the coordination a token belongs to (itself when none)."""
+    tok = doc[i]
+    for _ in range(20):
+        if tok.dep_ != "conj" or tok.head is tok:
+            break
+        tok = tok.head
+    return tok.i
 
 
 def decide(items: list[Evidence]) -> str | None:
@@ -98,8 +123,10 @@ def decide(items: list[Evidence]) -> str | None:
     ranked = scores.most_common(2)
     best, score = ranked[0]
     runner = ranked[1][1] if len(ranked) > 1 else 0.0
-    if score < MIN_SCORE or score < MIN_LEAD * runner or score < MIN_SHARE * sum(scores.values()):
+    if score < MIN_SCORE or score < MIN_LEAD * runner:
         return None
+    if score < MIN_SHARE * sum(scores.values()) and (score < STRONG_LEAD * runner or score < STRONG_MIN):
+        return None  # spread over many countries, none far ahead
     return best
 
 

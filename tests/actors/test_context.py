@@ -1,0 +1,32 @@
+"""The article's country: evidence, the decision rule, and lists of countries."""
+
+from __future__ import annotations
+
+from flashpoint.actors import context
+from flashpoint.actors.context import Evidence
+
+
+def _ev(*pairs: tuple[str, float]) -> list[Evidence]:
+    return [Evidence(c, w, "country") for c, w in pairs]
+
+
+def test_a_clear_leader_wins_and_a_spread_story_has_no_country():
+    assert context.decide(_ev(("GBR", 5), ("FRA", 1))) == "GBR"
+    assert context.decide(_ev(("USA", 4), ("IRN", 3.5), ("IRQ", 3))) is None
+    assert context.decide(_ev(("GBR", 1))) is None  # too little evidence
+
+
+def test_a_strong_leader_wins_over_many_minor_countries():
+    minor = [(c, 1.0) for c in ("USA", "IRQ", "PRK", "FRA", "PRT", "KEN", "NGA", "ZAF", "LSO", "BHS", "MDG")]
+    assert context.decide(_ev(("GBR", 8), *minor)) == "GBR"
+
+
+def test_countries_in_one_list_share_a_mention():
+    import flashpoint
+
+    text = ("Britain will close embassies in the Bahamas, East Timor, Madagascar and Swaziland, "
+            "the UK foreign secretary said. Britain's Foreign Office said the posts cost too much. "
+            "Ministers said the savings would be spent on consulates in Iraq.")
+    coded = flashpoint.code_text(text, date="2005-03-01")
+    ministers = [a for a in coded.actors if a.name.lower().startswith("minister")]
+    assert ministers and ministers[0].country == "GBR" and ministers[0].country_source == "context"
