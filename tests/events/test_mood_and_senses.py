@@ -72,3 +72,10 @@ def test_idioms_and_other_senses_are_no_events_of_their_words():
     assert not any(e.root == "08" for e in evs)
     evs = _events("The Liberal Democrats said Britain was wrong to join the Iraq war.")
     assert not any(e.trigger == "war" and e.happened for e in evs)
+
+
+def test_labour_strikes():
+    for text in ("Over 900 miners have embarked on an unprotected strike at the platinum mine.",
+                 "The national strike by oil unions shut down crude production on Wednesday."):
+        assert any(e.root == "14" for e in _events(text)), text
+    assert not any(e.root == "14" for e in _events("Israeli air strikes hit Gaza on Tuesday."))
