@@ -79,3 +79,16 @@ def test_labour_strikes():
                  "The national strike by oil unions shut down crude production on Wednesday."):
         assert any(e.root == "14" for e in _events(text)), text
     assert not any(e.root == "14" for e in _events("Israeli air strikes hit Gaza on Tuesday."))
+
+
+def test_assault_between_armed_sides_is_fighting():
+    evs = _events("Taliban fighters attacked a checkpoint in the northern province on Monday.")
+    assert any(e.code == "190" for e in evs)
+    evs = _events("Gunmen attacked a wedding party in the village, killing four civilians.")
+    assert not any(e.root == "19" for e in evs) and any(e.root == "18" for e in evs)
+
+
+def test_taking_ground_is_occupying_territory():
+    for text in ("The Syrian army took control of the village of Haniteh on Saturday.",
+                 "Iraqi troops recaptured the town from the militants."):
+        assert any(e.code == "192" for e in _events(text)), text

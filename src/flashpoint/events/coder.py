@@ -26,7 +26,7 @@ from .modality import cues, modality, negated, negated_by_preposition, speech_go
 from .patterns import Pattern, PatternSet, patterns
 from .place import locate
 from .quantities import find_quantities, quantities_in
-from .senses import is_force_sense
+from .senses import combat_code, is_force_sense
 from .statements import statement_matches
 from .time import resolve_date
 from .unnamed import unnamed_source
@@ -491,29 +491,32 @@ def _emit(
         if src is None or not (src["code"] or _named(s) or src is not None and src.get("unnamed")):
             continue  # an event needs an actor as its source: resolved, or at least named
         if not is_force_sense(cameo.root, trigger, src, tgt, t):
-            continue  # "Brown has hit first-time buyers": the words of force, without force  # an event needs a resolved actor as its source
+            continue  # "Brown has hit first-time buyers": the words of force, without force
         if not neg:
             state.acted[_lemma(trigger)] = src
-        event_conf = calibrated(conf, rule, src, tgt)
-        event_id = _event_id(state.article_id, span, cameo.code, src, tgt)
+        # "militants attacked a checkpoint": an assault between armed sides is fighting
+        fought = combat_code(cameo.code, src, tgt, t, trigger)
+        pair, pair_rule = (cameo, rule) if fought == cameo.code else (_lookup(fought), f"{rule}+combat")
+        event_conf = calibrated(conf, pair_rule, src, tgt)
+        event_id = _event_id(state.article_id, span, pair.code, src, tgt)
         if event_id in seen:
             continue
         seen.add(event_id)
         events.append(
             Event(
                 id=event_id,
-                code=cameo.code,
-                root=cameo.root,
-                name=cameo.name,
-                quad_class=cameo.quad_class,
-                goldstein=cameo.goldstein,
-                plover=cameo.plover,
+                code=pair.code,
+                root=pair.root,
+                name=pair.name,
+                quad_class=pair.quad_class,
+                goldstein=pair.goldstein,
+                plover=pair.plover,
                 source=src,
                 target=tgt,
                 sentence=sent.text,
                 span=span,
                 trigger=trigger.text,
-                rule=rule,
+                rule=pair_rule,
                 confidence=event_conf,
                 modality=mod,
                 negated=neg,

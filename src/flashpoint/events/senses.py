@@ -33,6 +33,48 @@ class ForceSense:
     targets: frozenset[str]
 
 
+@dataclass(frozen=True)
+class Combat:
+    """When an assault or killing between armed sides is fighting (190)."""
+
+    codes: frozenset[str]
+    armed_targets: frozenset[str]
+    military_places: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def combat() -> Combat:
+    """The shipped combat rule (read once)."""
+    try:
+        data = load_yaml(DATA_PATH.read_text(encoding="utf-8"))["combat"]
+        return Combat(frozenset(str(c) for c in data["codes"]),
+                      frozenset(str(a).upper() for a in data["armed_targets"]),
+                      frozenset(str(w).lower() for w in data["military_places"]))
+    except (OSError, KeyError, TypeError, yaml.YAMLError) as exc:
+        raise KnowledgeError(f"cannot read {DATA_PATH}: {exc}") from exc
+
+
+def combat_code(code: str, source: dict[str, Any] | None, target: dict[str, Any] | None,
+                target_token: Token | None, trigger: Token | None = None) -> str:
+    """190 for an assault or killing (18x) by an armed source on an armed side or a military
+    place ("militants attacked a checkpoint"); else ``code`` unchanged."""
+    rule = combat()
+    if code not in rule.codes or not source:
+        return code
+    armed = bool(source.get("unnamed")) and source.get("agent") == "UAF" or \
+        source.get("agent") in force_sense().armed_agents
+    if not armed:
+        return code
+    if target and target.get("agent") in rule.armed_targets:
+        return "190"
+    hit = [target_token] if target_token is not None else []
+    if trigger is not None:  # what was attacked, even when another argument became the target
+        hit += [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+    if any(t.lemma_.lower() in rule.military_places or t.lower_ in rule.military_places for t in hit):
+        return "190"
+    return code
+
+
 @lru_cache(maxsize=1)
 def force_sense() -> ForceSense:
     """The shipped requirements (read once)."""
