@@ -1,0 +1,286 @@
+"""Trigger matching: which words of a sentence match which event pattern, with the tokens that
+hold their source and target.
+
+Verb triggers (``data/patterns.yaml``; the most specific pattern whose dependent constraints
+hold wins, a light verb takes the code of its event-noun object), noun triggers, and obligations
+reported by a speaker ("X said Y must ..."). The coder (:mod:`.coder`) turns matches into events.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Span, Token
+
+from . import arguments as args
+from .modality import cues, speech_governor
+from .patterns import Pattern, PatternSet
+
+__all__ = ["Candidates", "Match", "lemma", "noun_matches", "obligation_matches", "verb_matches"]
+
+
+@dataclass
+class Match:
+    trigger: Token
+    pattern: Pattern
+    source: Token | None
+    target: Token | None
+    # A target repaired from a misparse is not coordinated with what the parser joined it to.
+    lone_target: bool = False
+
+
+def lemma(tok: Token) -> str:
+    return tok.lemma_.lower()
+
+
+def _children(tok: Token, deps: set[str]) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def _satisfies(tok: Token, p: Pattern) -> bool:
+    """True when the trigger's dependents meet every constraint of the pattern."""
+    if p.not_deps and any(c.dep_ in p.not_deps for c in tok.children):
+        return False
+    if p.not_with and _near_words(tok) & p.not_with:
+        return False
+    # Particles are often parsed as adverbs ("hit back at"): both count.
+    if p.prt and not any(lemma(c) in p.prt or c.lower_ in p.prt for c in _children(tok, {"prt", "advmod"})):
+        return False
+    preps = _children(tok, {"prep", "agent", "dative"})
+    # "called X on Wednesday" is not "called on X": a date does not satisfy a preposition.
+    preps = [
+        c for c in preps
+        if not any(o.ent_type_ in ("DATE", "TIME") for o in c.children if o.dep_ == "pobj")
+    ]
+    if p.prep and not any(c.lower_ in p.prep for c in preps) and not (
+        # "called on", "called for" parsed with the preposition as a particle
+        any(c.lower_ in p.prep for c in _children(tok, {"prt"}))
+    ):
+        return False
+    if p.obj:
+        objs = _children(tok, {"dobj", "obj", "nsubjpass"})
+        if not any(p.obj & _object_words(o) for o in objs):
+            return False
+    if p.xcomp:
+        comps = _children(tok, {"xcomp", "ccomp"})
+        if not any(lemma(c) in p.xcomp for c in comps):
+            return False
+    if p.prep_obj:
+        found = False
+        for prep in preps:
+            for obj in _children(prep, {"pobj", "pcomp"}):
+                if lemma(obj) in p.prep_obj or obj.lower_ in p.prep_obj:
+                    found = True
+        if not found:
+            return False
+    if p.acomp and not any(
+        lemma(c) in p.acomp or c.lower_ in p.acomp
+        for c in tok.subtree
+        if c.dep_ in ("acomp", "oprd", "xcomp", "amod", "advmod")
+    ):
+        return False
+    if p.instrument:
+        words = set()
+        for subj in _children(tok, {"nsubj"}):
+            words |= {lemma(t) for t in subj.subtree}
+        for prep in preps:
+            words |= {lemma(t) for t in prep.subtree}
+        if not words & p.instrument:
+            return False
+    if p.mod:
+        mods = {lemma(c) for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
+        # "airstrike" written "air strike" keeps "air" as a compound; hyphenated forms too.
+        mods |= {lemma(t) for t in tok.doc[max(tok.i - 2, 0) : tok.i]}
+        if not mods & p.mod:
+            return False
+    return True
+
+
+def _near_words(tok: Token) -> set[str]:
+    """Lemmas of the trigger's object, prepositional objects, particle and modifiers."""
+    near = [c for c in tok.children if c.dep_ in ("dobj", "obj", "prt", "compound", "amod", "nmod")]
+    near += [o for p in tok.children if p.dep_ in ("prep", "agent") for o in p.children if o.dep_ == "pobj"]
+    words = {lemma(t) for t in near} | {t.lower_ for t in near}
+    for t in near:
+        words |= {lemma(c) for c in t.children if c.dep_ == "compound"}
+    return words
+
+
+def _object_words(obj: Token) -> set[str]:
+    """Lemmas that name what an object is: its head, compounds, and the noun of a measure or
+    container phrase ("a state of emergency", "rounds of rockets", "a package of aid")."""
+    words = {lemma(obj), obj.lower_}
+    words |= {lemma(c) for c in obj.children if c.dep_ == "compound"}
+    for prep in obj.children:
+        # "$5 billion in aid", "a state of emergency"
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "in"):
+            words |= {lemma(c) for c in prep.children if c.dep_ == "pobj"}
+    return words
+
+
+def _best(tok: Token, candidates: tuple[Pattern, ...]) -> Pattern | None:
+    best = None
+    for p in candidates:
+        # More constraints win; then the higher prior; then the more specific CAMEO code.
+        if _satisfies(tok, p) and (
+            best is None
+            or (p.specificity, p.confidence, len(p.code))
+            > (best.specificity, best.confidence, len(best.code))
+        ):
+            best = p
+    return best
+
+
+def _refine(pattern: Pattern, objs: list[Token], ps: PatternSet) -> Pattern:
+    """A light verb takes the code of a modified event-noun object: "launched air strikes" is
+    195, not the 190 of "launched attacks"; "launched a scathing attack" is 111."""
+    for obj in objs:
+        noun = _best(obj, ps.for_noun(lemma(obj)))
+        if (
+            noun is not None
+            and noun.code != pattern.code
+            and (pattern.refine or (noun.specificity > 0 and noun.code[:2] == pattern.code[:2]))
+        ):
+            return replace(pattern, code=noun.code, id=f"{pattern.id}+{noun.id}")
+    return pattern
+
+
+@dataclass
+class Candidates:
+    """Token indices that may start a match, found from the Doc's arrays in one pass (a Token
+    object per word, three times over, was most of this stage's time)."""
+
+    verbs: list[int]
+    nouns: list[int]
+    predicates: list[int]  # verbs and auxiliaries, for "X said Y must ..."
+
+    @classmethod
+    def find(cls, doc: Doc, ps: PatternSet) -> Candidates:
+        from spacy.attrs import LEMMA, LOWER, POS
+        from spacy.parts_of_speech import AUX, NOUN, PROPN, VERB
+
+        strings = doc.vocab.strings
+        lowered: dict[int, str] = {}
+        verbs: list[int] = []
+        nouns: list[int] = []
+        predicates: list[int] = []
+        for i, (pos, lemma, lower) in enumerate(doc.to_array([POS, LEMMA, LOWER]).tolist()):
+            if pos == VERB or pos == AUX:
+                predicates.append(i)
+            if pos != VERB and pos != NOUN and pos != PROPN:
+                continue
+            word = lowered.get(lemma)
+            if word is None:
+                word = lowered[lemma] = strings[lemma].lower()
+            if pos == VERB:
+                if ps.for_verb(word):
+                    verbs.append(i)
+            elif ps.for_noun(word) or ps.for_noun(strings[lower]):
+                nouns.append(i)
+        return cls(verbs, nouns, predicates)
+
+
+def _within(sent: Span, indices: list[int] | None) -> Iterable[Token]:
+    """The sentence's tokens among ``indices`` (all its tokens when ``None``)."""
+    if indices is None:
+        return sent
+    doc = sent.doc
+    return [doc[i] for i in indices[bisect_left(indices, sent.start):bisect_left(indices, sent.end)]]
+
+
+def verb_matches(sent: Span, ps: PatternSet, only: list[int] | None = None
+                  ) -> tuple[list[Match], set[int]]:
+    matches: list[Match] = []
+    consumed: set[int] = set()
+    for tok in _within(sent, only):
+        if tok.pos_ != "VERB":
+            continue
+        pattern = _best(tok, ps.for_verb(lemma(tok)))
+        if pattern is None:
+            continue
+        if pattern.obj or pattern.refine:
+            objs = _children(tok, {"dobj", "obj"})
+            consumed.update(o.i for o in objs)
+            pattern = _refine(pattern, objs, ps)
+        source = args.subject_of(tok)
+        target = args.target_of(tok, pattern.target)
+        if target is None and pattern.target != ps.verb_target:
+            # The pattern's own slots are empty: fall back to the generic ones (the object
+            # last when the pattern names it: in "rejected the accusation by X", X is the target).
+            fallback = tuple(t for t in ps.verb_target if not (pattern.obj and t == "dobj"))
+            if pattern.obj:
+                # ... unless nothing else is there: "rejected the appeal" targets the appeal.
+                fallback += ("dobj",)
+            target = args.target_of(tok, fallback)
+        if source is not None and target is not None and source.i == target.i:
+            target = None
+        matches.append(Match(tok, pattern, source, target))
+    return matches, consumed
+
+
+# "X said Y must/should do Z": CAMEO codes the statement as X demanding of Y.
+OBLIGATION_PATTERN = Pattern(
+    id="obligation", kind="verb", lemmas=frozenset(), code="100", target=(), confidence=0.5
+)
+# "X said Y should do Z": advice, which CAMEO codes as an appeal.
+ADVICE_PATTERN = Pattern(
+    id="advice", kind="verb", lemmas=frozenset(), code="020", target=(), confidence=0.5
+)
+
+
+def obligation_matches(sent: Span, only: list[int] | None = None) -> list[Match]:
+    cue = cues()
+    words, verbs, hedges = cue.obligation, cue.obligation_verbs, cue.obligation_hedges
+    matches = []
+    for tok in _within(sent, only):
+        if tok.pos_ not in ("VERB", "AUX"):
+            continue
+        modal = any(c.dep_ == "aux" and c.lower_ in words for c in tok.children)
+        needs = lemma(tok) in verbs and any(
+            c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in tok.children
+        )
+        if needs and any(a.dep_ == "aux" and a.lower_ in hedges for a in tok.children):
+            needs = False  # "might have to act" weighs a possibility; it demands nothing
+        if not (modal or needs):
+            continue
+        gov = speech_governor(tok)
+        if gov is None:
+            continue
+        speaker = args.subject_of(gov)
+        addressee = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        repaired = False
+        if addressee is None and tok.i > sent.start:
+            # The parser sometimes attaches a coordinated clause's subject to the previous
+            # clause ("... on U.S. forces and Baghdad needs to ..."): a named actor right
+            # before a subjectless finite verb is its subject.
+            prev = tok.doc[tok.i - 1]
+            if prev.pos_ == "PROPN" and prev.ent_type_ in ("GPE", "ORG", "NORP", "PERSON"):
+                addressee, repaired = prev, True
+        if speaker is None or addressee is None or addressee.pos_ == "PRON":
+            continue
+        advice = any(c.dep_ == "aux" and c.lower_ in cue.obligation_advice for c in tok.children)
+        pattern = ADVICE_PATTERN if advice else OBLIGATION_PATTERN
+        matches.append(Match(gov, pattern, speaker, addressee, lone_target=repaired))
+    return matches
+
+
+def noun_matches(sent: Span, ps: PatternSet, consumed: set[int], only: list[int] | None = None
+                  ) -> list[Match]:
+    matches: list[Match] = []
+    for tok in _within(sent, only):
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.i in consumed:
+            continue
+        pattern = _best(tok, ps.for_noun(lemma(tok)) or ps.for_noun(tok.lower_))
+        if pattern is None:
+            continue
+        preps = frozenset(t.split(":", 1)[1] for t in pattern.target if t.startswith("pobj:"))
+        source = args.noun_source(tok)
+        target = args.noun_target(tok, preps or ps.noun_target_preps)
+        if source is None and target is None:
+            continue
+        if source is not None and target is not None and source.i == target.i:
+            target = None
+        matches.append(Match(tok, pattern, source, target))
+    return matches
