@@ -171,3 +171,15 @@ def test_json_fields_of_the_wrong_type_are_named_in_the_rejection(tmp_path):
         f"{path}#5": 'malformed JSONL line 5: "date" is not a date (list)',
         f"{path}#6": 'malformed JSONL line 6: "id" is not a string or an integer (bool)',
     }
+
+
+def test_min_confidence_leaves_out_weaker_events(tmp_path):
+    path = tmp_path / "story.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    every = json.loads(runner.invoke(app, ["code", str(path)]).stdout)["events"]
+    assert every
+    cut = max(e["confidence"] for e in every)
+    kept = json.loads(runner.invoke(app, ["code", str(path), "--min-confidence", str(cut)]).stdout)["events"]
+    assert [e["id"] for e in kept] == [e["id"] for e in every if e["confidence"] >= cut]
+    bad = runner.invoke(app, ["code", str(path), "--min-confidence", "2"])
+    assert bad.exit_code == 2 and "min_confidence" in bad.output

@@ -53,6 +53,13 @@ DictOpt = Annotated[
 ]
 
 
+MinConfOpt = Annotated[
+    float | None,
+    typer.Option("--min-confidence", help="Leave out events below this calibrated confidence "
+                 "(0-1; 0 keeps all; higher trades recall for precision, see the README)."),
+]
+
+
 def _settings(
     model: str | None = None,
     actors: list[str] | None = None,
@@ -109,6 +116,7 @@ def ingest(
     max_bytes: Annotated[
         int | None, typer.Option("--max-bytes", help="Reject inputs larger than this many bytes.")
     ] = None,
+    min_confidence: MinConfOpt = None,
     model: ModelOpt = None,
     actors: ActorsOpt = None,
     dictionary: DictOpt = None,
@@ -132,6 +140,7 @@ def ingest(
         ray_address=ray_address,
         batch_size=batch_size,
         max_bytes=max_bytes,
+        min_confidence=min_confidence,
     )
     try:
         with Progress(
@@ -177,6 +186,7 @@ def code(
     format: Annotated[
         str, typer.Option("--format", "-f", help="json | jsonl | table")
     ] = "json",
+    min_confidence: MinConfOpt = None,
     model: ModelOpt = None,
     actors: ActorsOpt = None,
     dictionary: DictOpt = None,
@@ -193,7 +203,7 @@ def code(
     if format not in {"json", "jsonl", "table"}:
         _fail(FlashpointError(f"unknown format '{format}': choose json, jsonl or table"))
     _check_paths(paths)
-    settings = _settings(model, actors, dictionary)
+    settings = _settings(model, actors, dictionary, min_confidence=min_confidence)
     records = []
     try:
         for outcome in code_paths(paths, settings):
