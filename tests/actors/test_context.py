@@ -30,3 +30,22 @@ def test_countries_in_one_list_share_a_mention():
     coded = flashpoint.code_text(text, date="2005-03-01")
     ministers = [a for a in coded.actors if a.name.lower().startswith("minister")]
     assert ministers and ministers[0].country == "GBR" and ministers[0].country_source == "context"
+
+
+def test_without_an_article_country_a_domestic_actor_takes_its_sentences_one_country():
+    import flashpoint
+
+    coded = flashpoint.code_text("Kenyan police arrested dozens of protesters outside parliament on Monday.",
+                                 date="2010-05-03")
+    codes = {a.name: (a.code, a.country_source) for a in coded.actors}
+    assert codes["protesters"] == ("KENOPP", "context")
+
+
+def test_a_counterpart_country_and_foreign_actors_give_no_sentence_country():
+    import flashpoint
+
+    coded = flashpoint.code_text("Cardinal John Okafor called for sanctions against Zimbabwe on Sunday.",
+                                 date="2010-05-03")
+    assert next(a for a in coded.actors if a.name == "John Okafor").country is None
+    coded = flashpoint.code_text("Other countries criticised the Danish government on Monday.", date="2010-05-03")
+    assert next(a for a in coded.actors if a.name == "Other countries").country is None

@@ -203,13 +203,22 @@ class ActorResolver(UnitBuilder):
         for unit in units:
             if unit.country is not None:
                 continue
+            if home is None and context.takes_context(unit) and not unit.code \
+                    and not (unit.kind == "person" and unit.agent is not None) \
+                    and not any(t.lower_ in FOREIGN_WORDS for t in doc[unit.start:unit.end]):
+                # "Egyptian police dispersed fundamentalist demonstrators": with no country for
+                # the article, a domestic actor takes the one country its sentence places others in.
+                own = _sentence_countries(doc, units, doc[unit.start].sent, dateline, unit)
+                if len(own) == 1:
+                    unit.country, unit.country_source = next(iter(own)), "context"
+                continue
             if unit.kind == "person" and unit.agent is not None and home is None:
                 sent = doc[unit.start].sent
                 # Only countries the sentence states count (not ones this stage inferred).
                 counts = Counter(
                     u.country for u in units
                     if u.kind == "country" and u.country and u.country != dateline
-                    and sent.start <= u.start < sent.end
+                    and sent.start <= u.start < sent.end and not _counterpart(doc, u)
                 )
                 counts.update(
                     m for m in _region_backers(units, sent) if m != dateline
@@ -286,6 +295,40 @@ def _excluded_names(article) -> set[str]:
                 if part:
                     out.add(part)
     return out
+
+
+# Words saying an actor is someone else's: "other countries", "foreign governments".
+FOREIGN_WORDS = frozenset({"other", "foreign", "third", "overseas", "developing", "developed", "abroad"})
+# Prepositions whose object is a counterpart of the sentence's actors, not their home:
+# "called for sanctions against Nigeria", "talks with Iran", "aid to Serbia".
+COUNTERPART_PREPS = frozenset({"against", "with", "to", "toward", "towards", "from", "into", "over", "on", "at"})
+
+
+def _sentence_countries(doc: Doc, units: list[Unit], sent: Span, dateline: str | None,
+                        unit: Unit) -> set[str]:
+    """Countries the sentence places its actors in: countries standing alone and the stated
+    countries of other actors, leaving out the dateline's and those after a counterpart
+    preposition ("sanctions against Nigeria")."""
+    out: set[str] = set()
+    for u in units:
+        if u is unit or not u.country or u.country == dateline or not (sent.start <= u.start < sent.end):
+            continue
+        if u.country_source not in context.EVIDENCE_SOURCES or u.kind == "action":
+            continue
+        if _counterpart(doc, u):
+            continue
+        out.add(u.country)
+    return out
+
+
+def _counterpart(doc: Doc, unit: Unit) -> bool:
+    """Whether a mention is the object of a counterpart preposition ("against Nigeria")."""
+    head = doc[unit.anchor[1] - 1]
+    if head.dep_ in ("dobj", "dative", "obj"):
+        return True  # "will ask Tokyo to remove its quotas": the one acted on
+    if head.dep_ != "pobj":
+        return False
+    return head.head.lower_ in COUNTERPART_PREPS
 
 
 def _region_backers(units: list[Unit], sent: Span) -> list[str]:
