@@ -164,3 +164,18 @@ def test_they_continues_a_plural_subject(pipeline):
 def test_they_after_a_plural_object_stays_unresolved(pipeline):
     doc = code(pipeline, "The company hired 300 workers last year. They said the deal was near.")
     assert actor_for_span(doc, span_of(doc, "They")) is None
+
+
+def test_a_person_of_a_country_takes_its_country(pipeline):
+    doc = code(pipeline, "King Hassan of Morocco said he would host talks between the two sides.")
+    hassan = by_name(doc, "Hassan")
+    assert (hassan.country, hassan.country_source) == ("MAR", "text")
+
+
+@pytest.mark.parametrize("sentence, phrase, country", [
+    ("Serb forces shelled the town overnight.", "Serb forces", "SRB"),
+    ("Croats voted in a referendum on Sunday.", "Croats", "HRV"),
+])
+def test_noun_demonyms(pipeline, sentence, phrase, country):
+    doc = code(pipeline, sentence)
+    assert actor_for_span(doc, span_of(doc, phrase)).country == country

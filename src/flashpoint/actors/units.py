@@ -79,6 +79,9 @@ class UnitBuilder:
         self._read_modifiers(doc, unit, name_at, role_at, titles=(kind == "person"))
         if kind == "person":
             self._appositions(doc, unit, name_at, role_at)
+            if unit.country is None:
+                # "King Hassan of Morocco", "Queen Beatrix of the Netherlands"
+                self._of_in_country(doc, doc[start:anchor[1]].root, unit, name_at, preps=("of",))
         return unit
 
     def _role_unit(self, doc, m: Match, name_at, role_at, claimed) -> Unit | None:
@@ -187,10 +190,10 @@ class UnitBuilder:
                         and international_code(lex.term):
                     unit.code = international_code(lex.term)  # "X, the UN envoy"
 
-    def _of_in_country(self, doc, head: Token, unit: Unit, name_at) -> None:
+    def _of_in_country(self, doc, head: Token, unit: Unit, name_at, preps=("of", "in")) -> None:
         """'the government of Iraq', 'a court in Lyon': the country of the prepositional object."""
         for prep in head.children:
-            if prep.dep_ != "prep" or prep.lower_ not in ("of", "in"):
+            if prep.dep_ != "prep" or prep.lower_ not in preps:
                 continue
             for obj in prep.children:
                 if obj.dep_ != "pobj":
@@ -200,7 +203,11 @@ class UnitBuilder:
                     unit.country, unit.country_source = lex.term.country, "text"
                     return
                 if obj.ent_type_ in PLACE_LABELS:
-                    alpha3 = place_countries().get(obj.text.lower())
+                    # The whole place name: "New York", not "York".
+                    ent = next((e for e in obj.sent.ents if e.start <= obj.i < e.end), None)
+                    text = ent.text if ent is not None else obj.text
+                    text = text[4:] if text.lower().startswith("the ") else text
+                    alpha3 = place_countries().get(text.lower())
                     if alpha3:
                         unit.country, unit.country_source = alpha3, "text"
                         return
