@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from . import arguments as args
 from .modality import cues, speech_governor
+from .noun_arguments import noun_source, noun_target
 from .patterns import Pattern, PatternSet
 
 __all__ = ["Candidates", "Match", "lemma", "noun_matches", "obligation_matches", "verb_matches"]
@@ -276,8 +277,8 @@ def noun_matches(sent: Span, ps: PatternSet, consumed: set[int], only: list[int]
         if pattern is None:
             continue
         preps = frozenset(t.split(":", 1)[1] for t in pattern.target if t.startswith("pobj:"))
-        source = args.noun_source(tok)
-        target = args.noun_target(tok, preps or ps.noun_target_preps)
+        source = noun_source(tok)
+        target = noun_target(tok, preps or ps.noun_target_preps)
         if source is None and target is None:
             continue
         if source is not None and target is not None and source.i == target.i:

@@ -1,0 +1,87 @@
+"""Source and target of an event noun: "Iran's attacks", "U.S. strikes on X", "talks with X",
+"X launched attacks" (the subject of a light verb acts in its event-noun object)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .arguments import (
+    ACTOR_ENTS,
+    LIGHT_VERBS,
+    NOT_ACTOR_ENTS,
+    _actor_below,
+    _agent,
+    _child,
+    _nearest_subject,
+    _pobj,
+    is_actor,
+    subject_of,
+)
+
+__all__ = ["noun_source", "noun_target"]
+
+
+def noun_source(noun: Token, patterns_lemmas: frozenset[str] = frozenset()) -> Token | None:
+    """Who acts in an event noun: a possessor or actor modifier ("Iran's attacks", "U.S. strikes"),
+    a "by" agent, or the subject of a light verb the noun is the object of ("X launched attacks")."""
+    for child in noun.children:
+        if child.dep_ == "poss" and child.ent_type_ not in NOT_ACTOR_ENTS:
+            return child
+    for child in noun.children:
+        if child.dep_ in ("compound", "amod", "nmod") and (
+            child.ent_type_ in ACTOR_ENTS or child.pos_ == "PROPN"
+        ):
+            return child
+    by = _pobj(noun, "by")
+    if by is not None:
+        return by
+    head = noun.head
+    if noun.dep_ in ("attr", "oprd") and head.pos_ in ("AUX", "VERB"):
+        # "The U.S. is the largest donor to Sudan"
+        return _nearest_subject(head)
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("for", "in", "into"):
+        # "called for an investigation", "engaged in talks", "entered into negotiations"
+        head = head.head
+        if head.pos_ == "VERB" and head.lemma_.lower() in LIGHT_VERBS | {"enter", "participate"}:
+            return subject_of(head)
+        return None
+    if noun.dep_ in ("dobj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
+        if head.lemma_.lower() in LIGHT_VERBS:
+            if noun.dep_ == "nsubjpass":
+                return _agent(head)
+            return subject_of(head)
+    return None
+
+
+def noun_target(noun: Token, preps: frozenset[str]) -> Token | None:
+    """The object of an event noun ("strikes against X", "protests outside X", "talks with X")."""
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in preps:
+            obj = _child(child, {"pobj"})
+            if obj is not None and obj.ent_type_ not in NOT_ACTOR_ENTS:
+                if is_actor(obj):
+                    return obj
+                return _actor_below(obj) or obj
+    # "strikes on Sunday against X": the phrase can hang off an intervening date or place.
+    for child in noun.children:
+        if child.dep_ == "prep":
+            for inner in child.subtree:
+                if inner.dep_ == "prep" and inner.lower_ in preps and inner.head.ent_type_ in (
+                    "DATE", "TIME", "GPE", "LOC"
+                ):
+                    obj = _child(inner, {"pobj"})
+                    if obj is not None:
+                        return obj
+    # "X launched strikes on Y": the prepositional phrase attaches to the light verb.
+    head = noun.head
+    if noun.dep_ == "dobj":
+        # "against" after an attack noun names its target whatever verb it hangs off.
+        light = head.lemma_.lower() in LIGHT_VERBS
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in preps and (
+                (light and child.lower_ != "with") or child.lower_ == "against"
+            ):
+                obj = _child(child, {"pobj"})
+                if obj is not None and obj.ent_type_ not in NOT_ACTOR_ENTS:
+                    return obj
+    return None
