@@ -179,3 +179,10 @@ def test_a_person_of_a_country_takes_its_country(pipeline):
 def test_noun_demonyms(pipeline, sentence, phrase, country):
     doc = code(pipeline, sentence)
     assert actor_for_span(doc, span_of(doc, phrase)).country == country
+
+
+def test_a_one_word_party_of_a_country_not_in_the_story_is_dropped(pipeline):
+    # "Independent" is a party's name in Czechia; nothing in this story is Czech.
+    doc = code(pipeline, "Governor Smith said he would run for the Senate as an Independent, a poll in Ohio found.")
+    assert by_name(doc, "Independent").country != "CZE"
+    assert by_name(doc, "Independent").country_source != "party"

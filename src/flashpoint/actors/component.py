@@ -178,6 +178,7 @@ class ActorResolver(UnitBuilder):
         if home is not None:
             from_knowledge.apply(units, published, prefer_country=home)  # "Labour" in a UK story
             inherit_from_modifiers(doc, units)
+        _drop_foreign_one_word_parties(units, home)
         self._context_countries(doc, units, article, home)
         mentions = linking.link(doc, units)
         if home is not None:
@@ -295,6 +296,17 @@ def _excluded_names(article) -> set[str]:
                 if part:
                     out.add(part)
     return out
+
+
+def _drop_foreign_one_word_parties(units: list[Unit], home: str | None) -> None:
+    """A one-word name read as a party ("Apple", "AFP") of a country that is neither the
+    article's nor named in the text is a coincidence of spelling, not that party."""
+    named = {u.country for u in units if u.country and u.country_source == "text"}
+    for unit in units:
+        if unit.country_source == "party" and " " not in unit.name.strip() \
+                and unit.country != home and unit.country not in named:
+            unit.country = unit.country_source = None
+            unit.agent = None
 
 
 # Words saying an actor is someone else's: "other countries", "foreign governments".
