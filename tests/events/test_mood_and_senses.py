@@ -92,3 +92,10 @@ def test_taking_ground_is_occupying_territory():
     for text in ("The Syrian army took control of the village of Haniteh on Saturday.",
                  "Iraqi troops recaptured the town from the militants."):
         assert any(e.code == "192" for e in _events(text)), text
+
+
+def test_stand_supports_only_someone():
+    assert any(e.code == "052" for e in _events("The French government stood by the German chancellor."))
+    for text in ("Casual workers stand little chance of redress, the union said.",
+                 "The people who stand up for their rights were praised."):
+        assert not any(e.trigger.startswith("stand") and e.code.startswith("05") for e in _events(text)), text
