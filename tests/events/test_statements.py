@@ -85,3 +85,8 @@ def test_negated_phrases_and_adjective_only_judgements():
     assert [e.code for e in evs] == ["051"]
     evs = _events("The French foreign minister said the German government had the right to act.")
     assert [e.code for e in evs] == ["010"]
+
+
+def test_a_plain_statement_is_about_the_clause_subject_or_object_only():
+    evs = _events("The French foreign minister said the talks would resume after a visit by German officials.")
+    assert not any(e.code == "010" and e.target and e.target.get("country") == "DEU" for e in evs)

@@ -26,6 +26,7 @@ from .patterns import Pattern
 
 DATA_PATH = Path(__file__).with_name("data") / "statements.yaml"
 NEGATIONS = frozenset({"not", "n't", "never", "no"})
+CORE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "attr", "poss"})
 LOCATIVE = frozenset({"in", "at", "across", "around", "throughout", "from", "inside", "near", "within"})
 
 
@@ -95,7 +96,7 @@ def _negative(tokens: list[Token], cues: StatementCues) -> bool:
         and any(c.dep_ == "neg" for c in t.children) for t in tokens)
 
 
-def _about(tokens: list[Token], speaker: Token, verb: Token) -> Token | None:
+def _about(tokens: list[Token], speaker: Token, verb: Token, core_only: bool = False) -> Token | None:
     """The first actor the complement names that is not the speaker (its subject first)."""
     speaker_actor = speaker._.actor
     def other(tok: Token) -> bool:
@@ -105,7 +106,10 @@ def _about(tokens: list[Token], speaker: Token, verb: Token) -> Token | None:
     subjects = [t for t in tokens if t.dep_ in ("nsubj", "nsubjpass") and t.head.i != verb.i]
     # A place the clause happens in ("policies already in action in Canada") is not commented on.
     tokens = [t for t in tokens if not (t.dep_ == "pobj" and t.head.lower_ in LOCATIVE)]
-    for tok in subjects + tokens:
+    # Plain statements (010) are about the clause's subject or object only; a judgement may fall
+    # on any actor the clause names.
+    core = [t for t in tokens if t.dep_ in CORE_DEPS] if core_only else tokens
+    for tok in subjects + core:
         if other(tok):
             return _mention_head(tok)
         for child in tok.children:
@@ -190,5 +194,9 @@ def statement_matches(sent: Span, taken: Iterable[int], predicates: Iterable[int
         judged = [t for t in tokens if t.i not in own_np]
         pattern = CRITICISM if _negative(judged, cues) else \
             PRAISE if _judged(judged, cues.positive) else STATEMENT
+        if pattern is STATEMENT:
+            about = _about(tokens, speaker, verb, core_only=True)
+            if about is None:
+                continue
         out.append((verb, pattern, speaker, about))
     return out
