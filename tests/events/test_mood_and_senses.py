@@ -99,3 +99,12 @@ def test_stand_supports_only_someone():
     for text in ("Casual workers stand little chance of redress, the union said.",
                  "The people who stand up for their rights were praised."):
         assert not any(e.trigger.startswith("stand") and e.code.startswith("05") for e in _events(text)), text
+
+
+def test_poll_findings_are_not_events():
+    for text in ("According to a survey, 63% of Britons oppose the war in Iraq.",
+                 "A poll found most voters supported a ban on hunting."):
+        assert not any(e.happened for e in _events(text)), text
+    # An actor citing a poll still acts.
+    assert any(e.root == "11" for e in _events(
+        "The French government accused Germany of ignoring the poll, which showed rising concern."))

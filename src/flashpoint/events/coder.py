@@ -25,7 +25,7 @@ from .modality import modality, negated, negated_by_preposition, speech_governor
 from .patterns import PatternSet, patterns
 from .place import locate
 from .quantities import find_quantities, quantities_in
-from .senses import combat_code, is_force_sense
+from .senses import combat_code, is_force_sense, is_poll_finding
 from .statements import statement_matches
 from .time import resolve_date
 from .unnamed import unnamed_source
@@ -222,6 +222,8 @@ def _emit(
             src = unnamed_source(cameo.root, s, trigger, sent, location, match.pattern.id) or src
         if src is None or not (src["code"] or _named(s) or src is not None and src.get("unnamed")):
             continue  # an event needs an actor as its source: resolved, or at least named
+        if is_poll_finding(sent, s, src):
+            continue  # "a survey found 63% of Britons oppose the war": a finding, not an event
         if not is_force_sense(cameo.root, trigger, src, tgt, t):
             continue  # "Brown has hit first-time buyers": the words of force, without force
         if not neg:

@@ -76,6 +76,35 @@ def combat_code(code: str, source: dict[str, Any] | None, target: dict[str, Any]
 
 
 @lru_cache(maxsize=1)
+def poll_words() -> tuple[frozenset[str], frozenset[str]]:
+    """Words that cite a poll, and words that make a source a share of people."""
+    try:
+        data = load_yaml(DATA_PATH.read_text(encoding="utf-8"))["polls"]
+        return (frozenset(str(w).lower() for w in data["words"]),
+                frozenset(str(w).lower() for w in data["share_words"]))
+    except (OSError, KeyError, TypeError, yaml.YAMLError) as exc:
+        raise KnowledgeError(f"cannot read {DATA_PATH}: {exc}") from exc
+
+
+def is_poll_finding(sent, source_token: Token | None, source: dict[str, Any] | None) -> bool:
+    """ "According to a survey, 63% of Britons oppose the war": a poll finding, not an event."""
+    words, shares = poll_words()
+    if not any(t.lemma_.lower() in words or t.lower_ in words for t in sent):
+        return False
+    if source_token is None:
+        return False
+    phrase = list(source_token.subtree)
+    if source_token.dep_ == "pobj" and source_token.head.lower_ == "of":
+        phrase.append(source_token.head.head)  # "63% of Britons", "most of the voters"
+    share = any(t.ent_type_ == "PERCENT" or t.lower_ in shares or t.lemma_.lower() in shares
+                for t in phrase)
+    agent = (source or {}).get("agent")
+    public = not (source or {}).get("unnamed") and (
+        agent == "CVL" or agent is None and source_token.ent_type_ == "GPE")
+    return share or public
+
+
+@lru_cache(maxsize=1)
 def force_sense() -> ForceSense:
     """The shipped requirements (read once)."""
     try:
