@@ -108,3 +108,10 @@ def test_poll_findings_are_not_events():
     # An actor citing a poll still acts.
     assert any(e.root == "11" for e in _events(
         "The French government accused Germany of ignoring the poll, which showed rising concern."))
+
+
+def test_disasters_are_not_violence():
+    for text in ("A strong earthquake on Indonesia's main island of Java killed eight people.",
+                 "Scores have been injured in the disaster, triggered by torrential rain on Saturday.",
+                 "Six people were killed when a chemical plant exploded on Thursday morning."):
+        assert not any(e.root in ("18", "19", "20") and e.happened for e in _events(text)), text

@@ -117,6 +117,13 @@ def force_sense() -> ForceSense:
         raise KnowledgeError(f"cannot read {DATA_PATH}: {exc}") from exc
 
 
+def _names_disaster(sent) -> bool:
+    from .unnamed import rules
+
+    words = rules().disaster_words
+    return any(t.lemma_.lower() in words or t.lower_ in words for t in sent)
+
+
 def is_force_sense(root: str, trigger: Token, source: dict[str, Any],
                    target: dict[str, Any] | None, target_token: Token | None) -> bool:
     """Whether an event of ``root`` with these arguments is what its root says (always true
@@ -134,6 +141,8 @@ def is_force_sense(root: str, trigger: Token, source: dict[str, Any],
     clause = list(trigger.subtree) + [trigger.head]
     named_force = any(t.lemma_.lower() in sense.force_words or t.lower_ in sense.force_words
                       for t in clause)
+    if not named_force and _names_disaster(trigger.sent):
+        return False  # "an earthquake on Indonesia's Java killed eight": no one used force
     state = agent == "GOV" or (agent is None and bool(source.get("country")))
     if named_force:
         return True
