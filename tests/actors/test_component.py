@@ -186,3 +186,10 @@ def test_a_one_word_party_of_a_country_not_in_the_story_is_dropped(pipeline):
     doc = code(pipeline, "Governor Smith said he would run for the Senate as an Independent, a poll in Ohio found.")
     assert by_name(doc, "Independent").country != "CZE"
     assert by_name(doc, "Independent").country_source != "party"
+
+
+def test_a_given_name_before_a_place_like_surname_is_a_person(pipeline):
+    doc = code(pipeline, "Kenzo Oshima, the United Nations Emergency Relief Coordinator, demanded that both "
+                         "sides allow aid workers in.")
+    oshima = by_name(doc, "Kenzo Oshima")
+    assert oshima.code == "IGOUNO" and oshima.country is None

@@ -162,6 +162,14 @@ class ActorResolver(UnitBuilder):
                 continue
             if any(i in name_at or i in role_at for i in range(ent.start, ent.end)):
                 continue
+            first = doc[ent.start - 1] if ent.start > 0 else None
+            if first is not None and ent.label_ == "GPE" and ent.end - ent.start == 1 \
+                    and first.pos_ == "PROPN" and first.is_title and first.dep_ == "compound" \
+                    and first.head.i == ent.start and not first.ent_type_ and first.i not in claimed \
+                    and first.i not in name_at and first.i not in role_at and not honorific(first, self.kb):
+                # "Kenzo Oshima": a given name before a place-like surname is a person.
+                claim(self._named_unit(doc, "person", first.i, ent.end, None, name_at, role_at, claimed))
+                continue
             places = places if places is not None else place_countries()
             text = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
             alpha3 = places.get(text.lower())
