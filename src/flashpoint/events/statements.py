@@ -99,10 +99,13 @@ def _negative(tokens: list[Token], cues: StatementCues) -> bool:
 def _about(tokens: list[Token], speaker: Token, verb: Token, core_only: bool = False) -> Token | None:
     """The first actor the complement names that is not the speaker (its subject first)."""
     speaker_actor = speaker._.actor
+    speaker_code = speaker_actor.code if speaker_actor is not None else None
+
     def other(tok: Token) -> bool:
+        # another actor, not the speaker under another name ("the U.N. agency" on the WFP)
         actor = tok._.actor
         return actor is not None and actor is not speaker_actor and bool(actor.code) \
-            and tok.pos_ != "PRON"
+            and actor.code != speaker_code and tok.pos_ != "PRON"
     subjects = [t for t in tokens if t.dep_ in ("nsubj", "nsubjpass") and t.head.i != verb.i]
     # A place the clause happens in ("policies already in action in Canada") is not commented on.
     tokens = [t for t in tokens if not (t.dep_ == "pobj" and t.head.lower_ in LOCATIVE)]
