@@ -9,6 +9,7 @@ on real text; :func:`flashpoint.prefilter.run_model` uses them on the parsed sen
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Callable
 
@@ -18,7 +19,21 @@ from spacy.tokens import Doc
 
 from .formcache import FormCache
 
-__all__ = ["BulkLemmatizer", "IndexedAttributeRuler"]
+__all__ = ["BulkLemmatizer", "IndexedAttributeRuler", "warn_fallback"]
+
+log = logging.getLogger("flashpoint")
+_WARNED: set[str] = set()
+
+
+def warn_fallback(component: str, reason: str) -> None:
+    """Log, once per process and reason, that a fast stand-in hands work to spaCy's real
+    ``component`` (slower, same annotations): not once per document."""
+    key = f"{component}: {reason}"
+    if key in _WARNED:
+        return
+    _WARNED.add(key)
+    log.warning("fast %s stand-in falls back to spaCy's component: %s "
+                "(logged once per process)", component, reason)
 
 
 # Token attributes the ruler's patterns may test, and how to read them from a Token.
@@ -197,7 +212,10 @@ class IndexedAttributeRuler:
         if "attribute_ruler" not in nlp.pipe_names:
             return None
         found = cls(nlp.get_pipe("attribute_ruler"))
-        return found if found.ok else None
+        if not found.ok:
+            warn_fallback("attribute_ruler", "its patterns use features the stand-in does not handle")
+            return None
+        return found
 
 
 class BulkLemmatizer:
@@ -285,7 +303,10 @@ class BulkLemmatizer:
             return None
         lemmatizer = nlp.get_pipe("lemmatizer")
         if getattr(lemmatizer, "mode", None) != "rule" or getattr(lemmatizer, "overwrite", True):
+            warn_fallback("lemmatizer", "not a rule lemmatizer that keeps preset lemmas")
             return None
         if type(lemmatizer).rule_lemmatize is not Lemmatizer.rule_lemmatize:
-            return None  # a language with its own rule walk: not reproduced here
+            # a language with its own rule walk: not reproduced here
+            warn_fallback("lemmatizer", f"{type(lemmatizer).__name__} has its own rule walk")
+            return None
         return cls(lemmatizer)

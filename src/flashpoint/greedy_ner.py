@@ -30,6 +30,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 
+from .fastpipes import warn_fallback
+
 __all__ = ["BatchEntityRecognizer"]
 
 # Transition kinds, by the first letter of spaCy's class names ("B-ORG", "U-", "O").
@@ -68,11 +70,14 @@ class BatchEntityRecognizer:
         model = getattr(ner, "model", None)
         try:
             if ner.cfg.get("beam_width", 1) != 1 or not model.attrs.get("has_upper"):
+                warn_fallback(name, "beam search or a model without an upper layer")
                 return None
             _, lower, upper = model.layers
             if lower.get_dim("nF") != _FEATURES or type(ner.moves).__name__ != "BiluoPushDown":
+                warn_fallback(name, "not the three-feature BILUO entity model")
                 return None
-        except (AttributeError, KeyError, ValueError, TypeError):
+        except (AttributeError, KeyError, ValueError, TypeError) as exc:
+            warn_fallback(name, f"unexpected model layout ({type(exc).__name__})")
             return None
         names = [""]
         kinds, labels = [], []
@@ -80,6 +85,7 @@ class BatchEntityRecognizer:
             move = ner.moves.get_class_name(i)
             kind = _KINDS.get(move[:1])
             if kind is None:
+                warn_fallback(name, f"unknown transition class {move!r}")
                 return None
             label = move[2:] if kind != _OUT else ""
             if label and label not in names:
@@ -87,6 +93,7 @@ class BatchEntityRecognizer:
             kinds.append(kind)
             labels.append(names.index(label) if label else 0)
         if upper.get_dim("nO") != len(kinds):
+            warn_fallback(name, "output size differs from the transitions")
             return None
         return cls(ner, np.array(kinds), np.array(labels), names)
 
@@ -114,6 +121,8 @@ class BatchEntityRecognizer:
         if rows[:, 0].any() or self.unseen.size:
             # Preset entity annotations, or classes the model never saw (spaCy scores those
             # with the minimum of the whole step): the real component handles them.
+            warn_fallback("ner", "documents with preset entities" if rows[:, 0].any()
+                          else "classes the model never saw")
             self.ner.set_annotations(docs, self.ner.predict(docs))
             return
         found = self.decode(docs, rows[:, 1].astype(bool), rows[:, 2] == 1)

@@ -60,7 +60,8 @@ class Pipeline:
         # Ingest truncates text to max_chars; the model must accept what ingest lets through.
         self.nlp.max_length = max(self.nlp.max_length, self.settings.max_chars)
         self.prefilter: Prefilter | None = (
-            prefilter_for(self.nlp, self.settings.prefilter_context) if self.settings.prefilter else None
+            prefilter_for(self.nlp, self.settings.prefilter_context, self.settings.fast_components)
+            if self.settings.prefilter else None
         )
 
     def code(self, articles: Iterable[Article]) -> Iterator[CodedArticle]:

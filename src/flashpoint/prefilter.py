@@ -6,7 +6,8 @@ outside quotation marks, or part of a quotation — plus a little context before
 lean on it (pronoun antecedents, speakers of floating quotes and of "the minister said"); an
 event sentence that names its own actors gets none. Candidate runs are parsed in batches, with
 exact fast stand-ins for the model's rule components (:mod:`flashpoint.fastpipes`) and its entity
-recognizer decoded a batch at a time (:mod:`flashpoint.greedy_ner`); the other
+recognizer decoded a batch at a time (:mod:`flashpoint.greedy_ner`) unless
+``settings.fast_components`` is off; the other
 sentences keep their tokens with a trivial tree (first token ROOT, the rest attached to it), so ``doc.sents`` stays right and
 flashpoint's components simply find nothing there. The parts are joined back with
 ``Doc.from_docs`` into one Doc whose text is exactly the article's text, so every character
@@ -38,6 +39,7 @@ __all__ = [
     "join_parts",
     "prefilter_for",
     "sentence_bounds",
+    "stand_ins",
 ]
 
 # Tokens that end a sentence, and marks that stay with the sentence they close.
@@ -142,21 +144,15 @@ class Prefilter:
     """Chooses candidate sentences and rebuilds a full Doc from parsed and unparsed parts."""
 
     def __init__(self, nlp: Language, guesser: LemmaGuesser, vocabulary: TriggerVocabulary,
-                 context: int = 2):
+                 context: int = 2, fast_components: bool = True):
         self.nlp = nlp
         self.guess = guesser
         self.vocabulary = vocabulary
         self.context = context
+        self.fast_components = fast_components
         self._words: FormCache[int, tuple[frozenset[str], bool, bool]] = FormCache()  # by LOWER hash
-        # Stand-ins for model components, by component name: the rule components applied
-        # exactly through lookups, and the entity recognizer decoded a batch at a time.
-        self.replacements: dict[str, Callable[[Doc], Doc]] = {
-            name: found
-            for name, found in (("attribute_ruler", IndexedAttributeRuler.from_nlp(nlp)),
-                                ("lemmatizer", BulkLemmatizer.from_nlp(nlp)),
-                                ("ner", BatchEntityRecognizer.from_nlp(nlp)))
-            if found is not None
-        }
+        # Stand-ins for model components, by component name (none: spaCy's own components run).
+        self.replacements: dict[str, Callable[[Doc], Doc]] = stand_ins(nlp) if fast_components else {}
 
     # -- the cheap pass ------------------------------------------------------------------------
     def candidates(self, doc: Doc) -> Candidates:
@@ -290,18 +286,33 @@ def join_parts(parts: list[Doc]) -> Doc:
     return Doc.from_docs(parts, ensure_whitespace=False, exclude=["tensor", "user_data"])
 
 
+def stand_ins(nlp: Language) -> dict[str, Callable[[Doc], Doc]]:
+    """The exact fast stand-ins for ``nlp``'s model components, by component name: the rule
+    components applied through lookups, the entity recognizer decoded a batch at a time. A
+    component the stand-ins cannot reproduce is left out (spaCy's own runs; a warning is logged)."""
+    return {
+        name: found
+        for name, found in (("attribute_ruler", IndexedAttributeRuler.from_nlp(nlp)),
+                            ("lemmatizer", BulkLemmatizer.from_nlp(nlp)),
+                            ("ner", BatchEntityRecognizer.from_nlp(nlp)))
+        if found is not None
+    }
+
+
 _PREFILTERS: weakref.WeakKeyDictionary[Language, Prefilter | None] = weakref.WeakKeyDictionary()
 
 
-def prefilter_for(nlp: Language, context: int = 2) -> Prefilter | None:
+def prefilter_for(nlp: Language, context: int = 2, fast_components: bool = True) -> Prefilter | None:
     """The prefilter for a pipeline (built once per pipeline), or ``None`` when the model has no
-    rule-lemmatizer tables to guess lemmas with (the caller then parses everything)."""
+    rule-lemmatizer tables to guess lemmas with (the caller then parses everything). With
+    ``fast_components`` the model runs through :func:`stand_ins`, else through spaCy's components."""
     if nlp in _PREFILTERS:
         found = _PREFILTERS[nlp]
-        if found is None or found.context == context:
+        if found is None or (found.context == context and found.fast_components == fast_components):
             return found
     guesser = LemmaGuesser.from_nlp(nlp)
-    found = Prefilter(nlp, guesser, TriggerVocabulary.load(), context) if guesser else None
+    found = (Prefilter(nlp, guesser, TriggerVocabulary.load(), context, fast_components)
+             if guesser else None)
     _PREFILTERS[nlp] = found
     return found
 

@@ -64,6 +64,10 @@ class Settings:
     prefilter: bool = True
     """Run the full spaCy model only on sentences that can hold an event or a quote (plus context);
     the others keep their tokens only. Off: every sentence is parsed."""
+    fast_components: bool = True
+    """Run the model's attribute ruler, lemmatizer and entity recognizer through flashpoint's exact
+    fast stand-ins (same rules, tables and weights; checked against spaCy's components on the
+    bundled samples) where the prefilter runs the model. Off: spaCy's own components."""
     prefilter_context: int = 2
     """Sentences kept before each candidate sentence (pronoun antecedents, speakers of floating
     quotes); 2 gives the full parse's quotes on the gold sets, 1 loses a few speakers."""
