@@ -22,10 +22,10 @@ def test_shipped_factors_cover_every_bucket():
 
 def test_calibration_scales_the_prior_by_bucket_and_stays_in_range():
     placed = {"code": "FRAGOV", "country": "FRA"}
-    value = confidence.calibrated(0.6, "verb:x", placed, placed)
+    value = confidence.calibrated(0.6, placed, placed)
     table = confidence.factors()
     assert value == pytest.approx(min(0.99, 0.6 * table["source"]["placed"] * table["target"]["placed"]), abs=1e-3)
-    assert 0.01 <= confidence.calibrated(5.0, "verb:x", placed, None) <= 0.99
+    assert 0.01 <= confidence.calibrated(5.0, placed, None) <= 0.99
     assert confidence.source_kind({"code": "CVL", "unnamed": True}) == "unnamed"
     assert confidence.target_kind({"code": "IGOUNO", "country": None}) == "placed"
     assert confidence.target_kind({"code": None}) == "uncoded"

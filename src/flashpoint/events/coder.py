@@ -213,14 +213,8 @@ def _emit(
     for s, t in pairs:
         if s is not None and t is not None and s.i == t.i:
             continue
-        src, tgt = _argument(doc, s), _argument(doc, t)
-        if src is not None and not src["code"] and s is not None and s.pos_ == "NOUN":
-            earlier = state.acted.get(lemma(s))
-            if earlier is not None:
-                src = {**earlier, "text": src["text"], "span": src["span"]}
-        if src is None or not (src["code"] or _named(s)):
-            src = unnamed_source(cameo.root, s, trigger, sent, location, match.pattern.id) or src
-        if src is None or not (src["code"] or _named(s) or src is not None and src.get("unnamed")):
+        src, tgt = _source(doc, s, state, cameo.root, match, sent, location), _argument(doc, t)
+        if src is None:
             continue  # an event needs an actor as its source: resolved, or at least named
         if is_poll_finding(sent, s, src):
             continue  # "a survey found 63% of Britons oppose the war": a finding, not an event
@@ -231,7 +225,7 @@ def _emit(
         # "militants attacked a checkpoint": an assault between armed sides is fighting
         fought = combat_code(cameo.code, src, tgt, t, trigger)
         pair, pair_rule = (cameo, rule) if fought == cameo.code else (_lookup(fought), f"{rule}+combat")
-        event_conf = calibrated(conf, pair_rule, src, tgt)
+        event_conf = calibrated(conf, src, tgt)
         event_id = _event_id(state.article_id, span, pair.code, src, tgt)
         if event_id in seen:
             continue
@@ -262,6 +256,24 @@ def _emit(
             )
         )
     return events
+
+
+def _source(doc: Doc, tok: Token | None, state: _DocState, root: str, match: Match, sent: Span,
+            location: dict[str, Any] | None) -> dict[str, Any] | None:
+    """The source record of an event, or ``None`` when it has no actor as source.
+
+    In order: the actor the argument resolves to; for an event noun with none, the actor of the
+    latest earlier event of that word ("the air strikes" after "American strikes"); a named
+    entity the resolver could not code; the generic source of an event whose perpetrator the
+    text does not name (``unnamed.py``, always coded)."""
+    src = _argument(doc, tok)
+    if src is not None and not src["code"] and tok is not None and tok.pos_ == "NOUN":
+        earlier = state.acted.get(lemma(tok))
+        if earlier is not None:
+            src = {**earlier, "text": src["text"], "span": src["span"]}
+    if src is not None and (src["code"] or _named(tok)):
+        return src
+    return unnamed_source(root, tok, match.trigger, sent, location, match.pattern.id)
 
 
 def code_doc(doc: Doc, pattern_set: PatternSet | None = None) -> list[Event]:

@@ -58,8 +58,7 @@ def factors() -> dict[str, dict[str, float]]:
         raise KnowledgeError(f"cannot read {DATA_PATH}: {exc}") from exc
 
 
-def calibrated(prior: float, rule: str, source: dict[str, Any] | None,
-               target: dict[str, Any] | None) -> float:
+def calibrated(prior: float, source: dict[str, Any] | None, target: dict[str, Any] | None) -> float:
     """The prior times the source and target factors, kept within [0.01, 0.99]."""
     table = factors()
     value = prior

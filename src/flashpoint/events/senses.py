@@ -18,6 +18,8 @@ from spacy.tokens import Token
 
 from ..errors import KnowledgeError
 from ..yamldata import load_yaml
+from .unnamed import names_disaster
+from .words import is_word, names_any
 
 DATA_PATH = Path(__file__).with_name("data") / "senses.yaml"
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
@@ -42,14 +44,34 @@ class Combat:
     military_places: frozenset[str]
 
 
+@dataclass(frozen=True)
+class Senses:
+    """Everything ``data/senses.yaml`` holds."""
+
+    force: ForceSense
+    combat: Combat
+    poll_words: frozenset[str]
+    share_words: frozenset[str]
+
+
+def _set(values, upper: bool = False) -> frozenset[str]:
+    return frozenset(str(v).upper() if upper else str(v).lower() for v in values)
+
+
 @lru_cache(maxsize=1)
-def combat() -> Combat:
-    """The shipped combat rule (read once)."""
+def senses() -> Senses:
+    """The shipped requirements (the file read once)."""
     try:
-        data = load_yaml(DATA_PATH.read_text(encoding="utf-8"))["combat"]
-        return Combat(frozenset(str(c) for c in data["codes"]),
-                      frozenset(str(a).upper() for a in data["armed_targets"]),
-                      frozenset(str(w).lower() for w in data["military_places"]))
+        data = load_yaml(DATA_PATH.read_text(encoding="utf-8"))
+        force, combat, polls = data["force"], data["combat"], data["polls"]
+        return Senses(
+            force=ForceSense(frozenset(str(r) for r in force["roots"]),
+                             _set(force["armed_agents"], upper=True),
+                             _set(force["force_words"]), _set(force["targets"])),
+            combat=Combat(frozenset(str(c) for c in combat["codes"]),
+                          _set(combat["armed_targets"], upper=True),
+                          _set(combat["military_places"])),
+            poll_words=_set(polls["words"]), share_words=_set(polls["share_words"]))
     except (OSError, KeyError, TypeError, yaml.YAMLError) as exc:
         raise KnowledgeError(f"cannot read {DATA_PATH}: {exc}") from exc
 
@@ -58,11 +80,11 @@ def combat_code(code: str, source: dict[str, Any] | None, target: dict[str, Any]
                 target_token: Token | None, trigger: Token | None = None) -> str:
     """190 for an assault or killing (18x) by an armed source on an armed side or a military
     place ("militants attacked a checkpoint"); else ``code`` unchanged."""
-    rule = combat()
+    rule = senses().combat
     if code not in rule.codes or not source:
         return code
     armed = bool(source.get("unnamed")) and source.get("agent") == "UAF" or \
-        source.get("agent") in force_sense().armed_agents
+        source.get("agent") in senses().force.armed_agents
     if not armed:
         return code
     if target and target.get("agent") in rule.armed_targets:
@@ -70,78 +92,44 @@ def combat_code(code: str, source: dict[str, Any] | None, target: dict[str, Any]
     hit = [target_token] if target_token is not None else []
     if trigger is not None:  # what was attacked, even when another argument became the target
         hit += [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
-    if any(t.lemma_.lower() in rule.military_places or t.lower_ in rule.military_places for t in hit):
+    if names_any(hit, rule.military_places):
         return "190"
     return code
 
 
-@lru_cache(maxsize=1)
-def poll_words() -> tuple[frozenset[str], frozenset[str]]:
-    """Words that cite a poll, and words that make a source a share of people."""
-    try:
-        data = load_yaml(DATA_PATH.read_text(encoding="utf-8"))["polls"]
-        return (frozenset(str(w).lower() for w in data["words"]),
-                frozenset(str(w).lower() for w in data["share_words"]))
-    except (OSError, KeyError, TypeError, yaml.YAMLError) as exc:
-        raise KnowledgeError(f"cannot read {DATA_PATH}: {exc}") from exc
-
-
 def is_poll_finding(sent, source_token: Token | None, source: dict[str, Any] | None) -> bool:
     """ "According to a survey, 63% of Britons oppose the war": a poll finding, not an event."""
-    words, shares = poll_words()
-    if not any(t.lemma_.lower() in words or t.lower_ in words for t in sent):
+    rules = senses()
+    if not names_any(sent, rules.poll_words):
         return False
     if source_token is None:
         return False
     phrase = list(source_token.subtree)
     if source_token.dep_ == "pobj" and source_token.head.lower_ == "of":
         phrase.append(source_token.head.head)  # "63% of Britons", "most of the voters"
-    share = any(t.ent_type_ == "PERCENT" or t.lower_ in shares or t.lemma_.lower() in shares
-                for t in phrase)
+    share = any(t.ent_type_ == "PERCENT" or is_word(t, rules.share_words) for t in phrase)
     agent = (source or {}).get("agent")
     public = not (source or {}).get("unnamed") and (
         agent == "CVL" or agent is None and source_token.ent_type_ == "GPE")
     return share or public
 
 
-@lru_cache(maxsize=1)
-def force_sense() -> ForceSense:
-    """The shipped requirements (read once)."""
-    try:
-        data = load_yaml(DATA_PATH.read_text(encoding="utf-8"))["force"]
-        return ForceSense(frozenset(str(r) for r in data["roots"]),
-                          frozenset(str(a).upper() for a in data["armed_agents"]),
-                          frozenset(str(w).lower() for w in data["force_words"]),
-                          frozenset(str(w).lower() for w in data["targets"]))
-    except (OSError, KeyError, TypeError, yaml.YAMLError) as exc:
-        raise KnowledgeError(f"cannot read {DATA_PATH}: {exc}") from exc
-
-
-def _names_disaster(sent) -> bool:
-    from .unnamed import rules
-
-    words = rules().disaster_words
-    return any(t.lemma_.lower() in words or t.lower_ in words for t in sent)
-
-
 def is_force_sense(root: str, trigger: Token, source: dict[str, Any],
                    target: dict[str, Any] | None, target_token: Token | None) -> bool:
     """Whether an event of ``root`` with these arguments is what its root says (always true
     outside the force roots)."""
-    sense = force_sense()
+    sense = senses().force
     if root not in sense.roots:
         return True
     target_is_place = target_token is not None and target_token.ent_type_ in PLACE_ENTS
-    target_is_thing = target_token is not None and (
-        target_token.lemma_.lower() in sense.targets or target_token.lower_ in sense.targets)
+    target_is_thing = target_token is not None and is_word(target_token, sense.targets)
     agent = source.get("agent")
     armed = bool(source.get("unnamed")) or agent in sense.armed_agents
     if armed:
         return True
     clause = list(trigger.subtree) + [trigger.head]
-    named_force = any(t.lemma_.lower() in sense.force_words or t.lower_ in sense.force_words
-                      for t in clause)
-    if not named_force and _names_disaster(trigger.sent):
+    named_force = names_any(clause, sense.force_words)
+    if not named_force and names_disaster(trigger.sent):
         return False  # "an earthquake on Indonesia's Java killed eight": no one used force
     state = agent == "GOV" or (agent is None and bool(source.get("country")))
     if named_force:

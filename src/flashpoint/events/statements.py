@@ -23,6 +23,7 @@ from ..yamldata import load_yaml
 from . import arguments as args
 from .modality import negated
 from .patterns import Pattern
+from .words import is_word
 
 DATA_PATH = Path(__file__).with_name("data") / "statements.yaml"
 NEGATIONS = frozenset({"not", "n't", "never", "no"})
@@ -83,7 +84,7 @@ def _negated(tok: Token) -> bool:
 def _judged(tokens: list[Token], words: frozenset[str]) -> bool:
     """A judgement word that is not negated ("not wrong" judges nothing)."""
     adjective_only = statement_cues().adjective_only
-    return any((tok.lemma_.lower() in words or tok.lower_ in words) and not _negated(tok)
+    return any(is_word(tok, words) and not _negated(tok)
                and (tok.pos_ == "ADJ" or tok.lower_ not in adjective_only)
                for tok in tokens)
 

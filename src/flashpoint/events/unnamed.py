@@ -19,6 +19,7 @@ from spacy.tokens import Span, Token
 
 from ..errors import KnowledgeError
 from ..yamldata import load_yaml
+from .words import is_word, names_any
 
 DATA_PATH = Path(__file__).with_name("data") / "unnamed_sources.yaml"
 
@@ -92,11 +93,15 @@ def unnamed_source(root: str, source: Token | None, trigger: Token, sent: Span,
         return None
     # A weapon named in the sentence is enough unless the sentence names a disaster; a
     # passive with no agent ("were killed") needs the whole story free of one.
-    scope = sent if weapon else sent.doc
-    if any(t.lemma_.lower() in r.disaster_words or t.lower_ in r.disaster_words for t in scope):
+    if names_disaster(sent if weapon else sent.doc):
         return None
     return _record(r.force, location)
 
 
+def names_disaster(tokens) -> bool:
+    """Whether the tokens name a natural or accidental cause (``disaster_words``)."""
+    return names_any(tokens, rules().disaster_words)
+
+
 def _is_weapon(tok: Token, r: UnnamedRules) -> bool:
-    return tok.lemma_.lower() in r.weapon_nouns or tok.lower_ in r.weapon_nouns
+    return is_word(tok, r.weapon_nouns)
