@@ -10,14 +10,13 @@ factor = (right + 1) / (events + 2) / overall precision. Re-run after changing r
 
     .venv/bin/python tools/calibrate_confidence.py [--shared ../shared/data] [--dry-run]
 
-The factors are measured with calibration switched off (every factor 1), so a re-run does not
-feed on its own output.
+Which events are produced, and so the counts, does not depend on the confidence values (events
+are only filtered by the min_confidence setting, 0 here): a re-run does not feed on its output.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -25,32 +24,19 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "src"))
 
+from flashpoint.evaluate.articles import gold_triples, predicted_triple  # noqa: E402
+from flashpoint.evaluate.coding import actual_events, code_rows, event_root, read_rows  # noqa: E402
+from flashpoint.evaluate.gsr import event_fits  # noqa: E402
 from flashpoint.events import confidence  # noqa: E402
-
-ALIAS = {"SUN": "RUS", "URS": "RUS"}
-
-
-def _country(code: str | None) -> str:
-    c = (code or "")[:3] or "-"
-    return ALIAS.get(c, c)
-
-
-def _actual(e) -> bool:
-    return not e.negated and e.modality == "actual"
-
-
-def _code(rows: list[dict], headline: bool):
-    from flashpoint.evaluate.coding import code_rows
-    from flashpoint.pipeline import Pipeline
-
-    coded = code_rows(rows, Pipeline(), headline=headline)
-    return {str(r["id"]): c for r, c in zip(rows, coded, strict=True) if c is not None}
+from flashpoint.pipeline import Pipeline  # noqa: E402
 
 
 def measure(shared: Path) -> tuple[dict[str, dict[str, list[int]]], list[int]]:
-    """Right/total counts per bucket and overall, over both development sets."""
+    """Right/total counts per bucket and overall, over the development sets, each event judged
+    by its set's own scorer (flashpoint.evaluate)."""
     counts: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0]))
     overall = [0, 0]
+    pipeline = Pipeline()
 
     def add(event, right: bool) -> None:
         for axis, key in (("source", confidence.source_kind(event.source)),
@@ -60,30 +46,20 @@ def measure(shared: Path) -> tuple[dict[str, dict[str, list[int]]], list[int]]:
         overall[0] += right
         overall[1] += 1
 
-    rows = [json.loads(line) for line in open(shared / "gold" / "articles_dev.jsonl", encoding="utf-8")]
-    coded = _code(rows, headline=True)
-    for row in rows:
-        gold = {(e["code"][:2], _country(e.get("source")), _country(e.get("target"))) for e in row["events"]}
-        for e in coded[row["id"]].events if row["id"] in coded else []:
-            if _actual(e):
-                add(e, (e.root[:2], _country((e.source or {}).get("code")),
-                        _country((e.target or {}).get("code"))) in gold)
-    rows = [json.loads(line) for line in open(shared / "gold" / "cameo_gsr_dev.jsonl", encoding="utf-8")]
-    coded = _code(rows, headline=False)
-    for row in rows:
-        for e in coded[row["id"]].events if row["id"] in coded else []:
-            if not _actual(e):
-                continue
-            sc, tc = _country((e.source or {}).get("code")), _country((e.target or {}).get("code"))
-            add(e, any(e.root[:2] in g["roots"]
-                       and (not g["source"] or sc in {_country(x) for x in g["source"]})
-                       and (not g["target"] or tc in {_country(x) for x in g["target"]})
-                       for g in row["events"]))
-    rows = [json.loads(line) for line in open(shared / "gold" / "glocon_dev.jsonl", encoding="utf-8")]
-    coded = _code(rows, headline=True)
-    for row in rows:
-        for e in coded[str(row["id"])].events if str(row["id"]) in coded else []:
-            if _actual(e) and e.root[:2] == "14":
+    def coded(name: str, headline: bool):
+        rows = read_rows(shared / "gold" / name, name)
+        return zip(rows, code_rows(rows, pipeline, headline=headline), strict=True)
+
+    for row, doc in coded("articles_dev.jsonl", headline=True):
+        gold = set(gold_triples(row))
+        for e in actual_events(doc):
+            add(e, predicted_triple(e) in gold)
+    for row, doc in coded("cameo_gsr_dev.jsonl", headline=False):
+        for e in actual_events(doc):
+            add(e, any(event_fits(e, g) for g in row["events"]))
+    for row, doc in coded("glocon_dev.jsonl", headline=True):
+        for e in actual_events(doc):
+            if event_root(e) == "14":
                 add(e, str(row["label"]) in ("1", "2"))
     return counts, overall
 
@@ -95,9 +71,6 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if not (args.shared / "gold" / "articles_dev.jsonl").exists():
         parser.error(f"no development sets under {args.shared}")
-    confidence.factors.cache_clear()
-    saved = confidence.DATA_PATH.read_text(encoding="utf-8") if confidence.DATA_PATH.exists() else None
-    confidence.factors = lambda: {}  # measure uncalibrated
     counts, overall = measure(args.shared)
     base = overall[0] / overall[1]
     lines = [
@@ -115,8 +88,6 @@ def main(argv: list[str] | None = None) -> int:
     print(text)
     if not args.dry_run:
         confidence.DATA_PATH.write_text(text, encoding="utf-8")
-    elif saved is not None:
-        confidence.DATA_PATH.write_text(saved, encoding="utf-8")
     return 0
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import GoldFormatError
-from ..records import CodedArticle
+from ..records import CodedArticle, Event
 from .coding import (
     actual_events,
     code_rows,
@@ -68,15 +68,18 @@ def gold_events_ok(row: dict[str, Any]) -> bool:
     )
 
 
-def _gold_triples(row: dict[str, Any]) -> list[tuple[str, str, str]]:
+def gold_triples(row: dict[str, Any]) -> list[tuple[str, str, str]]:
+    """The (root, source country, target country) of every gold event of a row."""
     return [(e["code"][:2], country(e.get("source")), country(e.get("target"))) for e in row["events"]]
 
 
+def predicted_triple(event: Event) -> tuple[str, str, str]:
+    """The (root, source country, target country) an event is scored as."""
+    return (event_root(event), country(side_code(event.source)), country(side_code(event.target)))
+
+
 def _predicted_triples(coded: CodedArticle | None) -> list[tuple[str, str, str]]:
-    return [
-        (event_root(e), country(side_code(e.source)), country(side_code(e.target)))
-        for e in actual_events(coded)
-    ]
+    return [predicted_triple(e) for e in actual_events(coded)]
 
 
 def score_articles(rows: list[dict[str, Any]], coded: list[CodedArticle | None]) -> ArticleScores:
@@ -84,7 +87,7 @@ def score_articles(rows: list[dict[str, Any]], coded: list[CodedArticle | None])
     result = ArticleScores(articles=len(rows), rejected=sum(c is None for c in coded))
     counts = {view: [0, 0, 0] for view in VIEWS}  # tp, predicted, gold
     for row, doc in zip(rows, coded, strict=True):
-        gold = _gold_triples(row)
+        gold = gold_triples(row)
         pred = _predicted_triples(doc)
         result.gold_events += len(row["events"])
         for view, key in VIEWS.items():
