@@ -315,6 +315,13 @@ def _evidence(
     return out
 
 
+def _baseline(values, i: int, rules: AlertRules):
+    """The trailing window before week ``i``, its mean and its SD (never below the SD floor)."""
+    base = values[max(0, i - rules.baseline_weeks): i]
+    sd = max(float(base.std(ddof=1)) if len(base) > 1 else 0.0, rules.sd_floor)
+    return base, float(base.mean()), sd
+
+
 def _goldstein_drop(
     a: str, b: str, g: pd.DataFrame, rules: AlertRules
 ) -> list[tuple[dict[str, Any], Evidence]]:
@@ -325,9 +332,7 @@ def _goldstein_drop(
     for i in range(rules.min_history, len(g)):
         if counts[i] < rules.drop_min_events:
             continue
-        base = means[max(0, i - rules.baseline_weeks): i]
-        mu = float(base.mean())
-        sd = max(float(base.std(ddof=1)) if len(base) > 1 else 0.0, rules.sd_floor)
+        base, mu, sd = _baseline(means, i, rules)
         score = (mu - float(means[i])) / sd
         if score < rules.drop_sd:
             continue
@@ -355,9 +360,7 @@ def _conflict_spike(
     for i in range(rules.min_history, len(full)):
         if q4[i] < rules.spike_min:
             continue
-        base = q4[max(0, i - rules.baseline_weeks): i]
-        mu = float(base.mean())
-        sd = max(float(base.std(ddof=1)) if len(base) > 1 else 0.0, rules.sd_floor)
+        base, mu, sd = _baseline(q4, i, rules)
         score = (float(q4[i]) - mu) / sd
         if score < rules.spike_sd:
             continue
