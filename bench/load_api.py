@@ -21,14 +21,14 @@ import asyncio
 import os
 import random
 import socket
-import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
 import httpx
+
+from _common import p50_p99, serve_in_background  # bench/ is on sys.path when a benchmark runs
 
 ROOT = Path(__file__).resolve().parents[1]
 COUNTRIES = ["KGZ", "TJK", "COL", "VEN", "USA", "IRN", "IRQ", "UKR", "RUS", "CHN"]
@@ -187,25 +187,12 @@ def main() -> int:
             db = synthetic_db(Path(tmp) / "bench.duckdb")
         port = free_port()
         base = f"http://127.0.0.1:{port}"
-        server = subprocess.Popen([
-            sys.executable, "-c",
-            "import sys; from flashpoint.web import serve; "
-            "serve(sys.argv[1], port=int(sys.argv[2]), log_level='warning', "
-            "cache_size=int(sys.argv[3]))",
-            str(db), str(port), "0" if args.no_cache else "512",
-        ])
         try:
-            ready = time.monotonic() + 30
-            while True:
-                try:
-                    if httpx.get(base + "/api/events?limit=1", timeout=2).status_code == 200:
-                        break
-                except httpx.HTTPError:
-                    pass
-                if server.poll() is not None or time.monotonic() > ready:
-                    print("server did not start", file=sys.stderr)
-                    return 2
-                time.sleep(0.2)
+            server = serve_in_background(db, port, 30, cache_size=0 if args.no_cache else 512)
+        except RuntimeError as exc:
+            print(exc, file=sys.stderr)
+            return 2
+        try:
             total = httpx.get(base + "/api/events?limit=1").json()["total"]
             urls = request_urls(args.requests)
             deadline = time.monotonic() + args.time_limit
@@ -222,8 +209,7 @@ def main() -> int:
 
     done = len(latencies)
     ms = sorted(x * 1000 for x in latencies)
-    p50 = statistics.median(ms) if ms else float("nan")
-    p99 = ms[min(len(ms) - 1, int(len(ms) * 0.99))] if ms else float("nan")
+    p50, p99 = p50_p99(ms)
     rps = done / elapsed if elapsed else 0.0
     print(f"database: {db.name} ({total} events)")
     print(f"response cache: {'off' if args.no_cache else 'on'}")

@@ -16,8 +16,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -28,6 +26,7 @@ import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from _common import p50_p99, serve_in_background  # noqa: E402
 from load_api import free_port, synthetic_db  # noqa: E402
 
 TEXT = ("BISHKEK (Reuters) - Kyrgyzstan accused Tajikistan on Monday of shelling border villages, "
@@ -100,23 +99,12 @@ def main() -> int:
         db = synthetic_db(Path(tmp) / "bench.duckdb")
         port = free_port()
         base = f"http://127.0.0.1:{port}"
-        server = subprocess.Popen([
-            sys.executable, "-c",
-            "import sys; from flashpoint.web import serve; "
-            "serve(sys.argv[1], port=int(sys.argv[2]), log_level='warning')", str(db), str(port),
-        ])
         try:
-            ready = time.monotonic() + 60
-            while True:
-                try:
-                    if httpx.get(base + "/api/events?limit=1", timeout=2).status_code == 200:
-                        break
-                except httpx.HTTPError:
-                    pass
-                if server.poll() is not None or time.monotonic() > ready:
-                    print("server did not start", file=sys.stderr)
-                    return 2
-                time.sleep(0.2)
+            server = serve_in_background(db, port, 60)
+        except RuntimeError as exc:
+            print(exc, file=sys.stderr)
+            return 2
+        try:
             # The model loads on the first text; time the steady state, not the load.
             httpx.post(base + "/api/code", json={"text": BODY}, timeout=120)
             statuses, reads, read_errors, peak = asyncio.run(
@@ -125,8 +113,7 @@ def main() -> int:
             server.terminate()
             server.wait(timeout=15)
     ms = sorted(x * 1000 for x in reads)
-    p50 = statistics.median(ms) if ms else float("nan")
-    p99 = ms[min(len(ms) - 1, int(len(ms) * 0.99))] if ms else float("nan")
+    p50, p99 = p50_p99(ms)
     print(f"POST /api/code in flight: {args.posts} for {args.seconds:.0f} s; answers: "
           + ", ".join(f"{code}: {n}" for code, n in sorted(statuses.items())))
     print(f"GET /api/events: {len(ms)} reads, p50 {p50:.1f} ms, p99 {p99:.1f} ms, "
