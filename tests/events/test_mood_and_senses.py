@@ -115,3 +115,10 @@ def test_disasters_are_not_violence():
                  "Scores have been injured in the disaster, triggered by torrential rain on Saturday.",
                  "Six people were killed when a chemical plant exploded on Thursday morning."):
         assert not any(e.root in ("18", "19", "20") and e.happened for e in _events(text)), text
+
+
+def test_a_verb_the_model_lemmatizes_wrongly_still_triggers_its_pattern():
+    # The model lemmatizes "staged" as "stag" and "waged" as "wag"; events/data/lemmas.yaml
+    # repairs them, so the light-verb and protest rules see "stage" and "wage".
+    evs = _events("Thousands of Kenyan teachers staged a protest against the government in Nairobi.")
+    assert any(e.root == "14" and "teachers" in ((e.source or {}).get("text") or "") for e in evs)

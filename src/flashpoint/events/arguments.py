@@ -18,6 +18,7 @@ from spacy.tokens import Span, Token
 from ..errors import KnowledgeError
 from ..yamldata import load_yaml
 from .modality import cues
+from .words import lemma
 
 ARGUMENTS_PATH = Path(__file__).with_name("data") / "arguments.yaml"
 
@@ -61,7 +62,7 @@ def is_actor(tok: Token) -> bool:
     """True when the noun phrase headed by ``tok`` names an actor (or a place acting as one)."""
     if tok.ent_type_ in THING_ENTS or tok.ent_type_ in NOT_ACTOR_ENTS:
         return False
-    if tok.ent_type_ in ACTOR_ENTS or tok.lemma_.lower() in actor_nouns():
+    if tok.ent_type_ in ACTOR_ENTS or lemma(tok) in actor_nouns():
         return True
     if tok.pos_ == "PROPN" and tok.ent_type_ not in NOT_ACTOR_ENTS:
         return True
@@ -170,7 +171,7 @@ def _resolve_pronoun(subj: Token, verb: Token) -> Token:
     for _ in range(4):
         if tok.dep_ in ("ccomp", "parataxis", "conj", "xcomp", "advcl") and tok.head is not tok:
             tok = tok.head
-            if tok.lemma_.lower() in c.speech_verbs:
+            if lemma(tok) in c.speech_verbs:
                 reporter = _child(tok, SUBJECT_DEPS)
                 if reporter is not None and reporter.pos_ != "PRON":
                     return reporter

@@ -18,6 +18,7 @@ from . import arguments as args
 from .modality import cues, speech_governor
 from .noun_arguments import noun_source, noun_target
 from .patterns import Pattern, PatternSet
+from .words import lemma as _word_lemma
 
 __all__ = ["Candidates", "Match", "lemma", "noun_matches", "obligation_matches", "verb_matches"]
 
@@ -33,7 +34,7 @@ class Match:
 
 
 def lemma(tok: Token) -> str:
-    return tok.lemma_.lower()
+    return _word_lemma(tok)
 
 
 def _children(tok: Token, deps: set[str]) -> list[Token]:

@@ -15,6 +15,7 @@ from spacy.tokens import Token
 
 from ..errors import KnowledgeError
 from ..yamldata import load_yaml
+from .words import lemma as _word_lemma
 
 CUES_PATH = Path(__file__).with_name("data") / "modality.yaml"
 
@@ -79,7 +80,7 @@ def cues() -> Cues:
 
 
 def _lemma(tok: Token) -> str:
-    return tok.lemma_.lower()
+    return _word_lemma(tok)
 
 
 def governors(trigger: Token, limit: int = 6) -> list[Token]:
@@ -130,7 +131,7 @@ def _cleft_negated(trigger: Token, c: Cues) -> bool:
         return False
     focus = trigger.head
     copula = focus.head
-    return focus.dep_ == "attr" and copula.lemma_.lower() == "be" and _has_negation(copula, c) \
+    return focus.dep_ == "attr" and _lemma(copula) == "be" and _has_negation(copula, c) \
         and any(ch.dep_ in ("expl", "nsubj") and ch.lower_ == "it" for ch in copula.children)
 
 

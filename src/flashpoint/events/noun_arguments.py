@@ -17,6 +17,7 @@ from .arguments import (
     is_actor,
     subject_of,
 )
+from .words import lemma
 
 __all__ = ["noun_source", "noun_target"]
 
@@ -42,11 +43,11 @@ def noun_source(noun: Token, patterns_lemmas: frozenset[str] = frozenset()) -> T
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("for", "in", "into"):
         # "called for an investigation", "engaged in talks", "entered into negotiations"
         head = head.head
-        if head.pos_ == "VERB" and head.lemma_.lower() in LIGHT_VERBS | {"enter", "participate"}:
+        if head.pos_ == "VERB" and lemma(head) in LIGHT_VERBS | {"enter", "participate"}:
             return subject_of(head)
         return None
     if noun.dep_ in ("dobj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
-        if head.lemma_.lower() in LIGHT_VERBS:
+        if lemma(head) in LIGHT_VERBS:
             if noun.dep_ == "nsubjpass":
                 return _agent(head)
             return subject_of(head)
@@ -76,7 +77,7 @@ def noun_target(noun: Token, preps: frozenset[str]) -> Token | None:
     head = noun.head
     if noun.dep_ == "dobj":
         # "against" after an attack noun names its target whatever verb it hangs off.
-        light = head.lemma_.lower() in LIGHT_VERBS
+        light = lemma(head) in LIGHT_VERBS
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ in preps and (
                 (light and child.lower_ != "with") or child.lower_ == "against"

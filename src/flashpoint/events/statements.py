@@ -23,7 +23,7 @@ from ..yamldata import load_yaml
 from . import arguments as args
 from .modality import negated
 from .patterns import Pattern
-from .words import is_word
+from .words import is_word, lemma
 
 DATA_PATH = Path(__file__).with_name("data") / "statements.yaml"
 NEGATIONS = frozenset({"not", "n't", "never", "no"})
@@ -93,7 +93,7 @@ def _negative(tokens: list[Token], cues: StatementCues) -> bool:
     """Negative judgement: a negative word, or a negated verb that only judges negated ("the
     sums don't add up", "it will not work")."""
     return _judged(tokens, cues.negative) or any(
-        t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in cues.negated_negative
+        t.pos_ in ("VERB", "AUX") and lemma(t) in cues.negated_negative
         and any(c.dep_ == "neg" for c in t.children) for t in tokens)
 
 
@@ -170,12 +170,12 @@ def statement_matches(sent: Span, taken: Iterable[int], predicates: Iterable[int
         verb = doc[i]
         if i in taken or negated(verb):
             continue
-        if verb.lemma_.lower() in cues.characterise:
+        if lemma(verb) in cues.characterise:
             found = _characterisation(verb, cues)
             if found is not None:
                 out.append(found)
             continue
-        if verb.lemma_.lower() not in cues.verbs:
+        if lemma(verb) not in cues.verbs:
             continue
         if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i in taken:
             continue  # "rejected the appeal, saying ...": the saying explains the event

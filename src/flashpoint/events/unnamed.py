@@ -19,7 +19,7 @@ from spacy.tokens import Span, Token
 
 from ..errors import KnowledgeError
 from ..yamldata import load_yaml
-from .words import is_word, names_any
+from .words import is_word, lemma, names_any
 
 DATA_PATH = Path(__file__).with_name("data") / "unnamed_sources.yaml"
 
@@ -77,17 +77,17 @@ def unnamed_source(root: str, source: Token | None, trigger: Token, sent: Span,
     ``pattern_id`` the pattern that matched the trigger.
     """
     r = rules()
-    lemma = trigger.lemma_.lower()
+    word = lemma(trigger)
     if root in r.protest["roots"]:
-        if pattern_id not in r.protest_generic or lemma in r.protest_triggers:
+        if pattern_id not in r.protest_generic or word in r.protest_triggers:
             return _record(r.protest, location)
         return None
     passive_without_agent = source is None and any(c.dep_ == "auxpass" for c in trigger.children)
-    if root in r.arrest["roots"] and passive_without_agent and lemma in r.arrest_passives:
+    if root in r.arrest["roots"] and passive_without_agent and word in r.arrest_passives:
         return _record(r.arrest, location)
     weapon = source is not None and _is_weapon(source, r)
     passive_force = passive_without_agent and root in r.force["passive_roots"] and (
-        lemma in r.force_passives
+        word in r.force_passives
         or any(c.dep_ == "nsubjpass" and _is_weapon(c, r) for c in trigger.children))
     if not (weapon and root in r.force["roots"] or passive_force):
         return None
