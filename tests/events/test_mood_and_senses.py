@@ -122,3 +122,25 @@ def test_a_verb_the_model_lemmatizes_wrongly_still_triggers_its_pattern():
     # repairs them, so the light-verb and protest rules see "stage" and "wage".
     evs = _events("Thousands of Kenyan teachers staged a protest against the government in Nairobi.")
     assert any(e.root == "14" and "teachers" in ((e.source or {}).get("text") or "") for e in evs)
+
+
+def test_the_means_decide_the_code_of_force():
+    chemical = _events("Militant groups have launched a chemical attack against a neighborhood in Aleppo.")
+    assert [e.code for e in chemical if e.happened] == ["2041"]
+    tear_gas = _events("Police fired several rounds of tear gas at crowds in Hong Kong.")
+    assert [e.code for e in tear_gas if e.happened] == ["175"]
+    plant = _events("Militants attacked a chemical plant in Syria.")
+    assert plant and not any(e.code == "2041" for e in plant)
+
+
+def test_crowds_fighting_the_police_riot():
+    evs = _events("Rioters fought with police officers outside the parliament in Santiago.")
+    assert [e.code for e in evs if e.happened] == ["145"]
+    assert not any(e.root == "18" and e.happened
+                   for e in _events("The activists encouraged protesters to kill themselves."))
+
+
+def test_protests_held_or_taken_to_the_streets_are_protests():
+    for text in ("Rallies and sit-ins were held across Pakistan on Friday against the execution.",
+                 "Thousands of people took to the streets in Minsk on Friday."):
+        assert any(e.root == "14" and e.happened for e in _events(text)), text

@@ -25,7 +25,7 @@ from .modality import modality, negated, negated_by_preposition, speech_governor
 from .patterns import PatternSet, patterns
 from .place import locate
 from .quantities import find_quantities, quantities_in
-from .senses import combat_code, is_force_sense, is_poll_finding
+from .senses import combat_code, is_crowd, is_force_sense, is_poll_finding, weapon_code
 from .statements import statement_matches
 from .time import resolve_date
 from .unnamed import unnamed_source
@@ -218,13 +218,17 @@ def _emit(
             continue  # an event needs an actor as its source: resolved, or at least named
         if is_poll_finding(sent, s, src):
             continue  # "a survey found 63% of Britons oppose the war": a finding, not an event
-        if not is_force_sense(cameo.root, trigger, src, tgt, t):
+        if not is_force_sense(cameo.root, trigger, src, tgt, t) and not (
+                is_crowd(s) and weapon_code(cameo.code, trigger, s) == "145"):
             continue  # "Brown has hit first-time buyers": the words of force, without force
         if not neg:
             state.acted[lemma(trigger)] = src
+        # the means decide ("fired tear gas" 175, "a chemical attack" 2041, a mob's violence 145);
         # "militants attacked a checkpoint": an assault between armed sides is fighting
-        fought = combat_code(cameo.code, src, tgt, t, trigger)
-        pair, pair_rule = (cameo, rule) if fought == cameo.code else (_lookup(fought), f"{rule}+combat")
+        means = weapon_code(cameo.code, trigger, s)
+        fought = combat_code(means, src, tgt, t, trigger)
+        pair, pair_rule = (cameo, rule) if fought == cameo.code else (
+            _lookup(fought), f"{rule}+weapon" if fought == means else f"{rule}+combat")
         event_conf = calibrated(conf, src, tgt)
         event_id = _event_id(state.article_id, span, pair.code, src, tgt)
         if event_id in seen:

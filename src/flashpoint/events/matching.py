@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from . import arguments as args
 from .modality import cues, speech_governor
-from .noun_arguments import noun_source, noun_target
+from .noun_arguments import is_held, noun_source, noun_target
 from .patterns import Pattern, PatternSet
 from .words import lemma as _word_lemma
 
@@ -280,8 +280,8 @@ def noun_matches(sent: Span, ps: PatternSet, consumed: set[int], only: list[int]
         preps = frozenset(t.split(":", 1)[1] for t in pattern.target if t.startswith("pobj:"))
         source = noun_source(tok)
         target = noun_target(tok, preps or ps.noun_target_preps)
-        if source is None and target is None:
-            continue
+        if source is None and target is None and not is_held(tok):
+            continue  # a bare event noun: only one the text says was held can take a source
         if source is not None and target is not None and source.i == target.i:
             target = None
         matches.append(Match(tok, pattern, source, target))

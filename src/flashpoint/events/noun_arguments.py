@@ -19,7 +19,14 @@ from .arguments import (
 )
 from .words import lemma
 
-__all__ = ["noun_source", "noun_target"]
+__all__ = ["is_held", "noun_source", "noun_target"]
+
+
+def is_held(noun: Token) -> bool:
+    """Whether the text says the event noun took place: the object of a light verb ("staged a
+    protest") or its passive subject ("rallies were held")."""
+    return noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX") and \
+        lemma(noun.head) in LIGHT_VERBS
 
 
 def noun_source(noun: Token, patterns_lemmas: frozenset[str] = frozenset()) -> Token | None:
@@ -75,8 +82,9 @@ def noun_target(noun: Token, preps: frozenset[str]) -> Token | None:
                         return obj
     # "X launched strikes on Y": the prepositional phrase attaches to the light verb.
     head = noun.head
-    if noun.dep_ == "dobj":
-        # "against" after an attack noun names its target whatever verb it hangs off.
+    if noun.dep_ == "dobj" or noun.dep_ == "nsubjpass" and lemma(head) in LIGHT_VERBS:
+        # "against" after an attack noun names its target whatever verb it hangs off;
+        # "protests were held against X" names it on the passive light verb.
         light = lemma(head) in LIGHT_VERBS
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ in preps and (

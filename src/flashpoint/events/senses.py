@@ -45,6 +45,16 @@ class Combat:
 
 
 @dataclass(frozen=True)
+class Weapons:
+    """Words that decide the code of a use of force: chemical agents, crowd-control means."""
+
+    chemical_agents: frozenset[str]
+    chemical_modifiers: frozenset[str]
+    chemical_heads: frozenset[str]
+    crowd_control: frozenset[str]
+
+
+@dataclass(frozen=True)
 class Senses:
     """Everything ``data/senses.yaml`` holds."""
 
@@ -52,6 +62,8 @@ class Senses:
     combat: Combat
     poll_words: frozenset[str]
     share_words: frozenset[str]
+    weapons: Weapons
+    crowds: frozenset[str]
 
 
 def _set(values, upper: bool = False) -> frozenset[str]:
@@ -63,7 +75,7 @@ def senses() -> Senses:
     """The shipped requirements (the file read once)."""
     try:
         data = load_yaml(DATA_PATH.read_text(encoding="utf-8"))
-        force, combat, polls = data["force"], data["combat"], data["polls"]
+        force, combat, polls, weapons = data["force"], data["combat"], data["polls"], data["weapons"]
         return Senses(
             force=ForceSense(frozenset(str(r) for r in force["roots"]),
                              _set(force["armed_agents"], upper=True),
@@ -71,9 +83,51 @@ def senses() -> Senses:
             combat=Combat(frozenset(str(c) for c in combat["codes"]),
                           _set(combat["armed_targets"], upper=True),
                           _set(combat["military_places"])),
-            poll_words=_set(polls["words"]), share_words=_set(polls["share_words"]))
+            poll_words=_set(polls["words"]), share_words=_set(polls["share_words"]),
+            weapons=Weapons(*(_set(weapons[k]) for k in (
+                "chemical_agents", "chemical_modifiers", "chemical_heads", "crowd_control"))),
+            crowds=_set(data["crowds"]["words"]))
     except (OSError, KeyError, TypeError, yaml.YAMLError) as exc:
         raise KnowledgeError(f"cannot read {DATA_PATH}: {exc}") from exc
+
+
+def is_crowd(source_token: Token | None) -> bool:
+    """Whether the source is a crowd: protesters, rioters, a mob."""
+    return source_token is not None and is_word(source_token, senses().crowds)
+
+
+def _force_clause(trigger: Token) -> list[Token]:
+    """The trigger's own phrase, and the phrase it heads when it is a verb's object or a noun
+    in a prepositional phrase ("killed in a chemical attack")."""
+    return list(trigger.subtree)
+
+
+def _names_chemical(tokens: list[Token], weapons: Weapons) -> bool:
+    for tok in tokens:
+        if is_word(tok, weapons.chemical_agents):
+            return True
+        if is_word(tok, weapons.chemical_modifiers) and (
+            is_word(tok.head, weapons.chemical_heads)
+            or any(is_word(c, weapons.chemical_heads) for c in tok.children)
+        ):
+            return True
+    return False
+
+
+def weapon_code(code: str, trigger: Token, source_token: Token | None) -> str:
+    """The code a use of force gets from its means and its source: 175 for crowd control (tear
+    gas, rubber bullets), 2041 for a chemical agent, 145 for a crowd's fighting; else ``code``."""
+    rules = senses()
+    if code[:2] not in rules.force.roots:
+        return code
+    clause = _force_clause(trigger)
+    if names_any(clause, rules.weapons.crowd_control):
+        return "175" if not is_crowd(source_token) else "145"
+    if _names_chemical(clause, rules.weapons):
+        return "2041"
+    if is_crowd(source_token) and code[:2] == "19":
+        return "145"  # a crowd fighting the police riots; its assaults and killings stay 18
+    return code
 
 
 def combat_code(code: str, source: dict[str, Any] | None, target: dict[str, Any] | None,
