@@ -144,3 +144,15 @@ def test_protests_held_or_taken_to_the_streets_are_protests():
     for text in ("Rallies and sit-ins were held across Pakistan on Friday against the execution.",
                  "Thousands of people took to the streets in Minsk on Friday."):
         assert any(e.root == "14" and e.happened for e in _events(text)), text
+
+
+def test_a_verb_the_model_lemmatizes_wrongly_is_still_a_candidate_trigger():
+    # The model lemmatizes "raped" as "rap": the candidate search must use the repaired lemma.
+    evs = _events("Soldiers raped women in the village near Juba.")
+    assert [e.code for e in evs if e.happened] == ["1821"]
+
+
+def test_committing_a_crime_is_no_pledge_and_is_done():
+    evs = _events("Myanmar security forces committed widespread rape against women in Rakhine state.")
+    assert {e.code for e in evs if e.happened} == {"1821"}
+    assert not any(e.root == "03" for e in _events("He denied he had committed perjury."))

@@ -19,6 +19,7 @@ from .modality import cues, speech_governor
 from .noun_arguments import is_held, noun_source, noun_target
 from .patterns import Pattern, PatternSet
 from .words import lemma as _word_lemma
+from .words import lemma_repairs
 
 __all__ = ["Candidates", "Match", "lemma", "noun_matches", "obligation_matches", "verb_matches"]
 
@@ -164,6 +165,7 @@ class Candidates:
         from spacy.parts_of_speech import AUX, NOUN, PROPN, VERB
 
         strings = doc.vocab.strings
+        repairs = lemma_repairs()
         lowered: dict[int, str] = {}
         verbs: list[int] = []
         nouns: list[int] = []
@@ -176,6 +178,8 @@ class Candidates:
             word = lowered.get(lemma)
             if word is None:
                 word = lowered[lemma] = strings[lemma].lower()
+            if repairs:
+                word = repairs.get(strings[lower], word)
             if pos == VERB:
                 if ps.for_verb(word):
                     verbs.append(i)

@@ -46,6 +46,7 @@ class Cues:
     obligation_hedges: frozenset[str] = frozenset()
     obligation_advice: frozenset[str] = frozenset()
     denials: frozenset[str] = frozenset()
+    perpetrate: frozenset[str] = frozenset()
 
 
 def _set(values) -> frozenset[str]:
@@ -74,6 +75,7 @@ def cues() -> Cues:
             obligation_hedges=_set(data.get("obligation_hedges")),
             obligation_advice=_set(data.get("obligation_advice")),
             denials=_set(neg.get("denials")),
+            perpetrate=_set(mod.get("perpetrate")),
         )
     except (OSError, KeyError, TypeError, yaml.YAMLError) as exc:
         raise KnowledgeError(f"cannot read modality cues {CUES_PATH}: {exc}") from exc
@@ -168,8 +170,11 @@ def modality(trigger: Token) -> str:
         return "planned"
     if found:
         return found
+    below = trigger
     for gov in governors(trigger):
         lemma = _lemma(gov)
+        done = lemma in c.perpetrate and below.dep_ == "dobj"  # "committed atrocities"
+        below = gov
         if gov.pos_ == "NOUN":
             for kind, words in c.noun_governors.items():
                 if lemma in words:
@@ -177,7 +182,7 @@ def modality(trigger: Token) -> str:
             continue
         if lemma in c.threatened:
             return "threatened"
-        if lemma in c.planned:
+        if lemma in c.planned and not done:
             return "planned"
         if lemma in c.hypothetical:
             return "hypothetical"

@@ -14,13 +14,14 @@ from spacy.tokens import Token
 from ..errors import KnowledgeError
 from ..yamldata import load_yaml
 
-__all__ = ["is_word", "lemma", "names_any"]
+__all__ = ["is_word", "lemma", "lemma_repairs", "names_any"]
 
 LEMMAS_PATH = Path(__file__).with_name("data") / "lemmas.yaml"
 
 
 @lru_cache(maxsize=1)
-def _repairs() -> dict[str, str]:
+def lemma_repairs() -> dict[str, str]:
+    """Word form (lower case) -> the lemma the model gets wrong for it."""
     try:
         forms = load_yaml(LEMMAS_PATH.read_text(encoding="utf-8"))["forms"]
         return {str(form).lower(): str(lem).lower() for form, lem in forms.items()}
@@ -30,7 +31,7 @@ def _repairs() -> dict[str, str]:
 
 def lemma(tok: Token) -> str:
     """The lower-case lemma of ``tok``; "staged" is "stage" even where the model says "stag"."""
-    return _repairs().get(tok.lower_) or tok.lemma_.lower()
+    return lemma_repairs().get(tok.lower_) or tok.lemma_.lower()
 
 
 def is_word(tok: Token, words: frozenset[str]) -> bool:
