@@ -156,3 +156,18 @@ def test_committing_a_crime_is_no_pledge_and_is_done():
     evs = _events("Myanmar security forces committed widespread rape against women in Rakhine state.")
     assert {e.code for e in evs if e.happened} == {"1821"}
     assert not any(e.root == "03" for e in _events("He denied he had committed perjury."))
+
+
+def test_common_senses_of_turn_release_withdraw_and_close_are_no_events():
+    for text, root in (("Senator Clinton turned to her husband for advice on jobs policy.", "12"),
+                       ("The Democratic National Committee released a statement on Monday.", "08"),
+                       ("The Labour Party has withdrawn two controversial posters.", "08"),
+                       ("Senator Rubio is closing the gap with Trump in Florida.", "17")):
+        assert not any(e.root == root for e in _events(text)), text
+    assert any(e.root == "12" and e.happened
+               for e in _events("The Iraqi government turned down the American offer of talks."))
+
+
+def test_an_order_to_act_is_not_the_act():
+    evs = _events("A federal judge ordered the State Department to release the detained journalists.")
+    assert not any(e.code.startswith("084") and e.happened for e in evs)
