@@ -171,3 +171,13 @@ def test_common_senses_of_turn_release_withdraw_and_close_are_no_events():
 def test_an_order_to_act_is_not_the_act():
     evs = _events("A federal judge ordered the State Department to release the detained journalists.")
     assert not any(e.code.startswith("084") and e.happened for e in evs)
+
+
+def test_campaign_rallies_months_and_election_wins_are_no_protests_or_seizures():
+    for text, root in (("Thousands of supporters cheered at a Trump rally in Iowa on Monday.", "14"),
+                       ("The talks between the two governments resumed in March 1985.", "14"),
+                       ("Senator Clinton captured the support of voters in Nevada.", "17"),
+                       ("Strong exports helped the UK economy in November, the minister said.", "07")):
+        assert not any(e.root == root and e.happened for e in _events(text)), text
+    assert any(e.root == "14" and e.happened
+               for e in _events("Thousands of students staged a rally against the government in Dhaka."))

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from ..actors import actor_for_span
 from . import arguments as args
 from .modality import cues, speech_governor
 from .noun_arguments import is_held, noun_source, noun_target
@@ -272,17 +273,33 @@ def obligation_matches(sent: Span, only: list[int] | None = None) -> list[Match]
     return matches
 
 
+def _rally_of_a_person(pattern: Pattern, source: Token | None) -> bool:
+    """ "a Trump rally", "Sanders' rallies": a protest noun named after one person is that
+    person's campaign event (or a rally for them), not a protest by them."""
+    if pattern.code[:2] != "14" or source is None or source.dep_ not in ("compound", "poss"):
+        return False
+    if source.ent_type_ == "PERSON":
+        return True
+    try:
+        actor = actor_for_span(source.doc, source.doc[source.i : source.i + 1])
+    except Exception:  # noqa: BLE001 - a failing resolver only means no person is known
+        return False
+    return actor is not None and actor.kind == "person"
+
+
 def noun_matches(sent: Span, ps: PatternSet, consumed: set[int], only: list[int] | None = None
                   ) -> list[Match]:
     matches: list[Match] = []
     for tok in _within(sent, only):
-        if tok.pos_ not in ("NOUN", "PROPN") or tok.i in consumed:
-            continue
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.i in consumed or tok.ent_type_ in ("DATE", "TIME"):
+            continue  # "in March" is a month, not a march
         pattern = _best(tok, ps.for_noun(lemma(tok)) or ps.for_noun(tok.lower_))
         if pattern is None:
             continue
         preps = frozenset(t.split(":", 1)[1] for t in pattern.target if t.startswith("pobj:"))
         source = noun_source(tok)
+        if _rally_of_a_person(pattern, source):
+            continue
         target = noun_target(tok, preps or ps.noun_target_preps)
         if source is None and target is None and not is_held(tok):
             continue  # a bare event noun: only one the text says was held can take a source
