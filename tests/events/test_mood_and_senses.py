@@ -9,6 +9,12 @@ def _events(text: str):
     return flashpoint.code_text(text, date="2005-02-01").events
 
 
+def _assert_no_event(cases) -> None:
+    """No actual event of the given root in each text."""
+    for text, root in cases:
+        assert not any(e.root == root and e.happened for e in _events(text)), text
+
+
 def test_cleft_negation_negates_the_relative_clause():
     evs = [e for e in _events("The Labour MP said it wasn't the Cabinet who had raided the office.")
            if e.trigger == "raided"]
@@ -159,11 +165,10 @@ def test_committing_a_crime_is_no_pledge_and_is_done():
 
 
 def test_common_senses_of_turn_release_withdraw_and_close_are_no_events():
-    for text, root in (("Senator Clinton turned to her husband for advice on jobs policy.", "12"),
-                       ("The Democratic National Committee released a statement on Monday.", "08"),
-                       ("The Labour Party has withdrawn two controversial posters.", "08"),
-                       ("Senator Rubio is closing the gap with Trump in Florida.", "17")):
-        assert not any(e.root == root for e in _events(text)), text
+    _assert_no_event((("Senator Clinton turned to her husband for advice on jobs policy.", "12"),
+                      ("The Democratic National Committee released a statement on Monday.", "08"),
+                      ("The Labour Party has withdrawn two controversial posters.", "08"),
+                      ("Senator Rubio is closing the gap with Trump in Florida.", "17")))
     assert any(e.root == "12" and e.happened
                for e in _events("The Iraqi government turned down the American offer of talks."))
 
@@ -174,10 +179,19 @@ def test_an_order_to_act_is_not_the_act():
 
 
 def test_campaign_rallies_months_and_election_wins_are_no_protests_or_seizures():
-    for text, root in (("Thousands of supporters cheered at a Trump rally in Iowa on Monday.", "14"),
-                       ("The talks between the two governments resumed in March 1985.", "14"),
-                       ("Senator Clinton captured the support of voters in Nevada.", "17"),
-                       ("Strong exports helped the UK economy in November, the minister said.", "07")):
-        assert not any(e.root == root and e.happened for e in _events(text)), text
+    _assert_no_event((("Thousands of supporters cheered at a Trump rally in Iowa on Monday.", "14"),
+                      ("The talks between the two governments resumed in March 1985.", "14"),
+                      ("Senator Clinton captured the support of voters in Nevada.", "17"),
+                      ("Strong exports helped the UK economy in November, the minister said.", "07")))
     assert any(e.root == "14" and e.happened
                for e in _events("Thousands of students staged a rally against the government in Dhaka."))
+
+
+def test_questions_and_anonymity_are_no_appeals_and_a_meeting_needs_two_sides():
+    _assert_no_event((("The officials, who asked not to be named, said the talks had stalled.", "02"),
+                      ("A reporter asked the senator whether the plan would work.", "02"),
+                      ("Borrowing costs are tipped to rise at a Fed meeting on Tuesday.", "04"),
+                      ("The cabinet met on Sunday in Jerusalem.", "04")))
+    assert any(e.root == "04" and e.happened for e in _events("President Obama met Chancellor Merkel in Berlin."))
+    assert any(e.root == "03" and e.happened
+               for e in _events("Senator Clinton and Governor O'Malley have pledged to act on climate."))

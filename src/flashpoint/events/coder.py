@@ -67,6 +67,12 @@ FIRST_PERSON_PLURAL = frozenset({"we", "us"})
 NAMED_ACTOR_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 
 
+def _is_venue(tok: Token) -> bool:
+    """A place where something happens ("met in Jerusalem"), not a party to it."""
+    return tok.ent_type_ in ("GPE", "LOC", "FAC") and tok.dep_ == "pobj" and \
+        tok.head.lower_ in ("in", "at", "near", "outside", "inside")
+
+
 def _named(tok: Token | None) -> bool:
     """Whether an argument names an actor the resolver could not code (a named entity)."""
     return tok is not None and tok.ent_type_ in NAMED_ACTOR_ENTS
@@ -213,6 +219,8 @@ def _emit(
     for s, t in pairs:
         if s is not None and t is not None and s.i == t.i:
             continue
+        if match.pattern.needs_target and (t is None or _is_venue(t)):
+            continue  # "a Fed meeting", "the cabinet met in Jerusalem": no one else is there
         src, tgt = _source(doc, s, state, cameo.root, match, sent, location), _argument(doc, t)
         if src is None:
             continue  # an event needs an actor as its source: resolved, or at least named

@@ -103,12 +103,18 @@ def _satisfies(tok: Token, p: Pattern) -> bool:
 
 
 def _near_words(tok: Token) -> set[str]:
-    """Lemmas of the trigger's object, prepositional objects, particle and modifiers."""
+    """Lemmas of the trigger's object, prepositional objects, particle, modifiers and
+    complements (their verb and subordinator)."""
     near = [c for c in tok.children if c.dep_ in ("dobj", "obj", "prt", "compound", "amod", "nmod")]
     near += [o for p in tok.children if p.dep_ in ("prep", "agent") for o in p.children if o.dep_ == "pobj"]
     words = {lemma(t) for t in near} | {t.lower_ for t in near}
     for t in near:
         words |= {lemma(c) for c in t.children if c.dep_ == "compound"}
+    for comp in tok.children:
+        # the complement's verb and subordinator: "asked not to be named", "asked whether"
+        if comp.dep_ in ("xcomp", "ccomp"):
+            words.add(lemma(comp))
+            words |= {m.lower_ for m in comp.children if m.dep_ == "mark"}
     return words
 
 

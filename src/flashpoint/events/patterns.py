@@ -48,6 +48,9 @@ class Pattern:
     # Words that, as the trigger's object, prepositional object, particle or modifier, make it
     # no event of this pattern: "demand for gas", "returned their ballot papers".
     not_with: frozenset[str] = frozenset()
+    # The event is between two parties: without a target (or coordinated sources, which act on
+    # each other) it is no event - "a Fed meeting", "the cabinet met on Sunday".
+    needs_target: bool = False
 
     @property
     def specificity(self) -> int:
@@ -122,6 +125,7 @@ def _pattern(entry: dict, kind: str, default_target: tuple[str, ...]) -> Pattern
         refine=bool(entry.get("refine", False)),
         not_deps=_words(entry.get("not_deps")),
         not_with=_words(entry.get("not_with")),
+        needs_target=bool(entry.get("needs_target", False)),
         **{name: _words(entry.get(name)) for name in CONSTRAINTS},
     )
 
