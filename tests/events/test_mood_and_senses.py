@@ -195,3 +195,10 @@ def test_questions_and_anonymity_are_no_appeals_and_a_meeting_needs_two_sides():
     assert any(e.root == "04" and e.happened for e in _events("President Obama met Chancellor Merkel in Berlin."))
     assert any(e.root == "03" and e.happened
                for e in _events("Senator Clinton and Governor O'Malley have pledged to act on climate."))
+
+
+def test_support_for_a_topic_praises_no_one():
+    _assert_no_event((("A majority of Republicans in Alabama support deportation.", "05"),
+                      ("Senator Clinton has the support of women and older voters.", "05")))
+    assert any(e.root == "05" and e.happened
+               for e in _events("Governor Nikki Haley endorsed Senator Marco Rubio on Wednesday."))

@@ -222,6 +222,8 @@ def _emit(
         if match.pattern.needs_target and (t is None or _is_venue(t)):
             continue  # "a Fed meeting", "the cabinet met in Jerusalem": no one else is there
         src, tgt = _source(doc, s, state, cameo.root, match, sent, location), _argument(doc, t)
+        if match.pattern.needs_target == "actor" and not (tgt and (tgt["code"] or _named(t))):
+            continue  # "Republicans support deportation": a topic, no one is praised
         if src is None:
             continue  # an event needs an actor as its source: resolved, or at least named
         if is_poll_finding(sent, s, src):

@@ -49,8 +49,10 @@ class Pattern:
     # no event of this pattern: "demand for gas", "returned their ballot papers".
     not_with: frozenset[str] = frozenset()
     # The event is between two parties: without a target (or coordinated sources, which act on
-    # each other) it is no event - "a Fed meeting", "the cabinet met on Sunday".
-    needs_target: bool = False
+    # each other) it is no event - "a Fed meeting", "the cabinet met on Sunday". "any": any
+    # target but a venue; "actor": a target that is an actor ("Republicans support
+    # deportation" praises no one). Empty: no requirement.
+    needs_target: str = ""
 
     @property
     def specificity(self) -> int:
@@ -106,6 +108,16 @@ def _words(value) -> frozenset[str]:
     return frozenset(str(v).lower() for v in value)
 
 
+def _needs_target(value) -> str:
+    if value in (None, False, ""):
+        return ""
+    if value is True or value == "any":
+        return "any"
+    if value == "actor":
+        return "actor"
+    raise KnowledgeError(f"needs_target must be true, any or actor, not {value!r}")
+
+
 def _pattern(entry: dict, kind: str, default_target: tuple[str, ...]) -> Pattern:
     try:
         code = str(entry["code"])
@@ -125,7 +137,7 @@ def _pattern(entry: dict, kind: str, default_target: tuple[str, ...]) -> Pattern
         refine=bool(entry.get("refine", False)),
         not_deps=_words(entry.get("not_deps")),
         not_with=_words(entry.get("not_with")),
-        needs_target=bool(entry.get("needs_target", False)),
+        needs_target=_needs_target(entry.get("needs_target")),
         **{name: _words(entry.get(name)) for name in CONSTRAINTS},
     )
 
