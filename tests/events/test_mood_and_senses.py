@@ -9,6 +9,11 @@ def _events(text: str):
     return flashpoint.code_text(text, date="2005-02-01").events
 
 
+def _happened(text: str, field: str = "code") -> list[str]:
+    """The codes (or roots) of the events in ``text`` that happened."""
+    return [getattr(e, field) for e in _events(text) if e.happened]
+
+
 def _assert_no_event(cases) -> None:
     """No actual event of the given root in each text."""
     for text, root in cases:
@@ -131,12 +136,11 @@ def test_a_verb_the_model_lemmatizes_wrongly_still_triggers_its_pattern():
 
 
 def test_the_means_decide_the_code_of_force():
-    chemical = _events("Militant groups have launched a chemical attack against a neighborhood in Aleppo.")
-    assert [e.code for e in chemical if e.happened] == ["2041"]
-    tear_gas = _events("Police fired several rounds of tear gas at crowds in Hong Kong.")
-    assert [e.code for e in tear_gas if e.happened] == ["175"]
-    plant = _events("Militants attacked a chemical plant in Syria.")
-    assert plant and not any(e.code == "2041" for e in plant)
+    assert _happened("Militant groups have launched a chemical attack against a neighborhood in Aleppo.") \
+        == ["2041"]
+    assert _happened("Police fired several rounds of tear gas at crowds in Hong Kong.") == ["175"]
+    plant = _happened("Militants attacked a chemical plant in Syria.")
+    assert plant and "2041" not in plant
 
 
 def test_crowds_fighting_the_police_riot():
@@ -202,3 +206,9 @@ def test_support_for_a_topic_praises_no_one():
                       ("Senator Clinton has the support of women and older voters.", "05")))
     assert any(e.root == "05" and e.happened
                for e in _events("Governor Nikki Haley endorsed Senator Marco Rubio on Wednesday."))
+
+
+def test_force_on_a_crowd_is_repression_and_a_crowd_rallying_against_someone_protests():
+    assert _happened("Security forces opened fire on peaceful protesters in southern Iraq.") == ["175"]
+    assert _happened("Hundreds of protesters rallied against President Macron in French cities.", "root") == ["14"]
+    assert _happened("Rebels opened fire on an army convoy near Goma.", "root") == ["19"]

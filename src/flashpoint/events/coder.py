@@ -25,7 +25,7 @@ from .modality import modality, negated, negated_by_preposition, speech_governor
 from .patterns import PatternSet, patterns
 from .place import locate
 from .quantities import find_quantities, quantities_in
-from .senses import combat_code, is_crowd, is_force_sense, is_poll_finding, weapon_code
+from .senses import combat_code, crowd_code, is_crowd, is_force_sense, is_poll_finding, weapon_code
 from .statements import statement_matches
 from .time import resolve_date
 from .unnamed import unnamed_source
@@ -233,12 +233,14 @@ def _emit(
             continue  # "Brown has hit first-time buyers": the words of force, without force
         if not neg:
             state.acted[lemma(trigger)] = src
-        # the means decide ("fired tear gas" 175, "a chemical attack" 2041, a mob's violence 145);
+        # the means and the crowds decide ("fired tear gas" 175, "a chemical attack" 2041, a
+        # mob's violence 145, protesters rallying against X 141, firing on protesters 175);
         # "militants attacked a checkpoint": an assault between armed sides is fighting
-        means = weapon_code(cameo.code, trigger, s)
+        armed_with = weapon_code(cameo.code, trigger, s)
+        means = crowd_code(armed_with, s, t, src)
         fought = combat_code(means, src, tgt, t, trigger)
-        pair, pair_rule = (cameo, rule) if fought == cameo.code else (
-            _lookup(fought), f"{rule}+weapon" if fought == means else f"{rule}+combat")
+        why = "+combat" if fought != means else "+crowd" if means != armed_with else "+weapon"
+        pair, pair_rule = (cameo, rule) if fought == cameo.code else (_lookup(fought), rule + why)
         event_conf = calibrated(conf, src, tgt)
         event_id = _event_id(state.article_id, span, pair.code, src, tgt)
         if event_id in seen:

@@ -130,6 +130,23 @@ def weapon_code(code: str, trigger: Token, source_token: Token | None) -> str:
     return code
 
 
+def crowd_code(code: str, source_token: Token | None, target_token: Token | None,
+               source: dict[str, Any] | None) -> str:
+    """What an event means with a crowd on one side: a crowd rallying against someone protests
+    (113 -> 141), a crowd destroying property riots (171x -> 145), force by armed actors
+    (police, troops) on a crowd is violent repression (18-19 -> 175); else ``code``."""
+    if is_crowd(source_token):
+        if code == "113":
+            return "141"
+        if code.startswith("171"):
+            return "145"
+        return code
+    armed = (source or {}).get("agent") in senses().force.armed_agents
+    if armed and code[:2] in ("18", "19") and is_crowd(target_token):
+        return "175"
+    return code
+
+
 def combat_code(code: str, source: dict[str, Any] | None, target: dict[str, Any] | None,
                 target_token: Token | None, trigger: Token | None = None) -> str:
     """190 for an assault or killing (18x) by an armed source on an armed side or a military
