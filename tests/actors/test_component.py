@@ -188,6 +188,14 @@ def test_a_one_word_party_of_a_country_not_in_the_story_is_dropped(pipeline):
     assert by_name(doc, "Independent").country_source != "party"
 
 
+
+def test_no_one_inherits_a_dropped_one_word_party(pipeline):
+    # "Apple" reads as a foreign party's name (Yabloko, "apple"): nobody may inherit its country.
+    doc = code(pipeline, "Apple CEO Tim Cook refused to work with the FBI.")
+    assert by_name(doc, "Tim Cook").country_source != "party"
+    assert by_name(doc, "Apple").country_source != "party"
+
+
 def test_a_given_name_before_a_place_like_surname_is_a_person(pipeline):
     doc = code(pipeline, "Kenzo Oshima, the United Nations Emergency Relief Coordinator, demanded that both "
                          "sides allow aid workers in.")

@@ -180,6 +180,9 @@ class ActorResolver(UnitBuilder):
 
         units.sort(key=lambda u: u.start)
         from_knowledge.apply(units, published)
+        # "Apple CEO Tim Cook": a one-word party reading of a foreign country the text does not
+        # name is dropped before anyone inherits it (again below, once the home is known)
+        _drop_foreign_one_word_parties(units, None)
         inherit_from_modifiers(doc, units)
         home = context.decide(context.evidence(
             units, getattr(article, "dateline", None), getattr(article, "title", None), self.kb, doc))
