@@ -189,6 +189,13 @@ def test_a_one_word_party_of_a_country_not_in_the_story_is_dropped(pipeline):
 
 
 
+def test_its_forces_are_the_subjects_wherever_they_are(pipeline):
+    doc = code(pipeline, "Israel has strengthened its forces in Lebanon after rockets were found.")
+    assert by_name(doc, "its forces").country == "ISR"
+    doc = code(pipeline, "French police in Lyon arrested three men on Monday.")
+    assert by_name(doc, "French police").country == "FRA"
+
+
 def test_no_one_inherits_a_dropped_one_word_party(pipeline):
     # "Apple" reads as a foreign party's name (Yabloko, "apple"): nobody may inherit its country.
     doc = code(pipeline, "Apple CEO Tim Cook refused to work with the FBI.")

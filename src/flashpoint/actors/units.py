@@ -94,7 +94,13 @@ class UnitBuilder:
             if i in name_at and name_at[i].term.country and unit.country is None:
                 unit.country, unit.country_source = name_at[i].term.country, "text"
         if unit.country is None and kind == "role":
-            self._of_in_country(doc, doc[m.end - 1], unit, name_at)
+            head = doc[m.end - 1]
+            if _own_possessive(head):
+                # "Israel strengthened its forces in Lebanon": its own, wherever they are
+                self._subject_country(doc, head, unit, name_at)
+                self._of_in_country(doc, head, unit, name_at, preps=("of",))
+            else:
+                self._of_in_country(doc, head, unit, name_at)
         if kind == "action" and unit.country is None:
             return None  # "missile attacks" alone names no actor
         if kind == "action":
@@ -190,6 +196,18 @@ class UnitBuilder:
                         and international_code(lex.term):
                     unit.code = international_code(lex.term)  # "X, the UN envoy"
 
+    def _subject_country(self, doc, head: Token, unit: Unit, name_at) -> None:
+        """The country of the subject of the clause ``head`` sits in ("Israel ... its forces")."""
+        verb = head
+        while verb.dep_ not in ("ROOT",) and verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+            verb = verb.head
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None:
+            return
+        lex = name_at.get(subject.i)
+        if lex and lex.term.country and lex.term.kind in ("country", "metonym"):
+            unit.country, unit.country_source = lex.term.country, "text"
+
     def _of_in_country(self, doc, head: Token, unit: Unit, name_at, preps=("of", "in")) -> None:
         """'the government of Iraq', 'a court in Lyon': the country of the prepositional object."""
         for prep in head.children:
@@ -211,6 +229,11 @@ class UnitBuilder:
                     if alpha3:
                         unit.country, unit.country_source = alpha3, "text"
                         return
+
+
+def _own_possessive(head: Token) -> bool:
+    """ "its forces", "their troops": the possessor is a pronoun."""
+    return any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in head.children)
 
 
 def is_backer_modifier(doc: Doc, end: int, kb: Knowledge) -> bool:
