@@ -208,7 +208,8 @@ def test_support_for_a_topic_praises_no_one():
                for e in _events("Governor Nikki Haley endorsed Senator Marco Rubio on Wednesday."))
 
 
-def test_force_on_a_crowd_is_repression_and_a_crowd_rallying_against_someone_protests():
-    assert _happened("Security forces opened fire on peaceful protesters in southern Iraq.") == ["175"]
+def test_opening_fire_on_a_crowd_is_fighting_and_a_crowd_rallying_against_someone_protests():
+    # As in the CAMEO codebook: police opening fire on demonstrators is fighting (19), not 175.
+    assert _happened("Security forces opened fire on protesters in southern Iraq.", "root") == ["19"]
     assert _happened("Hundreds of protesters rallied against President Macron in French cities.", "root") == ["14"]
     assert _happened("Rebels opened fire on an army convoy near Goma.", "root") == ["19"]

@@ -234,10 +234,10 @@ def _emit(
         if not neg:
             state.acted[lemma(trigger)] = src
         # the means and the crowds decide ("fired tear gas" 175, "a chemical attack" 2041, a
-        # mob's violence 145, protesters rallying against X 141, firing on protesters 175);
+        # mob's violence 145, protesters rallying against X 141);
         # "militants attacked a checkpoint": an assault between armed sides is fighting
         armed_with = weapon_code(cameo.code, trigger, s)
-        means = crowd_code(armed_with, s, t, src)
+        means = crowd_code(armed_with, s)
         fought = combat_code(means, src, tgt, t, trigger)
         why = "+combat" if fought != means else "+crowd" if means != armed_with else "+weapon"
         pair, pair_rule = (cameo, rule) if fought == cameo.code else (_lookup(fought), rule + why)

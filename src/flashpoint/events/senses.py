@@ -130,20 +130,15 @@ def weapon_code(code: str, trigger: Token, source_token: Token | None) -> str:
     return code
 
 
-def crowd_code(code: str, source_token: Token | None, target_token: Token | None,
-               source: dict[str, Any] | None) -> str:
-    """What an event means with a crowd on one side: a crowd rallying against someone protests
-    (113 -> 141), a crowd destroying property riots (171x -> 145), force by armed actors
-    (police, troops) on a crowd is violent repression (18-19 -> 175); else ``code``."""
+def crowd_code(code: str, source_token: Token | None) -> str:
+    """What a crowd's act means: rallying against someone is protest (113 -> 141), destroying
+    property is rioting (171x -> 145); else ``code``. (Police opening fire on demonstrators stays
+    fighting, 19, as in the CAMEO codebook; only crowd-control means make it 175.)"""
     if is_crowd(source_token):
         if code == "113":
             return "141"
         if code.startswith("171"):
             return "145"
-        return code
-    armed = (source or {}).get("agent") in senses().force.armed_agents
-    if armed and code[:2] in ("18", "19") and is_crowd(target_token):
-        return "175"
     return code
 
 
