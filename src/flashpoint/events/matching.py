@@ -126,7 +126,10 @@ def _object_words(obj: Token) -> set[str]:
     for prep in obj.children:
         # "$5 billion in aid", "a state of emergency"
         if prep.dep_ == "prep" and prep.lower_ in ("of", "in"):
-            words |= {lemma(c) for c in prep.children if c.dep_ == "pobj"}
+            for noun in (c for c in prep.children if c.dep_ == "pobj"):
+                # "part of a military aid program": the program is an aid program
+                words.add(lemma(noun))
+                words |= {lemma(c) for c in noun.children if c.dep_ == "compound"}
     return words
 
 
