@@ -213,3 +213,10 @@ def test_opening_fire_on_a_crowd_is_fighting_and_a_crowd_rallying_against_someon
     assert _happened("Security forces opened fire on protesters in southern Iraq.", "root") == ["19"]
     assert _happened("Hundreds of protesters rallied against President Macron in French cities.", "root") == ["14"]
     assert _happened("Rebels opened fire on an army convoy near Goma.", "root") == ["19"]
+
+
+def test_showing_something_or_a_market_rally_is_no_demonstration():
+    _assert_no_event((("Russian troops in Syria demonstrated high professionalism, he said.", "14"),
+                      ("The blue-chip Dow rallied 1.56 percent on Wednesday.", "14"),
+                      ("Hong Kong shares climbed as a Wall Street rally lifted markets.", "14")))
+    assert _happened("Thousands of students demonstrated against the government in Seoul.", "root") == ["14"]

@@ -112,7 +112,7 @@ def _near_words(tok: Token) -> set[str]:
         words |= {lemma(c) for c in t.children if c.dep_ == "compound"}
     for comp in tok.children:
         # the complement's verb and subordinator: "asked not to be named", "asked whether"
-        if comp.dep_ in ("xcomp", "ccomp"):
+        if comp.dep_ in ("xcomp", "ccomp") or comp.dep_ == "advcl" and comp.i > tok.i:
             words.add(lemma(comp))
             words |= {m.lower_ for m in comp.children if m.dep_ == "mark"}
     return words
