@@ -220,3 +220,11 @@ def test_showing_something_or_a_market_rally_is_no_demonstration():
                       ("The blue-chip Dow rallied 1.56 percent on Wednesday.", "14"),
                       ("Hong Kong shares climbed as a Wall Street rally lifted markets.", "14")))
     assert _happened("Thousands of students demonstrated against the government in Seoul.", "root") == ["14"]
+
+
+def test_crowds_gathering_and_farmers_blockading_protest():
+    assert _happened("Hundreds of opposition supporters gathered outside the parliament in Nairobi.", "root") \
+        == ["14"]
+    _assert_no_event((("Hundreds of mourners gathered at the funeral in Nairobi.", "14"),))
+    assert _happened("Farmers blockaded the border crossing with France near Barcelona.") == ["144"]
+    assert _happened("Israeli forces blockaded the Gaza Strip in 2007.") == ["191"]

@@ -25,7 +25,15 @@ from .modality import modality, negated, negated_by_preposition, speech_governor
 from .patterns import PatternSet, patterns
 from .place import locate
 from .quantities import find_quantities, quantities_in
-from .senses import combat_code, crowd_code, is_crowd, is_force_sense, is_poll_finding, weapon_code
+from .senses import (
+    combat_code,
+    crowd_code,
+    is_crowd,
+    is_force_sense,
+    is_poll_finding,
+    unarmed_code,
+    weapon_code,
+)
 from .statements import statement_matches
 from .time import resolve_date
 from .unnamed import unnamed_source
@@ -228,18 +236,21 @@ def _emit(
             continue  # an event needs an actor as its source: resolved, or at least named
         if is_poll_finding(sent, s, src):
             continue  # "a survey found 63% of Britons oppose the war": a finding, not an event
-        if not is_force_sense(cameo.root, trigger, src, tgt, t) and not (
-                is_crowd(s) and weapon_code(cameo.code, trigger, s) == "145"):
-            continue  # "Brown has hit first-time buyers": the words of force, without force
+        code_now = cameo.code
+        if not is_force_sense(cameo.root, trigger, src, tgt, t):
+            code_now = unarmed_code(code_now, trigger)  # party members blockading a hall obstruct it
+            if code_now == cameo.code and not (is_crowd(s) and weapon_code(code_now, trigger, s) == "145"):
+                continue  # "Brown has hit first-time buyers": the words of force, without force
         if not neg:
             state.acted[lemma(trigger)] = src
         # the means and the crowds decide ("fired tear gas" 175, "a chemical attack" 2041, a
         # mob's violence 145, protesters rallying against X 141);
         # "militants attacked a checkpoint": an assault between armed sides is fighting
-        armed_with = weapon_code(cameo.code, trigger, s)
+        armed_with = weapon_code(code_now, trigger, s)
         means = crowd_code(armed_with, s)
         fought = combat_code(means, src, tgt, t, trigger)
-        why = "+combat" if fought != means else "+crowd" if means != armed_with else "+weapon"
+        why = "+combat" if fought != means else "+crowd" if means != armed_with else \
+            "+weapon" if armed_with != code_now else "+unarmed"
         pair, pair_rule = (cameo, rule) if fought == cameo.code else (_lookup(fought), rule + why)
         event_conf = calibrated(conf, src, tgt)
         event_id = _event_id(state.article_id, span, pair.code, src, tgt)

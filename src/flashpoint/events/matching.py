@@ -93,6 +93,8 @@ def _satisfies(tok: Token, p: Pattern) -> bool:
             words |= {lemma(t) for t in prep.subtree}
         if not words & p.instrument:
             return False
+    if p.subject and not any(_subject_is(subj, p.subject) for subj in _children(tok, {"nsubj"})):
+        return False
     if p.mod:
         mods = {lemma(c) for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
         # "airstrike" written "air strike" keeps "air" as a compound; hyphenated forms too.
@@ -100,6 +102,11 @@ def _satisfies(tok: Token, p: Pattern) -> bool:
         if not mods & p.mod:
             return False
     return True
+
+
+def _subject_is(subj: Token, words: frozenset[str]) -> bool:
+    """Whether the subject phrase names one of ``words`` ("opposition supporters gathered")."""
+    return any(lemma(t) in words for t in subj.subtree)
 
 
 def _near_words(tok: Token) -> set[str]:

@@ -18,7 +18,7 @@ from ..yamldata import load_yaml
 PATTERNS_PATH = Path(__file__).with_name("data") / "patterns.yaml"
 
 # Constraint keys: each one a pattern carries makes it more specific than a bare lemma match.
-CONSTRAINTS = ("prt", "prep", "obj", "xcomp", "prep_obj", "instrument", "acomp", "mod")
+CONSTRAINTS = ("prt", "prep", "obj", "xcomp", "prep_obj", "instrument", "acomp", "mod", "subject")
 
 __all__ = ["Pattern", "PatternSet", "load_patterns", "patterns"]
 
@@ -41,6 +41,7 @@ class Pattern:
     instrument: frozenset[str] = frozenset()
     acomp: frozenset[str] = frozenset()
     mod: frozenset[str] = frozenset()
+    subject: frozenset[str] = frozenset()
     negate_xcomp: bool = False
     refine: bool = False
     # Dependency labels the trigger must not have: "called the issue a red line" (oprd) is no call.

@@ -64,6 +64,7 @@ class Senses:
     share_words: frozenset[str]
     weapons: Weapons
     crowds: frozenset[str]
+    unarmed_blockade: frozenset[str]
 
 
 def _set(values, upper: bool = False) -> frozenset[str]:
@@ -86,7 +87,8 @@ def senses() -> Senses:
             poll_words=_set(polls["words"]), share_words=_set(polls["share_words"]),
             weapons=Weapons(*(_set(weapons[k]) for k in (
                 "chemical_agents", "chemical_modifiers", "chemical_heads", "crowd_control"))),
-            crowds=_set(data["crowds"]["words"]))
+            crowds=_set(data["crowds"]["words"]),
+            unarmed_blockade=_set(data["crowds"]["unarmed_blockade"]))
     except (OSError, KeyError, TypeError, yaml.YAMLError) as exc:
         raise KnowledgeError(f"cannot read {DATA_PATH}: {exc}") from exc
 
@@ -132,13 +134,24 @@ def weapon_code(code: str, trigger: Token, source_token: Token | None) -> str:
 
 def crowd_code(code: str, source_token: Token | None) -> str:
     """What a crowd's act means: rallying against someone is protest (113 -> 141), destroying
-    property is rioting (171x -> 145); else ``code``. (Police opening fire on demonstrators stays
+    property is rioting (171x -> 145), blocking is obstruction (172 -> 144); else ``code``. (Police opening fire on demonstrators stays
     fighting, 19, as in the CAMEO codebook; only crowd-control means make it 175.)"""
     if is_crowd(source_token):
         if code == "113":
             return "141"
         if code.startswith("171"):
             return "145"
+        if code == "172":
+            return "144"  # protesters blocking a road or a railway obstruct it: no ban
+    return code
+
+
+def unarmed_code(code: str, trigger: Token) -> str:
+    """What a use-of-force word means when no force is used: farmers or party members who
+    blockade a road obstruct it (191 -> 144, for the words in ``unarmed_blockade``); else
+    ``code`` (no event: people "surrounding" someone besiege no one)."""
+    if code.startswith("191") and is_word(trigger, senses().unarmed_blockade):
+        return "144"
     return code
 
 
