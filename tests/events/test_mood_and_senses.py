@@ -228,3 +228,15 @@ def test_crowds_gathering_and_farmers_blockading_protest():
     _assert_no_event((("Hundreds of mourners gathered at the funeral in Nairobi.", "14"),))
     assert _happened("Farmers blockaded the border crossing with France near Barcelona.") == ["144"]
     assert _happened("Israeli forces blockaded the Gaza Strip in 2007.") == ["191"]
+
+
+def test_an_attempt_at_force_or_protest_is_the_act_and_at_anything_else_not():
+    assert _happened("Militants tried to storm the embassy in Kabul on Monday.", "root") == ["18"]
+    _assert_no_event((("The two governments tried to reach a deal in Geneva.", "05"),
+                      ("Twitter repeatedly tried to shut down the account of a pro-Islamic State group.", "17"),
+                      ("Democrats are trying to regain control of the Senate in November.", "19")))
+
+
+def test_an_event_noun_that_dates_another_event_took_place():
+    evs = _happened("Forty-four people were killed during strike-related protests at Marikana.", "root")
+    assert "14" in evs

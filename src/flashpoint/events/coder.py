@@ -21,7 +21,7 @@ from ..records import Event
 from . import arguments as args
 from .confidence import calibrated
 from .matching import Candidates, Match, lemma, noun_matches, obligation_matches, verb_matches
-from .modality import modality, negated, negated_by_preposition, speech_governor
+from .modality import attempted, modality, negated, negated_by_preposition, speech_governor
 from .patterns import PatternSet, patterns
 from .place import locate
 from .quantities import find_quantities, quantities_in
@@ -167,6 +167,8 @@ def _events_for(
     trigger = match.trigger
     neg = negated(trigger)
     mod = modality(trigger)
+    if mod == "hypothetical" and attempted(trigger, match.pattern.code[:2]):
+        mod = "actual"  # "tried to storm the building": the attempt is the act
     conf = match.pattern.confidence + 0.05 * match.pattern.specificity
     if match.source is not None and match.target is not None:
         conf += 0.1

@@ -117,6 +117,10 @@ def _near_words(tok: Token) -> set[str]:
     words = {lemma(t) for t in near} | {t.lower_ for t in near}
     for t in near:
         words |= {lemma(c) for c in t.children if c.dep_ == "compound"}
+        if t.dep_ in ("dobj", "obj"):
+            # the object's own phrase: "regain control of the Senate"
+            words |= {lemma(o) for p in t.children if p.dep_ == "prep" for o in p.children
+                      if o.dep_ == "pobj"}
     for comp in tok.children:
         # the complement's verb and subordinator: "asked not to be named", "asked whether"
         if comp.dep_ in ("xcomp", "ccomp") or comp.dep_ == "advcl" and comp.i > tok.i:

@@ -47,6 +47,8 @@ class Cues:
     obligation_advice: frozenset[str] = frozenset()
     denials: frozenset[str] = frozenset()
     perpetrate: frozenset[str] = frozenset()
+    attempt: frozenset[str] = frozenset()
+    attempt_roots: frozenset[str] = frozenset()
 
 
 def _set(values) -> frozenset[str]:
@@ -76,6 +78,8 @@ def cues() -> Cues:
             obligation_advice=_set(data.get("obligation_advice")),
             denials=_set(neg.get("denials")),
             perpetrate=_set(mod.get("perpetrate")),
+            attempt=_set(mod.get("attempt")),
+            attempt_roots=_set(mod.get("attempt_roots")),
         )
     except (OSError, KeyError, TypeError, yaml.YAMLError) as exc:
         raise KnowledgeError(f"cannot read modality cues {CUES_PATH}: {exc}") from exc
@@ -152,6 +156,16 @@ def _aux_modality(tok: Token, c: Cues) -> str | None:
             if child.dep_ == "mark" and child.lower_ in c.conditional:
                 return "hypothetical"
     return None
+
+
+def attempted(trigger: Token, root: str) -> bool:
+    """ "tried to storm the building": an attempt at force or protest is the act (roots in
+    ``attempt_roots``), though an attempt at anything else is not."""
+    c = cues()
+    if root not in c.attempt_roots or trigger.dep_ != "xcomp":
+        return False
+    gov = trigger.head
+    return _lemma(gov) in c.attempt and not _has_negation(gov, c) and _aux_modality(gov, c) is None
 
 
 def modality(trigger: Token) -> str:

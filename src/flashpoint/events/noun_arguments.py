@@ -24,7 +24,10 @@ __all__ = ["is_held", "noun_source", "noun_target"]
 
 def is_held(noun: Token) -> bool:
     """Whether the text says the event noun took place: the object of a light verb ("staged a
-    protest") or its passive subject ("rallies were held")."""
+    protest"), its passive subject ("rallies were held"), or the time of another event ("killed
+    during protests")."""
+    if noun.dep_ == "pobj" and noun.head.lower_ in ("during", "amid", "amidst"):
+        return True  # "killed during protests", "arrested amid demonstrations"
     return noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX") and \
         lemma(noun.head) in LIGHT_VERBS
 
