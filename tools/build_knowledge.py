@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from flashpoint.actors.dictionary import LoadedDictionary, _display, read_actors  # noqa: E402
-from flashpoint.actors.knowledge import INTERNATIONAL_PREFIXES  # noqa: E402
+from flashpoint.actors.terms import INTERNATIONAL_PREFIXES  # noqa: E402
 
 # (country, agent, start, end, source)
 Cand = tuple[str, str, str, str, str]

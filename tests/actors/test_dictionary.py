@@ -8,7 +8,7 @@ import pytest
 from tests.conftest import shared_path
 
 from flashpoint.actors.dictionary import load_dictionary, parse_code
-from flashpoint.actors.knowledge import DatedCode
+from flashpoint.actors.terms import DatedCode
 
 
 def test_parse_code_date_restrictions():

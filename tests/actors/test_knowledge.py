@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from flashpoint.actors.knowledge import load_knowledge, plural, split_code
+from flashpoint.actors.knowledge import load_knowledge
+from flashpoint.actors.terms import plural, split_code
 from flashpoint.errors import KnowledgeError
 from flashpoint.nlp import build_pipeline
 from flashpoint.records import Article

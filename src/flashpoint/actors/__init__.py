@@ -29,7 +29,8 @@ from spacy.tokens import Doc, Span
 
 from ..records import Actor
 from .component import ActorResolver, make_actor_resolver
-from .knowledge import Knowledge, Term, load_knowledge, split_code
+from .knowledge import Knowledge, load_knowledge
+from .terms import Term, split_code
 
 __all__ = ["ActorResolver", "Knowledge", "Term", "actor_for_span", "load_knowledge",
            "make_actor_resolver", "split_code"]

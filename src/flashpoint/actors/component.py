@@ -29,7 +29,8 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from . import context, from_knowledge, linking
-from .knowledge import Knowledge, Term, load_knowledge, place_countries
+from .knowledge import Knowledge, load_knowledge, place_countries
+from .terms import Term
 from .units import (
     NOUN_POS,
     PLACE_LABELS,

@@ -21,7 +21,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from .knowledge import INTERNATIONAL_PREFIXES, Knowledge, place_countries
+from .knowledge import Knowledge, place_countries
+from .terms import INTERNATIONAL_PREFIXES
 
 WEIGHTS = {"dateline": 3.0, "title": 2.0, "country": 1.0, "named": 1.0}
 MIN_SCORE = 2.0

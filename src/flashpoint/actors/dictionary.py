@@ -6,7 +6,7 @@ lines (indented, or on the name line) may carry date restrictions: ``[USAGOV >09
 Names without a code line share the codes of the block that follows them. ``#`` starts a
 comment. Agent files hold ``PHRASE [~AGT]`` (or ``[AGT~]``), ``{PLURAL,...}`` explicit plurals
 and ``!MACRO! = A, B`` substitutions. Restricted codes are resolved per article against
-``Article.published`` (see :func:`flashpoint.actors.knowledge.pick_code`).
+``Article.published`` (see :func:`flashpoint.actors.terms.pick_code`).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..errors import KnowledgeError
-from .knowledge import DatedCode, Term, plural, split_code
+from .terms import DatedCode, Term, plural, split_code
 
 _CODE = re.compile(r"\[([^\]]*)\]")
 _MACRO_DEF = re.compile(r"^(![A-Z_]+!)\s*=\s*(.+)$")

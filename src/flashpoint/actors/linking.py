@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from ..records import Actor
-from .knowledge import compose_code
+from .terms import compose_code
 from .units import Unit
 
 SUBJECT_PRONOUNS = frozenset({"he", "she"})

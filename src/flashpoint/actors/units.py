@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from .knowledge import INTERNATIONAL_PREFIXES, Knowledge, Term, compose_code, place_countries
+from .knowledge import Knowledge, place_countries
+from .terms import INTERNATIONAL_PREFIXES, Term, compose_code
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # How a name modifies the noun phrase of another actor it gives its country or code to.
