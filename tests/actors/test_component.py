@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from flashpoint.actors import actor_for_span
+from flashpoint.actors import actor_for_span, actor_or_none
 from flashpoint.records import Article
 
 
@@ -71,6 +71,14 @@ def test_actor_for_span(pipeline, sentence, phrase, country, agent):
     actor = actor_for_span(doc, span_of(doc, phrase))
     assert actor is not None, [(a.name, a.code) for a in doc._.actors]
     assert (actor.country, actor.agent) == (country, agent)
+
+
+def test_actor_or_none_survives_a_failing_resolver(pipeline):
+    doc = code(pipeline, "The Iraqi government condemned the attack.")
+    span = span_of(doc, "The Iraqi government")
+    assert actor_or_none(doc, span) == actor_for_span(doc, span)
+    doc._.actor_mentions = [(span.start, span.end, 99)]  # an index past the actors: resolving raises
+    assert actor_or_none(doc, span) is None
 
 
 def test_backed_demonstrators_record_backer(pipeline):

@@ -32,7 +32,7 @@ from .component import ActorResolver, make_actor_resolver
 from .knowledge import Knowledge, load_knowledge
 from .terms import Term, split_code
 
-__all__ = ["ActorResolver", "Knowledge", "Term", "actor_for_span", "load_knowledge",
+__all__ = ["ActorResolver", "Knowledge", "Term", "actor_for_span", "actor_or_none", "load_knowledge",
            "make_actor_resolver", "split_code"]
 
 
@@ -60,6 +60,15 @@ def actor_for_span(doc: Doc, span: Span) -> Actor | None:
         if best is None or depth < best[0]:
             best = (depth, idx)
     return actors[best[1]] if best else None
+
+
+def actor_or_none(doc: Doc, span: Span) -> Actor | None:
+    """:func:`actor_for_span`, or ``None`` also when resolving fails: a failing resolver must not
+    lose the event or the quote that names the actor (the quotes and events stages use this)."""
+    try:
+        return actor_for_span(doc, span)
+    except Exception:  # noqa: BLE001 - a failing resolver must not lose the event or quote
+        return None
 
 
 def _depth_below(token, root) -> int:

@@ -16,7 +16,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..actors import actor_for_span
+from ..actors import actor_or_none
 from ..records import Event
 from . import arguments as args
 from .confidence import calibrated
@@ -60,7 +60,7 @@ def _argument(doc: Doc, tok: Token | None) -> dict[str, Any] | None:
         "agent": None,
         "span": [span.start_char, span.end_char],
     }
-    actor = _actor(doc, span)
+    actor = actor_or_none(doc, span)
     if actor is None and tok.lower_ in FIRST_PERSON_PLURAL:
         actor = _speaker_actor(doc, tok)
     if actor is not None:
@@ -97,13 +97,6 @@ def _speaker_actor(doc: Doc, tok: Token):
     return None
 
 
-def _actor(doc: Doc, span: Span):
-    try:
-        return actor_for_span(doc, span)
-    except Exception:  # noqa: BLE001 - a failing resolver must not lose the event
-        return None
-
-
 def _attribution(doc: Doc, trigger: Token) -> str | None:
     """Who says the event happened: the speaker of a quote around it, or the subject of the
     reporting verb whose complement holds it."""
@@ -115,7 +108,7 @@ def _attribution(doc: Doc, trigger: Token) -> str | None:
     if gov is not None:
         subj = args.subject_of(gov)
         if subj is not None:
-            actor = _actor(doc, args.np_span(subj))
+            actor = actor_or_none(doc, args.np_span(subj))
             return actor.name if actor is not None else args.np_span(subj).text
     return None
 

@@ -8,7 +8,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from ..actors import actor_for_span
+from ..actors import actor_or_none
 from ..entities import entities, entity_at, entity_index
 from .common import Found, Speaker, paragraph_of, tokens_from
 from .cues import Cues
@@ -137,16 +137,9 @@ def _fullest_person(doc: Doc, name: str) -> str:
     return best
 
 
-def _actor_for(doc: Doc, span: Span):
-    try:
-        return actor_for_span(doc, span)
-    except Exception:  # noqa: BLE001 - a failing resolver must not lose the quote
-        return None
-
-
 def _name_speaker(doc: Doc, token: Token, span: Span | None = None) -> Speaker:
     span = span if span is not None else _noun_phrase(token)
-    actor = _actor_for(doc, span)
+    actor = actor_or_none(doc, span)
     is_person = span.label_ == PERSON if span.label_ else token.ent_type_ == PERSON
     if actor is not None and set(name_words(actor.name)) & set(name_words(span.text)):
         person = is_person or actor.kind == "person"
