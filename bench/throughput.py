@@ -7,7 +7,7 @@ Each measurement runs in its own subprocess (so peak RSS is that mode's own) on 
 ``--limit`` articles; model loading is not timed:
 
 - ``bare``          ``nlp.pipe`` of the same spaCy model with every component, no flashpoint
-- ``bare_blas``     the same with flashpoint's numpy-BLAS matrix products (:mod:`flashpoint.ops`):
+- ``bare_blas``     the same with flashpoint's numpy-BLAS matrix products (:mod:`flashpoint.nlp.fast.blas`):
                     shows how much of flashpoint's lead is the BLAS library and how much the rest
 - ``pipeline``      ``Pipeline().code`` on the texts (no ingest): parse + actors + quotes + events
 - ``records``       flashpoint end to end (read JSONL, clean, parse, actors, quotes, events) to records
@@ -53,8 +53,9 @@ def _texts(corpus: Path) -> list[str]:
 def run_paired(corpus: Path, chunk: int) -> dict:
     """Bare spaCy, bare spaCy on BLAS and flashpoint end to end, alternating chunk by chunk."""
     from flashpoint.api import code_paths
-    from flashpoint.nlp import cached_pipeline, load_model
-    from flashpoint.ops import use_blas
+    from flashpoint.nlp.fast.blas import use_blas
+    from flashpoint.nlp.model import load_model
+    from flashpoint.pipeline import cached_pipeline
     from flashpoint.settings import Settings
 
     settings = Settings.from_env()
@@ -110,11 +111,11 @@ def run_mode(mode: str, corpus: Path, workers: int) -> dict:
     n_words = sum(len(t.split()) for t in texts)  # one token measure for every mode
     n_events = 0
     if mode in ("bare", "bare_blas"):
-        from flashpoint.nlp import load_model
+        from flashpoint.nlp.model import load_model
 
         nlp = load_model(settings.model)
         if mode == "bare_blas":
-            from flashpoint.ops import use_blas
+            from flashpoint.nlp.fast.blas import use_blas
 
             use_blas(nlp)
         start = time.perf_counter()
@@ -132,7 +133,7 @@ def run_mode(mode: str, corpus: Path, workers: int) -> dict:
         elapsed = time.perf_counter() - start
     elif mode in ("records", "records_full", "workers"):
         from flashpoint.api import code_paths
-        from flashpoint.nlp import cached_pipeline
+        from flashpoint.pipeline import cached_pipeline
 
         if mode == "workers":
             settings = settings.replace(engine="processes", workers=workers)
@@ -146,8 +147,7 @@ def run_mode(mode: str, corpus: Path, workers: int) -> dict:
         elapsed = time.perf_counter() - start
     elif mode == "duckdb":
         from flashpoint.job import run_ingest
-        from flashpoint.nlp import cached_pipeline
-        from flashpoint.pipeline import Pipeline
+        from flashpoint.pipeline import Pipeline, cached_pipeline
 
         Pipeline(settings, cached_pipeline(settings))
         with tempfile.TemporaryDirectory() as tmp:

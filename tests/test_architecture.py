@@ -73,9 +73,7 @@ def _under(module: str, *prefixes: str) -> bool:
 
 
 STAGES = ("flashpoint.readers", "flashpoint.actors", "flashpoint.quotes", "flashpoint.events")
-NLP = ("flashpoint.nlp", "flashpoint.pipeline", "flashpoint.prefilter",
-       "flashpoint.prefilter_vocabulary", "flashpoint.entities", "flashpoint.greedy_ner",
-       "flashpoint.fastpipes", "flashpoint.ops", "flashpoint.formcache")
+NLP = ("flashpoint.nlp", "flashpoint.pipeline")
 RUNS = ("flashpoint.engines", "flashpoint.job", "flashpoint.api", "flashpoint.evaluate")
 PRESENTATION = ("flashpoint.cli", "flashpoint.web", "flashpoint.plot", "flashpoint.render")
 FOUNDATION = ("flashpoint.errors", "flashpoint.settings", "flashpoint.records", "flashpoint.guards",
@@ -160,8 +158,7 @@ def test_no_import_cycles_among_the_modules_around_the_stages():
 
 def test_the_package_root_and_the_cli_load_no_pipeline_at_import():
     """Module-level imports only (function-level ones run when a command needs them)."""
-    heavy = ("flashpoint.pipeline", "flashpoint.nlp", "flashpoint.prefilter",
-             "flashpoint.prefilter_vocabulary", *STAGES[1:])
+    heavy = ("flashpoint.pipeline", "flashpoint.nlp", *STAGES[1:])
     for module in ["flashpoint", *[m for m in MODULES if _under(m, "flashpoint.cli")]]:
         loaded = {t for t in imports_of(module, top_level=True) if _under(t, *heavy)}
         assert not loaded, f"{module} imports {sorted(loaded)} when imported"

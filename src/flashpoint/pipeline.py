@@ -1,7 +1,10 @@
 """Pipeline: Article records in, CodedArticle records out, through one spaCy Language.
 
+:func:`build_pipeline` assembles that Language: the model (:mod:`flashpoint.nlp.model`) with the
+stages' components (actors, quotes, events) appended; it sits above both layers.
+
 With ``settings.prefilter`` on (the default) :meth:`Pipeline.code` runs the model's own
-components only on the sentences that can hold an event or a quote (:mod:`flashpoint.prefilter`);
+components only on the sentences that can hold an event or a quote (:mod:`flashpoint.nlp.prefilter`);
 flashpoint's components then run on the whole rejoined Doc, whose text is exactly
 ``article.text``. Events and quotes are those of the full parse (measured); actors mentioned only
 in sentences without any event or quote cue are not coded.
@@ -16,18 +19,74 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from .errors import InputError
-from .nlp import cached_pipeline
-from .prefilter import Prefilter, own_pipes, parse_batch, prefilter_for
+from .nlp.model import load_model, register_extensions
+from .nlp.prefilter import Prefilter, own_pipes, parse_batch, prefilter_for
 from .records import Article, CodedArticle, Rejection
 from .settings import Settings
 
 # Batches coded in one spaCy memory zone (see Pipeline.code).
 ZONE_BATCHES = 8
+
+
+def build_pipeline(settings: Settings | None = None) -> Language:
+    """The model named by ``settings.model`` with flashpoint's components appended."""
+    settings = settings or Settings()
+    register_extensions()
+    # Importing the modules registers their factories.
+    from . import actors, events, quotes  # noqa: F401
+
+    nlp = load_model(settings.model)
+    if settings.blas:
+        from .nlp.fast.blas import use_blas
+
+        use_blas(nlp)
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("flashpoint_paragraphs", before="parser")
+    nlp.add_pipe(
+        "flashpoint_actors",
+        config={
+            "actors_files": list(settings.actors_files),
+            "dictionaries": list(settings.dictionaries),
+        },
+    )
+    nlp.add_pipe("flashpoint_quotes")
+    nlp.add_pipe("flashpoint_events")
+    return nlp
+
+
+# A short invented article that touches every lazily loaded table: dates, places, countries,
+# quantities, quotes, the ontology and the event patterns.
+WARM_UP_TEXT = (
+    "On Monday, Ruritanian troops shelled the border town of Varna near Baghdad, killing 3 "
+    "people, and Iran condemned the attack. \"We will respond,\" Foreign Minister Anna Kovacs "
+    "told reporters in Paris on March 3, 2020."
+)
+
+
+def warm_up(nlp: Language) -> None:
+    """Run the pipeline once on a short text, so the knowledge tables, gazetteers and the date
+    parser load now (at start-up, like the model) rather than while the first article is coded."""
+    from .events.time import warm_up as warm_up_dates
+
+    warm_up_dates()
+    doc = nlp.make_doc(WARM_UP_TEXT)
+    doc._.article = Article(id="warm-up", text=WARM_UP_TEXT, published="2020-03-04")
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+
+
+@lru_cache(maxsize=4)
+def cached_pipeline(settings: Settings) -> Language:
+    """One pipeline per distinct settings in a process (workers load the model once), warmed up."""
+    nlp = build_pipeline(settings)
+    warm_up(nlp)
+    return nlp
 
 
 def doc_to_record(doc: Doc, article: Article, min_confidence: float = 0.0) -> CodedArticle:

@@ -70,7 +70,7 @@ def test_head_of_state_code_changes_with_date():
 
 @pytest.mark.slow
 def test_pipeline_uses_dictionary_dates():
-    from flashpoint.nlp import build_pipeline
+    from flashpoint.pipeline import build_pipeline
     from flashpoint.records import Article
     from flashpoint.settings import Settings
 

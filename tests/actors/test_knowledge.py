@@ -7,7 +7,7 @@ import pytest
 from flashpoint.actors.knowledge import load_knowledge
 from flashpoint.actors.terms import plural, split_code
 from flashpoint.errors import KnowledgeError
-from flashpoint.nlp import build_pipeline
+from flashpoint.pipeline import build_pipeline
 from flashpoint.records import Article
 from flashpoint.settings import Settings
 

@@ -24,7 +24,7 @@ TASK_ARTICLES = 8
 def _init_worker(settings: Settings) -> None:
     global _WORKER_SETTINGS
     _WORKER_SETTINGS = settings
-    from ..nlp import cached_pipeline
+    from ..pipeline import cached_pipeline
 
     cached_pipeline(settings)  # load the model once, before the first batch arrives
 

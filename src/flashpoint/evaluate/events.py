@@ -118,7 +118,7 @@ def evaluate_plover(
     """Found-rate, accuracy on found rows and recall, overall and per PLOVER type.
 
     ``pipeline`` is a :class:`flashpoint.pipeline.Pipeline` or a spaCy ``Language`` built by
-    :func:`flashpoint.nlp.build_pipeline`. With ``details`` the result also lists every row's
+    :func:`flashpoint.pipeline.build_pipeline`. With ``details`` the result also lists every row's
     outcome (for development: what was predicted, by which rule).
     """
     rows = read_gold(path, limit)

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
-from ..entities import entity_index, sentence_entities
+from ..nlp.entities import entity_index, sentence_entities
 from ..records import Article, Location
 from ..yamldata import load_yaml
 from .time import INHERIT_DEPS, clause_tokens

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from spacy.tokens import Span, Token
 
-from ..entities import sentence_entities
+from ..nlp.entities import sentence_entities
 from ..yamldata import load_yaml
 
 DATA_PATH = Path(__file__).with_name("data") / "time_expressions.yaml"

@@ -9,7 +9,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from ..actors import actor_or_none
-from ..entities import entities, entity_at, entity_index
+from ..nlp.entities import entities, entity_at, entity_index
 from .common import Found, Speaker, paragraph_of, tokens_from
 from .cues import Cues
 

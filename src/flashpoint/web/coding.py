@@ -62,7 +62,7 @@ class CodeQueue:
 
 
 def _load(settings: Settings, parent: int) -> None:
-    from ..nlp import cached_pipeline
+    from ..pipeline import cached_pipeline
 
     threading.Thread(target=_exit_with, args=(parent,), daemon=True).start()
     cached_pipeline(settings)

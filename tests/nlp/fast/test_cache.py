@@ -1,6 +1,6 @@
 """The bounded per-form cache: answers kept until it is full, then it starts over."""
 
-from flashpoint.formcache import FormCache
+from flashpoint.nlp.fast.cache import FormCache
 
 
 def test_put_returns_the_value_and_remembers_it():

@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from flashpoint.entities import (
+from flashpoint.nlp.entities import (
     ENTITY_INDEX_KEY,
     entities,
     entity_at,

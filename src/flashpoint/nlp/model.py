@@ -1,4 +1,6 @@
-"""Build flashpoint's spaCy pipeline: the configured model plus the actors, quotes and events components.
+"""The spaCy model: loading an installed pipeline, flashpoint's Doc extensions and the paragraph
+component (sentence starts at blank lines). :mod:`flashpoint.pipeline` builds the whole pipeline
+(this model plus the actors, quotes and events components).
 
 The Doc extensions below are the only channel between flashpoint's components:
 
@@ -13,14 +15,12 @@ The Doc extensions below are the only channel between flashpoint's components:
 from __future__ import annotations
 
 import importlib
-from functools import lru_cache
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .errors import model_not_installed
-from .settings import Settings
+from ..errors import model_not_installed
 
 DOC_EXTENSIONS = ("article", "actors", "actor_mentions", "quotes", "quantities", "events")
 
@@ -60,59 +60,3 @@ def mark_paragraphs(doc: Doc) -> Doc:
             if not nxt.is_space:
                 nxt.is_sent_start = True
     return doc
-
-
-def build_pipeline(settings: Settings | None = None) -> Language:
-    """The model named by ``settings.model`` with flashpoint's components appended."""
-    settings = settings or Settings()
-    register_extensions()
-    # Importing the modules registers their factories.
-    from . import actors, events, quotes  # noqa: F401
-
-    nlp = load_model(settings.model)
-    if settings.blas:
-        from .ops import use_blas
-
-        use_blas(nlp)
-    if "parser" in nlp.pipe_names:
-        nlp.add_pipe("flashpoint_paragraphs", before="parser")
-    nlp.add_pipe(
-        "flashpoint_actors",
-        config={
-            "actors_files": list(settings.actors_files),
-            "dictionaries": list(settings.dictionaries),
-        },
-    )
-    nlp.add_pipe("flashpoint_quotes")
-    nlp.add_pipe("flashpoint_events")
-    return nlp
-
-
-# A short invented article that touches every lazily loaded table: dates, places, countries,
-# quantities, quotes, the ontology and the event patterns.
-WARM_UP_TEXT = (
-    "On Monday, Ruritanian troops shelled the border town of Varna near Baghdad, killing 3 "
-    "people, and Iran condemned the attack. \"We will respond,\" Foreign Minister Anna Kovacs "
-    "told reporters in Paris on March 3, 2020."
-)
-
-
-def warm_up(nlp: Language) -> None:
-    """Run the pipeline once on a short text, so the knowledge tables, gazetteers and the date
-    parser load now (at start-up, like the model) rather than while the first article is coded."""
-    from .events.time import warm_up as warm_up_dates
-    from .records import Article
-
-    warm_up_dates()
-    doc = nlp.make_doc(WARM_UP_TEXT)
-    doc._.article = Article(id="warm-up", text=WARM_UP_TEXT, published="2020-03-04")
-    for _, proc in nlp.pipeline:
-        doc = proc(doc)
-
-
-@lru_cache(maxsize=4)
-def cached_pipeline(settings: Settings) -> Language:
-    """One pipeline per distinct settings in a process (workers load the model once), warmed up."""
-    nlp = build_pipeline(settings)
-    warm_up(nlp)
-    return nlp

@@ -5,15 +5,15 @@ an event trigger whose pattern constraints could be met by the sentence's words,
 outside quotation marks, or part of a quotation — plus a little context before those that may
 lean on it (pronoun antecedents, speakers of floating quotes and of "the minister said"); an
 event sentence that names its own actors gets none. Candidate runs are parsed in batches, with
-exact fast stand-ins for the model's rule components (:mod:`flashpoint.fastpipes`) and its entity
-recognizer decoded a batch at a time (:mod:`flashpoint.greedy_ner`) unless
+exact fast stand-ins for the model's rule components (:mod:`flashpoint.nlp.fast.rules`) and its entity
+recognizer decoded a batch at a time (:mod:`flashpoint.nlp.fast.ner`) unless
 ``settings.fast_components`` is off; the other
 sentences keep their tokens with a trivial tree (first token ROOT, the rest attached to it), so ``doc.sents`` stays right and
 flashpoint's components simply find nothing there. The parts are joined back with
 ``Doc.from_docs`` into one Doc whose text is exactly the article's text, so every character
 offset the components write indexes ``article.text``.
 
-The trigger vocabulary and the lemma guessing are in :mod:`flashpoint.prefilter_vocabulary`.
+The trigger vocabulary and the lemma guessing are in :mod:`flashpoint.nlp.vocabulary`.
 """
 
 from __future__ import annotations
@@ -25,10 +25,10 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .fastpipes import BulkLemmatizer, IndexedAttributeRuler
-from .formcache import FormCache
-from .greedy_ner import BatchEntityRecognizer
-from .prefilter_vocabulary import LemmaGuesser, TriggerVocabulary
+from .fast.cache import FormCache
+from .fast.ner import BatchEntityRecognizer
+from .fast.rules import BulkLemmatizer, IndexedAttributeRuler
+from .vocabulary import LemmaGuesser, TriggerVocabulary
 
 __all__ = [
     "Candidates",
@@ -168,7 +168,7 @@ class Prefilter:
         """
         from spacy.attrs import IDX, LOWER
 
-        from .quotes.marks import find_marked
+        from ..quotes.marks import find_marked
 
         sentences = sentence_bounds(doc)
         quoted = [(m.start, m.end) for m in find_marked(doc.text)]

@@ -11,8 +11,8 @@ import logging
 import pytest
 from spacy.tokens import Span
 
-from flashpoint import fastpipes
-from flashpoint.greedy_ner import BatchEntityRecognizer
+from flashpoint.nlp.fast import rules
+from flashpoint.nlp.fast.ner import BatchEntityRecognizer
 from flashpoint.pipeline import Pipeline
 from flashpoint.readers import ingest
 from flashpoint.records import Article
@@ -65,7 +65,7 @@ def test_stand_ins_code_the_samples_as_spacys_components(pipeline, sample_articl
 
 
 def test_fallback_to_the_real_component_is_logged_once(pipeline, monkeypatch, caplog):
-    monkeypatch.setattr(fastpipes, "_WARNED", set())
+    monkeypatch.setattr(rules, "_WARNED", set())
     nlp = pipeline.nlp
     fast = BatchEntityRecognizer.from_nlp(nlp)
     assert fast is not None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from flashpoint.fastpipes import BulkLemmatizer, IndexedAttributeRuler
+from flashpoint.nlp.fast.rules import BulkLemmatizer, IndexedAttributeRuler
 
 TEXTS = [
     "There were protests in the capital, and y'all ain't gonna believe it.\n\nNothin' changed.",

@@ -30,7 +30,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 
-from .fastpipes import warn_fallback
+from .rules import warn_fallback
 
 __all__ = ["BatchEntityRecognizer"]
 

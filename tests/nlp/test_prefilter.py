@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from flashpoint.prefilter import LemmaGuesser, TriggerVocabulary, prefilter_for, sentence_bounds
+from flashpoint.nlp.prefilter import LemmaGuesser, TriggerVocabulary, prefilter_for, sentence_bounds
 from flashpoint.records import Article
 
 # Invented text: two event sentences, a quote, and filler about the weather and a recipe.
@@ -173,7 +173,7 @@ def test_empty_and_filler_only_articles(pipeline):
 
 
 def test_model_and_own_components_split(pipeline):
-    from flashpoint.prefilter import model_pipes, own_pipes
+    from flashpoint.nlp.prefilter import model_pipes, own_pipes
 
     nlp = pipeline.nlp
     model, own = model_pipes(nlp), own_pipes(nlp)
@@ -183,7 +183,7 @@ def test_model_and_own_components_split(pipeline):
 
 
 def test_pieces_keep_the_tokenizer_norms(pipeline):
-    from flashpoint.prefilter import Pieces
+    from flashpoint.nlp.prefilter import Pieces
 
     doc = pipeline.nlp.make_doc("They're gonna shell the town, y'all. Nothin' else.")
     pieces = Pieces(doc)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 from thinc.api import NumpyOps
 
-from flashpoint.nlp import load_model
-from flashpoint.ops import BlasOps, use_blas
+from flashpoint.nlp.fast.blas import BlasOps, use_blas
+from flashpoint.nlp.model import load_model
 from flashpoint.settings import Settings
 
 TEXTS = [
@@ -50,7 +50,7 @@ def test_blas_runs_one_thread_and_pipeline_uses_it(pipeline):
 
 
 def test_setting_off_keeps_thinc_ops():
-    from flashpoint.nlp import build_pipeline
+    from flashpoint.pipeline import build_pipeline
 
     nlp = build_pipeline(Settings(blas=False))
     assert not any(isinstance(node.ops, BlasOps) for node in nlp.get_pipe("ner").model.walk())

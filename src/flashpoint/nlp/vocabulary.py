@@ -15,7 +15,7 @@ from functools import cached_property
 
 from spacy.language import Language
 
-from .formcache import FormCache
+from .fast.cache import FormCache
 
 __all__ = ["GUESS_POS", "LemmaGuesser", "TriggerVocabulary"]
 
@@ -84,9 +84,9 @@ class TriggerVocabulary:
     @classmethod
     def load(cls) -> TriggerVocabulary:
         """Built from the shipped event patterns, quote cues and modality cues."""
-        from .events.modality import cues as modality_cues
-        from .events.patterns import CONSTRAINTS, patterns
-        from .quotes.cues import load_cues
+        from ..events.modality import cues as modality_cues
+        from ..events.patterns import CONSTRAINTS, patterns
+        from ..quotes.cues import load_cues
 
         words: set[str] = set()
         constrained: dict[str, list[tuple[frozenset[str], ...]]] = {}

@@ -4,7 +4,7 @@ spaCy's ``attribute_ruler`` runs a ``Matcher`` over every token for every rule, 
 lemmatizer walks the Doc token by token in Python. The classes here apply the *same* rules and
 tables, in the same order and with the same precedence, through lookups keyed by the token's
 attributes and whole-array reads and writes. The tests check them against the real components
-on real text; :func:`flashpoint.prefilter.run_model` uses them on the parsed sentences.
+on real text; :func:`flashpoint.nlp.prefilter.run_model` uses them on the parsed sentences.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.pipeline import Lemmatizer
 from spacy.tokens import Doc
 
-from .formcache import FormCache
+from .cache import FormCache
 
 __all__ = ["BulkLemmatizer", "IndexedAttributeRuler", "warn_fallback"]
 

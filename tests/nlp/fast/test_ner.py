@@ -6,8 +6,8 @@ import pytest
 import spacy
 from spacy.tokens import Span
 
-from flashpoint.greedy_ner import BatchEntityRecognizer
-from flashpoint.prefilter import model_pipes
+from flashpoint.nlp.fast.ner import BatchEntityRecognizer
+from flashpoint.nlp.prefilter import model_pipes
 
 TEXTS = [
     "Russian President Vladimir Putin met Chinese leader Xi Jinping in Moscow on Tuesday.",
