@@ -1,7 +1,9 @@
 """Pipeline: Article records in, CodedArticle records out, through one spaCy Language.
 
 :func:`build_pipeline` assembles that Language: the model (:mod:`flashpoint.nlp.model`) with the
-stages' components (actors, quotes, events) appended; it sits above both layers.
+stages' components (actors, quotes, events) appended; this module sits above both layers and
+hands the prefilter what the stages know (:func:`stage_vocabulary`, the quotes stage's
+quotation finder), so the NLP layer imports no stage.
 
 With ``settings.prefilter`` on (the default) :meth:`Pipeline.code` runs the model's own
 components only on the sentences that can hold an event or a quote (:mod:`flashpoint.nlp.prefilter`);
@@ -25,8 +27,13 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .errors import InputError
+from .events.modality import cues as modality_cues
+from .events.patterns import patterns
 from .nlp.model import load_model, register_extensions
 from .nlp.prefilter import Prefilter, own_pipes, parse_batch, prefilter_for
+from .nlp.vocabulary import TriggerVocabulary
+from .quotes.cues import load_cues
+from .quotes.marks import quotation_spans
 from .records import Article, CodedArticle, Rejection
 from .settings import Settings
 
@@ -58,6 +65,17 @@ def build_pipeline(settings: Settings | None = None) -> Language:
     nlp.add_pipe("flashpoint_quotes")
     nlp.add_pipe("flashpoint_events")
     return nlp
+
+
+def stage_vocabulary(nlp: Language) -> TriggerVocabulary:
+    """The prefilter's trigger vocabulary, from the stages' components in ``nlp``: the trigger
+    lemmas of the events component's patterns (its ``patterns_file`` when it was given one), the
+    modality speech verbs, and the attribution words of the quotes component's cues (its
+    ``cues_file``); the shipped patterns and cues for a component ``nlp`` lacks."""
+    ps = nlp.get_pipe("flashpoint_events").patterns if "flashpoint_events" in nlp.pipe_names else patterns()
+    quote_cues = nlp.get_pipe("flashpoint_quotes").cues if "flashpoint_quotes" in nlp.pipe_names else load_cues()
+    return TriggerVocabulary.from_triggers(
+        ps.triggers(), quote_cues.attribution_words() | modality_cues().speech_verbs)
 
 
 # A short invented article that touches every lazily loaded table: dates, places, countries,
@@ -119,7 +137,8 @@ class Pipeline:
         # Ingest truncates text to max_chars; the model must accept what ingest lets through.
         self.nlp.max_length = max(self.nlp.max_length, self.settings.max_chars)
         self.prefilter: Prefilter | None = (
-            prefilter_for(self.nlp, self.settings.prefilter_context, self.settings.fast_components)
+            prefilter_for(self.nlp, stage_vocabulary, quotation_spans, self.settings.prefilter_context,
+                          self.settings.fast_components)
             if self.settings.prefilter else None
         )
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from flashpoint.nlp.prefilter import LemmaGuesser, TriggerVocabulary, prefilter_for, sentence_bounds
+from flashpoint.nlp.prefilter import LemmaGuesser, prefilter_for, sentence_bounds
+from flashpoint.pipeline import quotation_spans, stage_vocabulary
 from flashpoint.records import Article
 
 # Invented text: two event sentences, a quote, and filler about the weather and a recipe.
@@ -21,8 +22,9 @@ ARTICLE = (
 
 @pytest.fixture(scope="module")
 def prefilter(pipeline):
-    found = prefilter_for(pipeline.nlp)
+    found = prefilter_for(pipeline.nlp, stage_vocabulary, quotation_spans)
     assert found is not None, "the default model ships rule-lemmatizer tables"
+    assert prefilter_for(pipeline.nlp, stage_vocabulary, quotation_spans) is found  # built once
     return found
 
 
@@ -53,8 +55,8 @@ def test_lemma_guesses_cover_inflections(pipeline):
     assert "accuse" in guess("accusing")
 
 
-def test_vocabulary_comes_from_patterns_and_cues():
-    vocab = TriggerVocabulary.load()
+def test_vocabulary_comes_from_patterns_and_cues(pipeline):
+    vocab = stage_vocabulary(pipeline.nlp)
     from flashpoint.events.patterns import patterns
     from flashpoint.quotes.cues import load_cues
 
@@ -70,8 +72,25 @@ def test_vocabulary_comes_from_patterns_and_cues():
     assert vocab.admits({lemma} | {next(iter(words)) for words in needs[0]})
 
 
+def test_vocabulary_follows_the_events_components_patterns_file(tmp_path):
+    """A ``patterns_file`` given to the events component is what the prefilter looks for."""
+    import spacy
+
+    from flashpoint.quotes.cues import load_cues
+
+    custom = tmp_path / "patterns.yaml"
+    custom.write_text('verbs:\n  - {id: defenestrate, lemma: [defenestrate], code: "145"}\n'
+                      'nouns:\n  - {id: fracas, lemma: [fracas], code: "190"}\n', encoding="utf-8")
+    nlp = spacy.blank("en")
+    nlp.add_pipe("flashpoint_events", config={"patterns_file": str(custom)})
+    vocab = stage_vocabulary(nlp)
+    assert vocab.words == {"defenestrate", "fracas"}
+    assert load_cues().speech <= vocab.cues  # the shipped cues: the nlp has no quotes component
+
+
 def test_trigger_sentences_kept_filler_dropped(pipeline, prefilter):
-    prefilter_no_context = type(prefilter)(prefilter.nlp, prefilter.guess, prefilter.vocabulary, context=0)
+    prefilter_no_context = type(prefilter)(prefilter.nlp, prefilter.guess, prefilter.vocabulary,
+                             prefilter.quotations, context=0)
     kept = dict(_sentences(pipeline, prefilter_no_context, ARTICLE))
     assert kept["The Ruritanian army shelled the border town of Varna on Tuesday."]
     assert kept['"We will not be silent," Foreign Minister Anna Kovacs said.']
@@ -83,7 +102,8 @@ def test_trigger_sentences_kept_filler_dropped(pipeline, prefilter):
 
 
 def test_context_only_before_a_sentence_that_leans_on_it(pipeline, prefilter):
-    with_context = type(prefilter)(prefilter.nlp, prefilter.guess, prefilter.vocabulary, context=1)
+    with_context = type(prefilter)(prefilter.nlp, prefilter.guess, prefilter.vocabulary,
+                             prefilter.quotations, context=1)
     kept = dict(_sentences(pipeline, with_context, ARTICLE))
     # "... recalled its ambassador": the pronoun's owner is named before.
     assert kept["The recipe needs two cups of flour."]
@@ -110,7 +130,8 @@ def test_floating_quote_and_pronoun_speaker_keep_context(pipeline, prefilter):
 
 
 def test_speech_cue_inside_a_quotation_does_not_attribute_it(pipeline, prefilter):
-    one = type(prefilter)(prefilter.nlp, prefilter.guess, prefilter.vocabulary, context=1)
+    one = type(prefilter)(prefilter.nlp, prefilter.guess, prefilter.vocabulary,
+                             prefilter.quotations, context=1)
     inside = one.candidates(pipeline.nlp.make_doc('The fair opened. "I said the bread was fresh."'))
     outside = one.candidates(pipeline.nlp.make_doc('The fair opened. "The bread was fresh," Kovacs said.'))
     # "said" inside the quotation attributes nothing; both sentences are kept as context of a

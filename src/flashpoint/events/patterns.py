@@ -6,6 +6,7 @@ YAML into frozen records and indexes them by lemma for the coder.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -88,6 +89,15 @@ class PatternSet:
 
     def __len__(self) -> int:
         return len({p.id for ps in (*self.verbs.values(), *self.nouns.values()) for p in ps})
+
+    def triggers(self) -> Iterator[tuple[str, tuple[frozenset[str], ...]]]:
+        """Every pattern's trigger lemma with the word sets its constraints need (none for a
+        bare lemma), verbs first: what the sentence prefilter looks for (handed to it by
+        :func:`flashpoint.pipeline.stage_vocabulary`)."""
+        for index in (self.verbs, self.nouns):
+            for lemma, pats in index.items():
+                for p in pats:
+                    yield lemma, tuple(getattr(p, name) for name in CONSTRAINTS if getattr(p, name))
 
 
 def _by_prefix(table: dict[str, str], code: str) -> str | None:

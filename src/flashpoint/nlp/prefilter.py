@@ -13,7 +13,9 @@ flashpoint's components simply find nothing there. The parts are joined back wit
 ``Doc.from_docs`` into one Doc whose text is exactly the article's text, so every character
 offset the components write indexes ``article.text``.
 
-The trigger vocabulary and the lemma guessing are in :mod:`flashpoint.nlp.vocabulary`.
+The trigger vocabulary and the lemma guessing are in :mod:`flashpoint.nlp.vocabulary`. What the
+stages know (their trigger vocabulary, where a text's quotations stand) is handed in by
+:mod:`flashpoint.pipeline`: nothing here imports a stage.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ __all__ = [
     "Pieces",
     "LemmaGuesser",
     "Prefilter",
+    "QuotationFinder",
     "TriggerVocabulary",
     "join_parts",
     "prefilter_for",
@@ -53,6 +56,10 @@ ANTECEDENT_PRONOUNS = frozenset(
 _NOTHING: tuple[frozenset[str], bool, bool] = (frozenset(), False, False)
 # The dependency label given to tokens of sentences that are not parsed.
 UNPARSED_DEP = "dep"
+
+QuotationFinder = Callable[[str], list[tuple[int, int]]]
+"""Where a text's quotations stand: ``(start, end)`` character spans, marks included, in order
+(the quotes stage's :func:`~flashpoint.quotes.marks.quotation_spans`, handed in)."""
 
 
 # -- sentences ---------------------------------------------------------------------------------
@@ -144,10 +151,11 @@ class Prefilter:
     """Chooses candidate sentences and rebuilds a full Doc from parsed and unparsed parts."""
 
     def __init__(self, nlp: Language, guesser: LemmaGuesser, vocabulary: TriggerVocabulary,
-                 context: int = 2, fast_components: bool = True):
+                 quotations: QuotationFinder, context: int = 2, fast_components: bool = True):
         self.nlp = nlp
         self.guess = guesser
         self.vocabulary = vocabulary
+        self.quotations = quotations
         self.context = context
         self.fast_components = fast_components
         self._words: FormCache[int, tuple[frozenset[str], bool, bool]] = FormCache()  # by LOWER hash
@@ -168,10 +176,8 @@ class Prefilter:
         """
         from spacy.attrs import IDX, LOWER
 
-        from ..quotes.marks import find_marked
-
         sentences = sentence_bounds(doc)
-        quoted = [(m.start, m.end) for m in find_marked(doc.text)]
+        quoted = self.quotations(doc.text)
         rows = doc.to_array([LOWER, IDX]).tolist()
         strings = doc.vocab.strings
         keep: list[bool] = []
@@ -299,21 +305,27 @@ def stand_ins(nlp: Language) -> dict[str, Callable[[Doc], Doc]]:
     }
 
 
-_PREFILTERS: weakref.WeakKeyDictionary[Language, Prefilter | None] = weakref.WeakKeyDictionary()
+# The prefilter of each pipeline, with what it was built from (see prefilter_for).
+_PREFILTERS: weakref.WeakKeyDictionary[Language, tuple[tuple, Prefilter | None]] = weakref.WeakKeyDictionary()
 
 
-def prefilter_for(nlp: Language, context: int = 2, fast_components: bool = True) -> Prefilter | None:
+def prefilter_for(nlp: Language, vocabulary_of: Callable[[Language], TriggerVocabulary],
+                  quotations: QuotationFinder, context: int = 2,
+                  fast_components: bool = True) -> Prefilter | None:
     """The prefilter for a pipeline (built once per pipeline), or ``None`` when the model has no
-    rule-lemmatizer tables to guess lemmas with (the caller then parses everything). With
-    ``fast_components`` the model runs through :func:`stand_ins`, else through spaCy's components."""
+    rule-lemmatizer tables to guess lemmas with (the caller then parses everything).
+    ``vocabulary_of(nlp)`` gives the stages' trigger vocabulary (called when the prefilter is
+    built) and ``quotations`` finds a text's quotations. With ``fast_components`` the model runs
+    through :func:`stand_ins`, else through spaCy's components."""
+    key = (vocabulary_of, quotations, context, fast_components)
     if nlp in _PREFILTERS:
-        found = _PREFILTERS[nlp]
-        if found is None or (found.context == context and found.fast_components == fast_components):
+        built_for, found = _PREFILTERS[nlp]
+        if found is None or built_for == key:
             return found
     guesser = LemmaGuesser.from_nlp(nlp)
-    found = (Prefilter(nlp, guesser, TriggerVocabulary.load(), context, fast_components)
+    found = (Prefilter(nlp, guesser, vocabulary_of(nlp), quotations, context, fast_components)
              if guesser else None)
-    _PREFILTERS[nlp] = found
+    _PREFILTERS[nlp] = (key, found)
     return found
 
 

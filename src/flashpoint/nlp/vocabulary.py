@@ -1,15 +1,17 @@
 """The prefilter's vocabulary: which words make a sentence worth parsing, and the lemmas a word
 form could have before any tagger has run.
 
-The trigger vocabulary is not a list of its own: it is read from the event patterns
-(:mod:`flashpoint.events.patterns`), the quote cues (:mod:`flashpoint.quotes.cues`) and the
-modality cues (:mod:`flashpoint.events.modality`), so whatever the coder learns the prefilter
-keeps. Surface forms are matched through the model's own lemmatizer tables (rules and
-exceptions), guessed for every part of speech, so "struck" finds the lemma "strike".
+The trigger vocabulary is not a list of its own, and this layer does not read it: the stages
+hand it in (:func:`flashpoint.pipeline.stage_vocabulary` collects the trigger lemmas of the
+events component's patterns, its modality speech verbs and the quotes component's cues), so
+whatever the coder learns, or is configured with, the prefilter keeps. Surface forms are
+matched through the model's own lemmatizer tables (rules and exceptions), guessed for every part
+of speech, so "struck" finds the lemma "strike".
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -82,27 +84,17 @@ class TriggerVocabulary:
     cues: frozenset[str] = frozenset()
 
     @classmethod
-    def load(cls) -> TriggerVocabulary:
-        """Built from the shipped event patterns, quote cues and modality cues."""
-        from ..events.modality import cues as modality_cues
-        from ..events.patterns import CONSTRAINTS, patterns
-        from ..quotes.cues import load_cues
-
+    def from_triggers(cls, triggers: Iterable[tuple[str, tuple[frozenset[str], ...]]],
+                      cues: Iterable[str]) -> TriggerVocabulary:
+        """Built from what the stages hand in: each trigger lemma with the word sets one of its
+        patterns needs (none: the lemma alone makes a candidate), and the speech cues."""
         words: set[str] = set()
         constrained: dict[str, list[tuple[frozenset[str], ...]]] = {}
-        ps = patterns()
-        for index in (ps.verbs, ps.nouns):
-            for lemma, pats in index.items():
-                for p in pats:
-                    needs = tuple(getattr(p, name) for name in CONSTRAINTS if getattr(p, name))
-                    if needs:
-                        constrained.setdefault(lemma, []).append(needs)
-                    else:
-                        words.add(lemma)
-        quote_cues = load_cues()
-        cues = quote_cues.speech | quote_cues.direct_only | quote_cues.reporting_nouns
-        cues |= {seq[0] for seq in quote_cues.according if seq}
-        cues |= set(modality_cues().speech_verbs)
+        for lemma, needs in triggers:
+            if needs:
+                constrained.setdefault(lemma, []).append(needs)
+            else:
+                words.add(lemma)
         return cls(
             words=frozenset(words),
             constrained={k: tuple(v) for k, v in constrained.items() if k not in words},

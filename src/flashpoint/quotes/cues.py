@@ -55,6 +55,13 @@ class Cues:
     def pronouns(self) -> frozenset[str]:
         return self.person_pronouns | self.other_pronouns
 
+    def attribution_words(self) -> frozenset[str]:
+        """The words that attribute speech when they stand outside quotation marks (speech
+        verbs, reporting nouns, the first word of "according to"): what the sentence prefilter
+        keeps a sentence for."""
+        words = self.speech | self.direct_only | self.reporting_nouns
+        return words | {seq[0] for seq in self.according if seq}
+
 
 @lru_cache(maxsize=8)
 def load_cues(path: str | None = None) -> Cues:

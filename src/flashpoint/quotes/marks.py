@@ -139,3 +139,9 @@ def find_marked(text: str) -> list[Marked]:
     if carry is not None:
         merged.append(_strip_inner(text, carry))
     return [m for m in merged if m.inner_end > m.inner_start]
+
+
+def quotation_spans(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of every quotation of :func:`find_marked` (marks included), in order:
+    where the sentence prefilter reads a cue as quoted, not as attributing speech."""
+    return [(m.start, m.end) for m in find_marked(text)]
