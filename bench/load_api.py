@@ -40,7 +40,7 @@ def synthetic_db(path: Path, articles: int = 2000, per_article: int = 5) -> Path
     """A database of fictional events written through the store API (reproducible: seed 7)."""
     from datetime import date, timedelta
 
-    from flashpoint.records import Article, CodedArticle, Event
+    from flashpoint.records import ActorRef, Article, CodedArticle, Event
     from flashpoint.store import Store
 
     rng = random.Random(7)
@@ -52,8 +52,8 @@ def synthetic_db(path: Path, articles: int = 2000, per_article: int = 5) -> Path
         events = []
         for j in range(per_article):
             code, root, quad, gold = rng.choice(CODES)
-            side = {"text": a, "name": a, "code": a, "country": a, "agent": None}
-            other = {"text": b, "name": b, "code": b, "country": b, "agent": None}
+            side = ActorRef(text=a, name=a, code=a, country=a, agent=None)
+            other = ActorRef(text=b, name=b, code=b, country=b, agent=None)
             events.append(Event(
                 id=f"ev{i}-{j}", code=code, root=root, name=f"code {code}", quad_class=quad,
                 goldstein=gold, plover=None, source=side, target=other, sentence=sentence,

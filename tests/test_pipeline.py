@@ -46,7 +46,7 @@ ARTICLES = [
 
 def _events(record) -> set[tuple]:
     return {
-        (e.code, e.trigger, tuple(e.span), (e.source or {}).get("text"), (e.target or {}).get("text"),
+        (e.code, e.trigger, tuple(e.span), e.source and e.source.text, e.target and e.target.text,
          e.modality, e.negated)
         for e in record.events
     }
@@ -91,7 +91,7 @@ def test_code_and_code_doc_agree(paths):
     doc = fast.code_doc(ARTICLES[0], fast=True)
     assert doc.text == ARTICLES[0].text
     assert _events(record) == {
-        (e.code, e.trigger, tuple(e.span), (e.source or {}).get("text"), (e.target or {}).get("text"),
+        (e.code, e.trigger, tuple(e.span), e.source and e.source.text, e.target and e.target.text,
          e.modality, e.negated)
         for e in doc._.events
     }

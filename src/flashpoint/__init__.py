@@ -14,6 +14,7 @@ from .api import code_file, code_paths, code_text
 from .errors import FlashpointError, InputError
 from .records import (
     Actor,
+    ActorRef,
     Article,
     CodedArticle,
     Duplicate,
@@ -29,6 +30,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "Actor",
+    "ActorRef",
     "Article",
     "CodedArticle",
     "Duplicate",

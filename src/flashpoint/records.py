@@ -1,4 +1,5 @@
-"""The records that cross stage and engine boundaries: Article, Actor, Quote, Event, Quantity, Location.
+"""The records that cross stage and engine boundaries: Article, Actor, Quote, Event (with its
+ActorRef sides, Location and Quantity records), CodedArticle.
 
 Every record is a plain dataclass with ``to_dict()`` producing the JSON contract of DESIGN.md and
 ``from_dict()`` reading it back. Records hold plain Python values, never spaCy objects, so they
@@ -120,6 +121,36 @@ class Location:
 
 
 @dataclass
+class ActorRef:
+    """One side of an event: the argument noun phrase (``text``, ``span`` indexing
+    ``Article.text``) and the actor it names (``name``, ``code``, ``country``, ``agent``; ``name``
+    is the phrase itself when no actor resolves). ``unnamed`` marks the generic source of an event
+    whose perpetrator the text does not name ("protesters", "unidentified gunmen"): such a side
+    may have no ``text`` or ``span``, and only then does its JSON carry ``"unnamed": true``."""
+
+    text: str | None = None
+    name: str | None = None
+    code: str | None = None
+    country: str | None = None
+    agent: str | None = None
+    span: list[int] | None = None
+    unnamed: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "text": self.text, "name": self.name, "code": self.code, "country": self.country,
+            "agent": self.agent, "span": list(self.span) if self.span is not None else None,
+        }
+        if self.unnamed:
+            data["unnamed"] = True
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> ActorRef:
+        return _from_dict(cls, data)
+
+
+@dataclass
 class Quote:
     """A quotation: direct, partial or indirect, with its speaker when one can be resolved."""
 
@@ -141,8 +172,9 @@ class Quote:
 class Event:
     """One coded event: source actor, CAMEO code, target actor, with its evidence.
 
-    ``source`` and ``target`` are ``{"text", "name", "code", "country", "agent"}`` dicts (or
-    ``None``); ``span`` indexes ``Article.text``.
+    ``source`` and ``target`` are :class:`ActorRef` records (or ``None``); ``location`` a
+    :class:`Location`, ``quantities`` the :class:`Quantity` records of the event's clause;
+    ``span`` indexes ``Article.text``.
     """
 
     id: str
@@ -152,8 +184,8 @@ class Event:
     quad_class: int
     goldstein: float
     plover: str | None
-    source: dict[str, Any] | None
-    target: dict[str, Any] | None
+    source: ActorRef | None
+    target: ActorRef | None
     sentence: str
     span: list[int]
     trigger: str
@@ -163,15 +195,32 @@ class Event:
     negated: bool = False
     date: str | None = None
     date_precision: str | None = None
-    location: dict[str, Any] | None = None
-    quantities: list[dict[str, Any]] = field(default_factory=list)
+    location: Location | None = None
+    quantities: list[Quantity] = field(default_factory=list)
     attributed_to: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        """The JSON contract: every field in order, the typed ones as their own ``to_dict``."""
+        data = {f.name: getattr(self, f.name) for f in fields(self)}
+        data.update(
+            source=self.source.to_dict() if self.source is not None else None,
+            target=self.target.to_dict() if self.target is not None else None,
+            span=list(self.span),
+            location=self.location.to_dict() if self.location is not None else None,
+            quantities=[q.to_dict() for q in self.quantities],
+        )
+        return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Event:
+        data = dict(data)
+        for side in ("source", "target"):
+            if isinstance(data.get(side), dict):
+                data[side] = ActorRef.from_dict(data[side])
+        if isinstance(data.get("location"), dict):
+            data["location"] = Location.from_dict(data["location"])
+        data["quantities"] = [Quantity.from_dict(q) if isinstance(q, dict) else q
+                              for q in data.get("quantities") or []]
         return _from_dict(cls, data)
 
     @property

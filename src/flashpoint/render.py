@@ -9,7 +9,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from .records import CodedArticle
+from .records import ActorRef, CodedArticle
 
 
 def render_coded(record: CodedArticle, console: Console) -> None:
@@ -57,7 +57,7 @@ def render_coded(record: CodedArticle, console: Console) -> None:
                 _actor(e.target),
                 modality,
                 escape(e.date or ""),
-                escape((e.location or {}).get("name") or ""),
+                escape((e.location.name if e.location else None) or ""),
                 f"[bold]{escape(e.trigger)}[/]: {escape(e.sentence[:160])}",
             )
         console.print(table)
@@ -72,8 +72,8 @@ def render_coded(record: CodedArticle, console: Console) -> None:
         console.print(table)
 
 
-def _actor(arg: dict | None) -> str:
-    if not arg:
+def _actor(arg: ActorRef | None) -> str:
+    if arg is None:
         return ""
-    code = arg.get("code") or arg.get("country") or ""
-    return f"{escape(str(arg.get('name') or arg.get('text')))} [dim]{escape(code)}[/]"
+    code = arg.code or arg.country or ""
+    return f"{escape(str(arg.name or arg.text))} [dim]{escape(code)}[/]"

@@ -13,13 +13,13 @@ from flashpoint.evaluate.coding import country, is_placed
 from flashpoint.evaluate.glocon import score_glocon
 from flashpoint.evaluate.gsr import score_gsr
 from flashpoint.evaluate.runner import detect_format, kind_of_row, summary_line
-from flashpoint.records import Article, CodedArticle, Event
+from flashpoint.records import ActorRef, Article, CodedArticle, Event
 
 
-def side(code: str | None, country_: str | None = None) -> dict | None:
+def side(code: str | None, country_: str | None = None) -> ActorRef | None:
     if code is None:
         return None
-    return {"text": code, "name": code, "code": code, "country": country_ or code[:3], "agent": None}
+    return ActorRef(text=code, name=code, code=code, country=country_ or code[:3], agent=None)
 
 
 def event(root: str, source: str | None, target: str | None, **kw) -> Event:
@@ -39,8 +39,8 @@ def test_country_rules():
     assert country("IGOUNO") == "IGO"
     assert country("SUN") == country("URSGOV") == "RUS"
     assert country(None) == country("") == "-"
-    assert is_placed(side("USAGOV")) and is_placed({"code": "NGOAMN", "country": None})
-    assert not is_placed({"code": "GOV", "country": None}) and not is_placed(None)
+    assert is_placed(side("USAGOV")) and is_placed(ActorRef(code="NGOAMN", country=None))
+    assert not is_placed(ActorRef(code="GOV", country=None)) and not is_placed(None)
 
 
 def test_articles_sets_and_micro_average():

@@ -24,7 +24,7 @@ def find(events, root=None, code=None, trigger=None):
 
 def arg(event, side):
     value = getattr(event, side)
-    return value["text"] if value else None
+    return value.text if value else None
 
 
 def test_active_voice_source_and_target(pipeline):
@@ -145,8 +145,8 @@ def test_record_fields_and_spans(pipeline):
     ev = evs[0]
     assert ev.code == "145" and ev.plover == "PROTEST" and ev.quad_class == 4
     assert text[ev.span[0] : ev.span[1]] == ev.trigger == "hurled"
-    s, e = ev.target["span"]
-    assert text[s:e] == ev.target["text"]
+    s, e = ev.target.span
+    assert text[s:e] == ev.target.text
     assert ev.rule.startswith("verb:") and 0 < ev.confidence <= 1
     assert len(ev.id) == 16
     assert ev.to_dict()["source"]["text"] == "Protesters"
@@ -155,7 +155,7 @@ def test_record_fields_and_spans(pipeline):
 def test_quantities_in_the_event_clause(pipeline):
     evs = find(events_of(pipeline, "The ministry sent 1,200 troops to the northern border."), root="15")
     assert evs
-    assert any(q["value"] == 1200 for q in evs[0].quantities)
+    assert any(q.value == 1200 for q in evs[0].quantities)
 
 
 def test_refusing_cooperation_is_a_rejection(pipeline):
@@ -215,4 +215,4 @@ def test_we_in_a_quotation_is_the_speakers_side(pipeline):
     text = ('Turkish Defence Minister Hulusi Akar spoke in Ankara. '
             '"We will strike the militants in northern Syria," Akar said.')
     evs = [e for e in events_of(pipeline, text) if e.trigger == "strike"]
-    assert evs and (evs[0].source or {}).get("country") == "TUR"
+    assert evs and evs[0].source is not None and evs[0].source.country == "TUR"

@@ -6,6 +6,7 @@ import pytest
 
 import flashpoint
 from flashpoint.events import confidence
+from flashpoint.records import ActorRef
 from flashpoint.settings import Settings, SettingsError
 
 TEXT = ("Syrian troops shelled the rebel town of Idlib on Monday. The French foreign minister said "
@@ -21,14 +22,14 @@ def test_shipped_factors_cover_every_bucket():
 
 
 def test_calibration_scales_the_prior_by_bucket_and_stays_in_range():
-    placed = {"code": "FRAGOV", "country": "FRA"}
+    placed = ActorRef(code="FRAGOV", country="FRA")
     value = confidence.calibrated(0.6, placed, placed)
     table = confidence.factors()
     assert value == pytest.approx(min(0.99, 0.6 * table["source"]["placed"] * table["target"]["placed"]), abs=1e-3)
     assert 0.01 <= confidence.calibrated(5.0, placed, None) <= 0.99
-    assert confidence.source_kind({"code": "CVL", "unnamed": True}) == "unnamed"
-    assert confidence.target_kind({"code": "IGOUNO", "country": None}) == "placed"
-    assert confidence.target_kind({"code": None}) == "uncoded"
+    assert confidence.source_kind(ActorRef(code="CVL", unnamed=True)) == "unnamed"
+    assert confidence.target_kind(ActorRef(code="IGOUNO", country=None)) == "placed"
+    assert confidence.target_kind(ActorRef(code=None)) == "uncoded"
 
 
 def test_min_confidence_leaves_out_events_below_it():

@@ -52,7 +52,7 @@ def test_passive_of_a_word_that_is_no_violence_has_no_armed_source():
 
 def test_passive_killing_takes_an_unidentified_armed_group_unless_a_disaster():
     evs = [e for e in _events("Five soldiers were killed near the border on Monday.") if e.root in ("18", "19")]
-    assert evs and evs[0].source["agent"] == "UAF" and evs[0].source["unnamed"]
+    assert evs and evs[0].source.agent == "UAF" and evs[0].source.unnamed
     assert not any(e.root in ("18", "19", "20")
                    for e in _events("Five people were killed when floods swept the valley."))
 
@@ -132,7 +132,7 @@ def test_a_verb_the_model_lemmatizes_wrongly_still_triggers_its_pattern():
     # The model lemmatizes "staged" as "stag" and "waged" as "wag"; events/data/lemmas.yaml
     # repairs them, so the light-verb and protest rules see "stage" and "wage".
     evs = _events("Thousands of Kenyan teachers staged a protest against the government in Nairobi.")
-    assert any(e.root == "14" and "teachers" in ((e.source or {}).get("text") or "") for e in evs)
+    assert any(e.root == "14" and "teachers" in ((e.source.text if e.source else None) or "") for e in evs)
 
 
 def test_the_means_decide_the_code_of_force():

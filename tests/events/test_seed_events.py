@@ -11,7 +11,8 @@ def seed_events(pipeline, seed_article):
 
 
 def _text(ev, side):
-    return (getattr(ev, side) or {}).get("text") or ""
+    value = getattr(ev, side)
+    return (value.text if value else None) or ""
 
 
 def _has(events, root, source=None, target=None, trigger=None, happened=True):
@@ -37,10 +38,10 @@ def test_air_strikes_on_kataib_hezbollah(seed_events):
 @pytest.mark.shared
 def test_missile_attacks_and_killings(seed_events):
     ev = _has(seed_events, "18", target="25 people")
-    assert ev and any(q["value"] == 25 for q in ev.quantities)
+    assert ev and any(q.value == 25 for q in ev.quantities)
     # "missile attacks that killed a U.S. contractor" names no attacker: an event needs a
     # resolved actor as its source, so the killing is not reported with an unknown one.
-    assert all(e.source and e.source["code"] for e in seed_events)
+    assert all(e.source and e.source.code for e in seed_events)
 
 
 @pytest.mark.shared
@@ -52,12 +53,12 @@ def test_embassy_rock_throwing(seed_events):
 @pytest.mark.shared
 def test_troop_dispatches(seed_events):
     kuwait = _has(seed_events, "15", target="Kuwait")
-    assert kuwait and any(q["value"] == 750 for q in kuwait.quantities)
+    assert kuwait and any(q.value == 750 for q in kuwait.quantities)
     assert _has(seed_events, "15", target="Middle East")
     assert _has(seed_events, "15", source="Washington")
     # "3,000 additional troops could be sent": not (yet) a deployment (and, passive with no
     # agent, it names no source actor, so it may not be coded at all).
-    maybe = [e for e in seed_events if e.root == "15" and e.target and "region" in e.target["text"]]
+    maybe = [e for e in seed_events if e.root == "15" and e.target and "region" in e.target.text]
     assert all(not e.happened for e in maybe)
 
 
@@ -104,7 +105,8 @@ def test_attribution_inside_quotes_or_reports(seed_events):
 
 
 def _country(ev, side):
-    return (getattr(ev, side) or {}).get("country")
+    value = getattr(ev, side)
+    return value.country if value else None
 
 
 @pytest.mark.shared

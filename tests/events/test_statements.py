@@ -23,8 +23,8 @@ def _events(text: str):
 def test_judgement_of_the_complement_decides_the_code(text, code):
     evs = _events(text)
     assert [e.code for e in evs] == [code], evs
-    assert evs[0].source["country"] == "FRA" and evs[0].target["country"] == "DEU"
-    assert "government" in evs[0].target["text"]
+    assert evs[0].source.country == "FRA" and evs[0].target.country == "DEU"
+    assert "government" in evs[0].target.text
 
 
 def test_a_reported_event_is_not_also_a_statement():
@@ -45,7 +45,7 @@ def test_negated_judgement_is_not_criticism():
 
 def test_characterising_an_actor_is_criticism_or_praise():
     crit = _events("The French foreign minister called the German government a disgrace.")
-    assert [e.code for e in crit] == ["111"] and crit[0].target["country"] == "DEU"
+    assert [e.code for e in crit] == ["111"] and crit[0].target.country == "DEU"
     praise = _events("The French foreign minister described the German chancellor as a courageous leader.")
     assert [e.code for e in praise] == ["051"]
     assert _events("The French foreign minister called the German chancellor on Monday.") == []
@@ -66,7 +66,7 @@ def test_a_denied_clause_is_negated():
 
 def test_a_place_the_clause_happens_in_is_not_commented_on():
     evs = _events("The French foreign minister said the plans were already in action in Canada.")
-    assert not any(e.target and e.target.get("country") == "CAN" for e in evs)
+    assert not any(e.target and e.target.country == "CAN" for e in evs)
 
 
 def test_warnings():
@@ -89,4 +89,4 @@ def test_negated_phrases_and_adjective_only_judgements():
 
 def test_a_plain_statement_is_about_the_clause_subject_or_object_only():
     evs = _events("The French foreign minister said the talks would resume after a visit by German officials.")
-    assert not any(e.code == "010" and e.target and e.target.get("country") == "DEU" for e in evs)
+    assert not any(e.code == "010" and e.target and e.target.country == "DEU" for e in evs)

@@ -156,8 +156,8 @@ def test_joined_doc_has_the_exact_text_and_valid_offsets(pipeline):
         s, e = event.span
         assert ARTICLE[s:e] == event.trigger
         for side in (event.source, event.target):
-            if side:
-                assert ARTICLE[side["span"][0]:side["span"][1]] == side["text"]
+            if side is not None:
+                assert ARTICLE[side.span[0]:side.span[1]] == side.text
         assert event.sentence in ARTICLE
     triggers = {e.trigger for e in events}
     assert "shelled" in triggers and "recalled" in triggers

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from flashpoint.records import (
     Actor,
+    ActorRef,
     Article,
     CodedArticle,
     Duplicate,
     Event,
+    Location,
     Quantity,
     Quote,
     Rejection,
@@ -26,10 +28,9 @@ CODES = {
 }
 
 
-def actor(country: str | None, agent: str | None = None, name: str | None = None) -> dict:
+def actor(country: str | None, agent: str | None = None, name: str | None = None) -> ActorRef:
     code = (country or "") + (agent or "") or None
-    return {"text": name or code, "name": name or code, "code": code, "country": country,
-            "agent": agent}
+    return ActorRef(text=name or code, name=name or code, code=code, country=country, agent=agent)
 
 
 def event(
@@ -40,8 +41,8 @@ def event(
     date: str | None = None,
     modality: str = "actual",
     negated: bool = False,
-    location: dict | None = None,
-    quantities: list | None = None,
+    location: Location | None = None,
+    quantities: list[Quantity] | None = None,
 ) -> Event:
     root, name, quad, goldstein, plover = CODES[code]
     return Event(

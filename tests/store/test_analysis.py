@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 from tests.store import synthetic as syn  # noqa: E402
 
+from flashpoint.records import Location
 from flashpoint.settings import Settings
 from flashpoint.store import Database, Store, derived, queries
 
@@ -78,10 +79,10 @@ def test_top_dyads_actors_and_network(make_db):
 
 def fusion_articles():
     e = syn.event
-    baghdad = {"name": "Baghdad", "country": "IRQ", "lat": 33.31, "lon": 44.36}
-    near = {"name": "Baghdad airport", "country": "IRQ", "lat": 33.26, "lon": 44.23}
-    mosul = {"name": "Mosul", "country": "IRQ", "lat": 36.34, "lon": 43.13}
-    damascus = {"name": "Damascus", "country": "SYR", "lat": 33.51, "lon": 36.29}
+    baghdad = Location(name="Baghdad", country="IRQ", lat=33.31, lon=44.36)
+    near = Location(name="Baghdad airport", country="IRQ", lat=33.26, lon=44.23)
+    mosul = Location(name="Mosul", country="IRQ", lat=36.34, lon=43.13)
+    damascus = Location(name="Damascus", country="SYR", lat=33.51, lon=36.29)
     return [
         syn.article("fa", [e("fa-0", "195", "USA", "IRQ", "2020-01-03", location=baghdad),
                            e("fa-1", "195", "USA", "IRQ", "2020-01-03")],

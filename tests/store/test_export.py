@@ -8,6 +8,7 @@ import duckdb
 import pytest
 from tests.store import synthetic as syn  # noqa: E402
 
+from flashpoint.records import Location
 from flashpoint.store import Database, Store
 from flashpoint.store import open as open_db
 from flashpoint.store.export import GDELT_COLUMNS, gdelt_read_sql
@@ -16,8 +17,7 @@ from flashpoint.store.export import GDELT_COLUMNS, gdelt_read_sql
 @pytest.fixture
 def db(tmp_path) -> Database:
     e = syn.event
-    baghdad = {"name": "Baghdad", "country": "IRQ", "lat": 33.31, "lon": 44.36,
-               "precision": "city"}
+    baghdad = Location(name="Baghdad", country="IRQ", lat=33.31, lon=44.36, precision="city")
     articles = [
         syn.article("x1", [e("x1-0", "195", "USA", "IRQ", "2020-01-03", location=baghdad),
                            e("x1-1", "138", "IRN", "USA", "2020-01-02", modality="threatened"),

@@ -13,7 +13,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 import synthetic  # noqa: E402
 
 from flashpoint.errors import StoreError  # noqa: E402
-from flashpoint.records import Duplicate, Rejection  # noqa: E402
+from flashpoint.records import Duplicate, Location, Quantity, Rejection  # noqa: E402
 from flashpoint.store import (  # noqa: E402
     BASE_TABLES,
     DERIVED_TABLES,
@@ -71,9 +71,9 @@ def test_opening_an_old_database_applies_missing_migrations(tmp_path):
 
 def test_write_flattens_events_for_queries():
     ev = synthetic.event("x1", "195", "USA", "IRQ", date="2020-01-03",
-                         location={"name": "Baghdad", "country": "IRQ", "lat": 33.3, "lon": 44.4,
-                                   "precision": "city"},
-                         quantities=[{"value": 25, "unit": "people", "text": "25 killed"}])
+                         location=Location(name="Baghdad", country="IRQ", lat=33.3, lon=44.4,
+                                           precision="city"),
+                         quantities=[Quantity(value=25, unit="people", text="25 killed")])
     undated = synthetic.event("x2", "112", "IRN", None, modality="threatened")
     coded = synthetic.article("art1", [ev, undated], published="2020-01-02",
                               url="https://www.example.com/news/1")

@@ -8,14 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from flashpoint.records import Actor, Article, CodedArticle, Event, Quote
+from flashpoint.records import Actor, ActorRef, Article, CodedArticle, Event, Quote
 from flashpoint.store import Store
 
 SCRIPT = "<script>alert('x')</script>"
 
 
-def _side(name: str, code: str, country: str | None, agent: str | None = None) -> dict:
-    return {"text": name, "name": name, "code": code, "country": country, "agent": agent}
+def _side(name: str, code: str, country: str | None, agent: str | None = None) -> ActorRef:
+    return ActorRef(text=name, name=name, code=code, country=country, agent=agent)
 
 
 KGZ = _side("Kyrgyzstan", "KGZ", "KGZ")
@@ -33,7 +33,7 @@ CODES = {
 }
 
 
-def _event(eid: str, code: str, source: dict, target: dict, sentence: str, trigger: str,
+def _event(eid: str, code: str, source: ActorRef, target: ActorRef, sentence: str, trigger: str,
            start: int, day: str, modality: str = "actual", negated: bool = False) -> Event:
     root, name, quad, gold = CODES[code]
     return Event(
@@ -55,13 +55,13 @@ def _article(aid: str, day: str, title: str, sentences: list[tuple]) -> CodedArt
         events.append(_event(f"{aid}-e{i}", code, source, target, sentence, trigger, start, day,
                              modality, negated))
         for side in (source, target):
-            at = sentence.find(side["text"])
+            at = sentence.find(side.text)
             if at >= 0:
-                actor = actors.setdefault(side["code"], Actor(
-                    name=side["name"], code=side["code"], country=side["country"],
-                    agent=side["agent"], kind="country",
+                actor = actors.setdefault(side.code, Actor(
+                    name=side.name, code=side.code, country=side.country,
+                    agent=side.agent, kind="country",
                 ))
-                actor.mentions.append([start + at, start + at + len(side["text"])])
+                actor.mentions.append([start + at, start + at + len(side.text)])
         if '"' in sentence:
             q0 = start + sentence.index('"')
             q1 = start + sentence.rindex('"') + 1

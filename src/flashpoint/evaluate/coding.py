@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import GoldFormatError
-from ..records import Article, CodedArticle, Event
+from ..records import ActorRef, Article, CodedArticle, Event
 
 # The Soviet Union is scored as Russia.
 COUNTRY_ALIASES = {"SUN": "RUS", "URS": "RUS"}
@@ -49,14 +49,14 @@ def country(code: str | None) -> str:
     return COUNTRY_ALIASES.get(prefix, prefix)
 
 
-def side_code(side: dict[str, Any] | None) -> str | None:
+def side_code(side: ActorRef | None) -> str | None:
     """The actor code of an event's source or target (``None`` when there is no such side)."""
-    return (side or {}).get("code")
+    return side.code if side is not None else None
 
 
-def is_placed(side: dict[str, Any] | None) -> bool:
+def is_placed(side: ActorRef | None) -> bool:
     """A side with a country, or an international actor (IGO, NGO, ...)."""
-    return bool((side or {}).get("country")) or (side_code(side) or "")[:3] in INTERNATIONAL
+    return (side is not None and bool(side.country)) or (side_code(side) or "")[:3] in INTERNATIONAL
 
 
 def actual_events(coded: CodedArticle | None) -> list[Event]:

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import GoldFormatError
-from ..records import Article, Event
+from ..records import ActorRef, Article, Event
 
 __all__ = ["read_gold", "evaluate_plover", "match_row", "plover_label"]
 
@@ -60,12 +60,12 @@ def read_gold(path: str | Path, limit: int | None = None) -> list[dict[str, Any]
     return rows
 
 
-def _overlaps(arg: dict[str, Any] | None, gold: list[int] | None) -> bool:
+def _overlaps(arg: ActorRef | None, gold: list[int] | None) -> bool:
     if gold is None:
         return True  # the gold row leaves this side unmarked: nothing to match
-    if not arg or not arg.get("span"):
+    if arg is None or not arg.span:
         return False
-    s, e = arg["span"]
+    s, e = arg.span
     return s < gold[1] and gold[0] < e
 
 

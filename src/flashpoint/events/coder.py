@@ -4,20 +4,19 @@ For every sentence it matches triggers against ``data/patterns.yaml`` (the most 
 wins), finds source and target from the parse (``arguments.py``), reads negation and modality
 (``modality.py``), attributes events inside quotations or reported clauses to their speaker, and
 adds date, place and the quantities in the event's clause. ``Event.span`` is the trigger's
-character span; ``source["span"]``/``target["span"]`` are the argument noun phrases' spans.
+character span; ``source.span``/``target.span`` are the argument noun phrases' spans.
 """
 
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..actors import actor_or_none
-from ..records import Event
+from ..records import ActorRef, Event, Location
 from . import arguments as args
 from .confidence import calibrated
 from .matching import Candidates, Match, lemma, noun_matches, obligation_matches, verb_matches
@@ -47,25 +46,19 @@ NON_ACTUAL_PENALTY = 0.15
 MUTUAL_ROOTS = frozenset({"03", "04", "05", "06"})
 
 
-def _argument(doc: Doc, tok: Token | None) -> dict[str, Any] | None:
+def _argument(doc: Doc, tok: Token | None) -> ActorRef | None:
     """The argument record: its text and span, with the actor's identity when one resolves."""
     if tok is None:
         return None
     span = args.np_span(tok)
-    record: dict[str, Any] = {
-        "text": span.text,
-        "name": span.text,
-        "code": None,
-        "country": None,
-        "agent": None,
-        "span": [span.start_char, span.end_char],
-    }
+    chars = [span.start_char, span.end_char]
     actor = actor_or_none(doc, span)
     if actor is None and tok.lower_ in FIRST_PERSON_PLURAL:
         actor = _speaker_actor(doc, tok)
-    if actor is not None:
-        record.update(name=actor.name, code=actor.code, country=actor.country, agent=actor.agent)
-    return record
+    if actor is None:
+        return ActorRef(text=span.text, name=span.text, span=chars)
+    return ActorRef(text=span.text, name=actor.name, code=actor.code, country=actor.country,
+                    agent=actor.agent, span=chars)
 
 
 FIRST_PERSON_PLURAL = frozenset({"we", "us"})
@@ -121,8 +114,11 @@ def _clause(trigger: Token) -> tuple[int, int]:
     return start, last.idx + len(last)
 
 
-def _event_id(article_id: str, span: list[int], code: str, src, tgt) -> str:
-    key = f"{article_id}|{span[0]}:{span[1]}|{code}|{(src or {}).get('span')}|{(tgt or {}).get('span')}"
+def _event_id(article_id: str, span: list[int], code: str, src: ActorRef | None,
+              tgt: ActorRef | None) -> str:
+    src_span = src.span if src is not None else None
+    tgt_span = tgt.span if tgt is not None else None
+    key = f"{article_id}|{span[0]}:{span[1]}|{code}|{src_span}|{tgt_span}"
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
@@ -131,11 +127,9 @@ def _extras(doc: Doc, sent: Span, trigger: Token):
     article = doc._.article
     published = getattr(article, "published", None)
     date, precision = resolve_date(sent, published, trigger)
-    loc = locate(sent, article, trigger)
-    location = loc.to_dict() if loc is not None else None
+    location = locate(sent, article, trigger)
     start, end = _clause(trigger)
-    quantities = [q.to_dict() for q in quantities_in(doc, start, end)]
-    return date, precision, location, quantities
+    return date, precision, location, quantities_in(doc, start, end)
 
 
 def _lookup(code: str):
@@ -151,7 +145,7 @@ class _DocState:
     article_id: str
     # Lemma of an event word → the source record of its latest event with a resolved actor:
     # "American strikes on X ... the air strikes, which killed 25" - the strikes are American.
-    acted: dict[str, dict[str, Any]]
+    acted: dict[str, ActorRef]
 
 
 def _events_for(
@@ -225,7 +219,7 @@ def _emit(
         if match.pattern.needs_target and (t is None or _is_venue(t)):
             continue  # "a Fed meeting", "the cabinet met in Jerusalem": no one else is there
         src, tgt = _source(doc, s, state, cameo.root, match, sent, location), _argument(doc, t)
-        if match.pattern.needs_target == "actor" and not (tgt and (tgt["code"] or _named(t))):
+        if match.pattern.needs_target == "actor" and not (tgt is not None and (tgt.code or _named(t))):
             continue  # "Republicans support deportation": a topic, no one is praised
         if src is None:
             continue  # an event needs an actor as its source: resolved, or at least named
@@ -281,7 +275,7 @@ def _emit(
 
 
 def _source(doc: Doc, tok: Token | None, state: _DocState, root: str, match: Match, sent: Span,
-            location: dict[str, Any] | None) -> dict[str, Any] | None:
+            location: Location | None) -> ActorRef | None:
     """The source record of an event, or ``None`` when it has no actor as source.
 
     In order: the actor the argument resolves to; for an event noun with none, the actor of the
@@ -289,11 +283,11 @@ def _source(doc: Doc, tok: Token | None, state: _DocState, root: str, match: Mat
     entity the resolver could not code; the generic source of an event whose perpetrator the
     text does not name (``unnamed.py``, always coded)."""
     src = _argument(doc, tok)
-    if src is not None and not src["code"] and tok is not None and tok.pos_ == "NOUN":
+    if src is not None and not src.code and tok is not None and tok.pos_ == "NOUN":
         earlier = state.acted.get(lemma(tok))
         if earlier is not None:
-            src = {**earlier, "text": src["text"], "span": src["span"]}
-    if src is not None and (src["code"] or _named(tok)):
+            src = replace(earlier, text=src.text, span=src.span)
+    if src is not None and (src.code or _named(tok)):
         return src
     return unnamed_source(root, tok, match.trigger, sent, location, match.pattern.id)
 

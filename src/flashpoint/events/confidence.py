@@ -12,37 +12,37 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
 import yaml
 
 from ..errors import KnowledgeError
+from ..records import ActorRef
 from ..yamldata import load_yaml
 
 DATA_PATH = Path(__file__).with_name("data") / "confidence.yaml"
 INTERNATIONAL = ("IGO", "NGO", "IMG", "MNC")
 
 
-def _placed(arg: dict[str, Any] | None) -> bool:
-    return bool(arg) and (bool(arg.get("country")) or (arg.get("code") or "")[:3] in INTERNATIONAL)
+def _placed(arg: ActorRef | None) -> bool:
+    return arg is not None and (bool(arg.country) or (arg.code or "")[:3] in INTERNATIONAL)
 
 
-def source_kind(source: dict[str, Any] | None) -> str:
+def source_kind(source: ActorRef | None) -> str:
     """placed (a country or international body) | agent (a sector only) | unnamed | uncoded."""
-    if source and source.get("unnamed"):
+    if source is not None and source.unnamed:
         return "unnamed"
     if _placed(source):
         return "placed"
-    return "agent" if source and source.get("code") else "uncoded"
+    return "agent" if source is not None and source.code else "uncoded"
 
 
-def target_kind(target: dict[str, Any] | None) -> str:
+def target_kind(target: ActorRef | None) -> str:
     """placed | agent | uncoded (a place or thing with no code) | none."""
-    if not target:
+    if target is None:
         return "none"
     if _placed(target):
         return "placed"
-    return "agent" if target.get("code") else "uncoded"
+    return "agent" if target.code else "uncoded"
 
 
 @lru_cache(maxsize=1)
@@ -58,7 +58,7 @@ def factors() -> dict[str, dict[str, float]]:
         raise KnowledgeError(f"cannot read {DATA_PATH}: {exc}") from exc
 
 
-def calibrated(prior: float, source: dict[str, Any] | None, target: dict[str, Any] | None) -> float:
+def calibrated(prior: float, source: ActorRef | None, target: ActorRef | None) -> float:
     """The prior times the source and target factors, kept within [0.01, 0.99]."""
     table = factors()
     value = prior

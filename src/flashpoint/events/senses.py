@@ -11,12 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
 import yaml
 from spacy.tokens import Token
 
 from ..errors import KnowledgeError
+from ..records import ActorRef
 from ..yamldata import load_yaml
 from .unnamed import names_disaster
 from .words import is_word, names_any
@@ -155,18 +155,17 @@ def unarmed_code(code: str, trigger: Token) -> str:
     return code
 
 
-def combat_code(code: str, source: dict[str, Any] | None, target: dict[str, Any] | None,
+def combat_code(code: str, source: ActorRef | None, target: ActorRef | None,
                 target_token: Token | None, trigger: Token | None = None) -> str:
     """190 for an assault or killing (18x) by an armed source on an armed side or a military
     place ("militants attacked a checkpoint"); else ``code`` unchanged."""
     rule = senses().combat
-    if code not in rule.codes or not source:
+    if code not in rule.codes or source is None:
         return code
-    armed = bool(source.get("unnamed")) and source.get("agent") == "UAF" or \
-        source.get("agent") in senses().force.armed_agents
+    armed = source.unnamed and source.agent == "UAF" or source.agent in senses().force.armed_agents
     if not armed:
         return code
-    if target and target.get("agent") in rule.armed_targets:
+    if target is not None and target.agent in rule.armed_targets:
         return "190"
     hit = [target_token] if target_token is not None else []
     if trigger is not None:  # what was attacked, even when another argument became the target
@@ -176,7 +175,7 @@ def combat_code(code: str, source: dict[str, Any] | None, target: dict[str, Any]
     return code
 
 
-def is_poll_finding(sent, source_token: Token | None, source: dict[str, Any] | None) -> bool:
+def is_poll_finding(sent, source_token: Token | None, source: ActorRef | None) -> bool:
     """ "According to a survey, 63% of Britons oppose the war": a poll finding, not an event."""
     rules = senses()
     if not names_any(sent, rules.poll_words):
@@ -187,14 +186,14 @@ def is_poll_finding(sent, source_token: Token | None, source: dict[str, Any] | N
     if source_token.dep_ == "pobj" and source_token.head.lower_ == "of":
         phrase.append(source_token.head.head)  # "63% of Britons", "most of the voters"
     share = any(t.ent_type_ == "PERCENT" or is_word(t, rules.share_words) for t in phrase)
-    agent = (source or {}).get("agent")
-    public = not (source or {}).get("unnamed") and (
+    agent = source.agent if source is not None else None
+    public = not (source is not None and source.unnamed) and (
         agent == "CVL" or agent is None and source_token.ent_type_ == "GPE")
     return share or public
 
 
-def is_force_sense(root: str, trigger: Token, source: dict[str, Any],
-                   target: dict[str, Any] | None, target_token: Token | None) -> bool:
+def is_force_sense(root: str, trigger: Token, source: ActorRef,
+                   target: ActorRef | None, target_token: Token | None) -> bool:
     """Whether an event of ``root`` with these arguments is what its root says (always true
     outside the force roots)."""
     sense = senses().force
@@ -202,18 +201,18 @@ def is_force_sense(root: str, trigger: Token, source: dict[str, Any],
         return True
     target_is_place = target_token is not None and target_token.ent_type_ in PLACE_ENTS
     target_is_thing = target_token is not None and is_word(target_token, sense.targets)
-    agent = source.get("agent")
-    armed = bool(source.get("unnamed")) or agent in sense.armed_agents
+    agent = source.agent
+    armed = source.unnamed or agent in sense.armed_agents
     if armed:
         return True
     clause = list(trigger.subtree) + [trigger.head]
     named_force = names_any(clause, sense.force_words)
     if not named_force and names_disaster(trigger.sent):
         return False  # "an earthquake on Indonesia's Java killed eight": no one used force
-    state = agent == "GOV" or (agent is None and bool(source.get("country")))
+    state = agent == "GOV" or (agent is None and bool(source.country))
     if named_force:
         return True
     if not state:
         return False
     # A state may use force on an actor, a place or a thing force is used on - not on a topic.
-    return target is None or bool(target.get("code")) or target_is_place or target_is_thing
+    return target is None or bool(target.code) or target_is_place or target_is_thing

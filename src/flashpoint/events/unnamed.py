@@ -18,6 +18,7 @@ import yaml
 from spacy.tokens import Span, Token
 
 from ..errors import KnowledgeError
+from ..records import ActorRef, Location
 from ..yamldata import load_yaml
 from .words import is_word, lemma, names_any
 
@@ -62,15 +63,15 @@ def _words(items) -> frozenset[str]:
     return frozenset(str(w).lower() for w in items)
 
 
-def _record(entry: dict[str, Any], location: dict[str, Any] | None) -> dict[str, Any]:
-    country = (location or {}).get("country")
+def _record(entry: dict[str, Any], location: Location | None) -> ActorRef:
+    country = location.country if location is not None else None
     agent = str(entry["agent"])
-    return {"text": None, "name": str(entry["name"]), "code": (country or "") + agent,
-            "country": country, "agent": agent, "span": None, "unnamed": True}
+    return ActorRef(text=None, name=str(entry["name"]), code=(country or "") + agent,
+                    country=country, agent=agent, span=None, unnamed=True)
 
 
 def unnamed_source(root: str, source: Token | None, trigger: Token, sent: Span,
-                   location: dict[str, Any] | None, pattern_id: str = "") -> dict[str, Any] | None:
+                   location: Location | None, pattern_id: str = "") -> ActorRef | None:
     """The generic source of an event with no actor as its source, or ``None``.
 
     ``source`` is the argument the parse found (a non-actor noun such as "a bomb"), or ``None``;

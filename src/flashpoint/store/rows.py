@@ -12,7 +12,7 @@ from urllib.parse import urlparse
 
 import pandas as pd
 
-from ..records import CodedArticle
+from ..records import ActorRef, CodedArticle, Location
 
 
 def host_of(source: str | None, url: str | None) -> str:
@@ -50,20 +50,25 @@ def json_text(value: Any) -> str | None:
     return None if value is None else json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
-def _side(actor: dict[str, Any] | None, prefix: str) -> dict[str, Any]:
-    actor = actor or {}
-    country = actor.get("country") or None
-    code = actor.get("code") or None
+def _side(actor: ActorRef | None, prefix: str) -> dict[str, Any]:
+    actor = actor or ActorRef()
+    country = actor.country or None
+    code = actor.code or None
     return {
-        f"{prefix}_text": actor.get("text"),
-        f"{prefix}_name": actor.get("name"),
+        f"{prefix}_text": actor.text,
+        f"{prefix}_name": actor.name,
         f"{prefix}_code": code,
         f"{prefix}_country": country,
-        f"{prefix}_agent": actor.get("agent"),
+        f"{prefix}_agent": actor.agent,
         # Dyads are counted between countries; actors without one (IGOs, groups) by their code.
         # A bare role ("troops" → MIL) names no one in particular, so it makes no dyad.
-        f"{prefix}_key": country or (code if code and code != actor.get("agent") else None),
+        f"{prefix}_key": country or (code if code and code != actor.agent else None),
     }
+
+
+def _record(record: ActorRef | Location | None) -> dict[str, Any] | None:
+    """A typed part of an event as its JSON-ready dict (``None`` stays ``None``)."""
+    return record.to_dict() if record is not None else None
 
 
 def article_row(coded: CodedArticle) -> dict[str, Any]:
@@ -82,7 +87,7 @@ def event_rows(coded: CodedArticle) -> list[dict[str, Any]]:
     published = parse_day(coded.article.published)
     rows = []
     for e in coded.events:
-        loc = e.location or {}
+        loc = e.location
         span = list(e.span or [None, None]) + [None, None]
         rows.append({
             "id": e.id, "article_id": coded.article.id, "code": e.code,
@@ -93,13 +98,15 @@ def event_rows(coded: CodedArticle) -> list[dict[str, Any]]:
             "date": e.date, "date_precision": e.date_precision,
             # The day an event is counted on: its own date, else the article's publication day.
             "day": parse_day(e.date) or published,
-            "location_name": loc.get("name"), "location_country": loc.get("country"),
-            "lat": loc.get("lat"), "lon": loc.get("lon"),
-            "location_precision": loc.get("precision"),
-            "quantities": json_text(e.quantities or []), "sentence": e.sentence,
+            "location_name": loc.name if loc else None,
+            "location_country": loc.country if loc else None,
+            "lat": loc.lat if loc else None, "lon": loc.lon if loc else None,
+            "location_precision": loc.precision if loc else None,
+            "quantities": json_text([q.to_dict() for q in e.quantities]), "sentence": e.sentence,
             "span_start": span[0], "span_end": span[1], "trigger": e.trigger, "rule": e.rule,
             "confidence": e.confidence, "attributed_to": e.attributed_to,
-            "source": json_text(e.source), "target": json_text(e.target), "location": json_text(e.location),
+            "source": json_text(_record(e.source)), "target": json_text(_record(e.target)),
+            "location": json_text(_record(e.location)),
         })
     return rows
 
