@@ -13,11 +13,14 @@ import re
 import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
 
 from ..settings import Settings
+
+if TYPE_CHECKING:
+    from datasketch import MinHash
 
 SHINGLE_WORDS = 5
 NUM_PERM = 128
@@ -72,6 +75,9 @@ class Deduplicator:
     """
 
     def __init__(self, settings: Settings | None = None, num_perm: int = NUM_PERM):
+        # Imported here: datasketch pulls in scipy (about a second), and only ingest de-duplicates.
+        from datasketch import MinHash, MinHashLSH
+
         settings = settings or Settings()
         self.threshold = settings.near_duplicate_threshold
         self.num_perm = num_perm
@@ -91,6 +97,8 @@ class Deduplicator:
         return len(self._exact)
 
     def _minhash(self, tokens: list[str]) -> MinHash:
+        from datasketch import MinHash
+
         m = MinHash(
             num_perm=self.num_perm,
             permutations=self._permutations,
