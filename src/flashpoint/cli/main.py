@@ -17,7 +17,7 @@ from rich.markup import escape
 from ..errors import FlashpointError
 from ..settings import Settings
 from . import db, serve
-from .common import console, err_console
+from .common import console, err_console, leave_memory_to_the_os
 from .common import fail as _fail
 
 app = typer.Typer(
@@ -204,6 +204,7 @@ def code(
         _fail(FlashpointError(f"unknown format '{format}': choose json, jsonl or table"))
     _check_paths(paths)
     settings = _settings(model, actors, dictionary, min_confidence=min_confidence)
+    leave_memory_to_the_os()
     records = []
     try:
         for outcome in code_paths(paths, settings):
@@ -241,6 +242,7 @@ def evaluate(
     """Score flashpoint against gold data and print precision/recall/F1 (overall and per type)."""
     from ..evaluate.runner import evaluate_file, render_scores
 
+    leave_memory_to_the_os()
     try:
         scores = evaluate_file(gold, _settings(model), limit=limit)
     except FlashpointError as exc:
