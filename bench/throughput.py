@@ -18,8 +18,14 @@ Each measurement runs in its own subprocess (so peak RSS is that mode's own) on 
                     (``records``) in *one* process, alternating over chunks of ``--chunk``
                     articles (ABC, CBA, ...): a shared machine's drift hits all three alike,
                     so this ratio is the steadiest; it is the headline figure
+- ``process``       whole process, as a user runs it: ``flashpoint code ARTICLES.jsonl --format
+                    jsonl > out`` (start-up, reading and output included, the command's default
+                    engine) against a script doing ``spacy.load`` + ``nlp.pipe`` over the same
+                    texts (its start-up included), each a fresh interpreter, alternating order
+                    from round to round; the ratio is bare seconds / flashpoint seconds
 
-The machine may be shared, so the modes run interleaved, ``--repeat`` rounds, and each mode's
+Only ``process`` times start-up; the others load the model untimed. The machine may be shared,
+so the modes run interleaved, ``--repeat`` rounds, and each mode's
 ratio to bare is taken within its round (the median over rounds is printed): ratios, not
 absolute numbers, are what compare. Prints articles/s, tokens/s (whitespace words), the ratio to
 bare spaCy and peak RSS (MiB) per mode, and a JSON line. A benchmark, not a test.
@@ -97,6 +103,74 @@ def run_paired(corpus: Path, chunk: int) -> dict:
         "flashpoint_vs_bare": round(seconds["bare"] / seconds["flashpoint"], 3),
         "flashpoint_vs_bare_blas": round(seconds["bare_blas"] / seconds["flashpoint"], 3),
         "bare_blas_vs_bare": round(seconds["bare"] / seconds["bare_blas"], 3),
+    }
+
+
+BARE_SCRIPT = """
+import json, sys
+import spacy
+
+nlp = spacy.load(sys.argv[1])
+with open(sys.argv[2], encoding="utf-8") as fh:
+    texts = [json.loads(line)["text"] for line in fh if line.strip()]
+for doc in nlp.pipe(texts, batch_size=int(sys.argv[3])):
+    pass
+"""
+
+
+def _run_timed(cmd: list[str], stdout) -> tuple[float, float]:
+    """Wall-clock and CPU (user + system, children included) seconds of one command."""
+    import subprocess
+    import sys
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    began = time.perf_counter()
+    out = subprocess.run(cmd, stdout=stdout, stderr=subprocess.PIPE, text=True)
+    wall = time.perf_counter() - began
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if out.returncode != 0:
+        print(out.stderr[-2000:], file=sys.stderr)
+        raise SystemExit(f"{cmd[:4]} failed with exit code {out.returncode}")
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def run_process(corpus: Path, round_no: int, out_dir: Path) -> dict:
+    """``flashpoint code`` and the bare spaCy script, each a whole process, on the same texts."""
+    import sys
+
+    from flashpoint.settings import Settings
+
+    settings = Settings.from_env()
+    texts = _texts(corpus)
+    arms = {
+        "bare": [sys.executable, "-c", BARE_SCRIPT, settings.model, str(corpus), str(settings.batch_size)],
+        "flashpoint": [sys.executable, "-m", "flashpoint.cli", "code", str(corpus), "--format", "jsonl"],
+    }
+    wall: dict[str, float] = {}
+    cpu: dict[str, float] = {}
+    order = list(arms) if round_no % 2 == 0 else list(reversed(arms))
+    for name in order:
+        with open(out_dir / f"{name}.out", "w", encoding="utf-8") as out:
+            wall[name], cpu[name] = _run_timed(arms[name], out)
+    n_events = 0
+    with open(out_dir / "flashpoint.out", encoding="utf-8") as fh:
+        for line in fh:
+            n_events += len(json.loads(line).get("events") or [])
+    n_words = sum(len(t.split()) for t in texts)
+    return {
+        "mode": "process",
+        "workers": settings.workers if settings.engine != "local" else 1,
+        "engine": settings.engine,
+        "articles": len(texts),
+        "events": n_events,
+        "seconds": round(wall["flashpoint"], 3),
+        "articles_per_s": round(len(texts) / wall["flashpoint"], 3),
+        "tokens_per_s": round(n_words / wall["flashpoint"], 1),
+        "peak_rss_mib": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1),
+        "process_seconds": {k: round(v, 2) for k, v in wall.items()},
+        "process_cpu_seconds": {k: round(v, 2) for k, v in cpu.items()},
+        "flashpoint_vs_bare": round(wall["bare"] / wall["flashpoint"], 3),
+        "flashpoint_vs_bare_cpu": round(cpu["bare"] / cpu["flashpoint"], 3),
     }
 
 
@@ -201,12 +275,16 @@ def main() -> None:
     rounds: list[list[dict]] = []
     with tempfile.TemporaryDirectory() as tmp:
         subset = _common.subset(args.corpus, args.limit, Path(tmp) / "subset.jsonl")
-        for _ in range(max(1, args.repeat)):
-            results = [_child(m, subset, 1, args.chunk) for m in modes]
+        for round_no in range(max(1, args.repeat)):
+            results = [run_process(subset, round_no, Path(tmp)) if m == "process"
+                       else _child(m, subset, 1, args.chunk) for m in modes]
             results += [_child("workers", subset, w) for w in counts]
             bare = next((r for r in results if r["mode"] == "bare"), None)
             for r in results:
-                r["ratio_to_bare"] = round(r["articles_per_s"] / bare["articles_per_s"], 3) if bare else None
+                if r["mode"] == "process":  # its own bare run, start-up included
+                    r["ratio_to_bare"] = r["flashpoint_vs_bare"]
+                else:
+                    r["ratio_to_bare"] = round(r["articles_per_s"] / bare["articles_per_s"], 3) if bare else None
             rounds.append(results)
 
     print(f"cores: {os.cpu_count()}  articles: {rounds[0][0]['articles']}  rounds: {len(rounds)}")
@@ -232,6 +310,16 @@ def main() -> None:
             print(f"paired, one process, alternating chunks: flashpoint end to end "
                   f"{row['flashpoint_vs_bare']:.2f}x bare spaCy; {row['flashpoint_vs_bare_blas']:.2f}x "
                   f"bare spaCy on the same BLAS (which alone gives {row['bare_blas_vs_bare']:.2f}x)")
+        if row["mode"] == "process":
+            same = [r for rnd in rounds for r in rnd if r["mode"] == "process"]
+            for key in ("flashpoint_vs_bare", "flashpoint_vs_bare_cpu"):
+                row[key] = round(statistics.median(r[key] for r in same), 3)
+            walls = " / ".join(f"{r['process_seconds']['flashpoint']:.1f} vs {r['process_seconds']['bare']:.1f} s"
+                               for r in same)
+            print(f"whole process, start-up and output included ({row['engine']} engine, "
+                  f"{os.cpu_count()} cores): flashpoint code {row['flashpoint_vs_bare']:.2f}x the bare "
+                  f"spaCy script (rounds {', '.join(f'{r:.2f}' for r in row['ratios'])}: {walls}); "
+                  f"CPU time {row['flashpoint_vs_bare_cpu']:.2f}x")
     scaling = [r for r in summary if r["mode"] == "workers"]
     if len(scaling) >= 2:
         print(f"scaling {scaling[-1]['workers']} vs {scaling[0]['workers']} workers: "
