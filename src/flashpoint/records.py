@@ -8,9 +8,34 @@ travel in-process, pickled between worker processes, and as JSON through Ray/Par
 
 from __future__ import annotations
 
+import copy
 import hashlib
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import dataclass, field, fields
 from typing import Any
+
+_IMMUTABLE = frozenset({str, int, float, bool, type(None)})
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def asdict(obj: Any) -> Any:
+    """:func:`dataclasses.asdict`, without its ``copy.deepcopy`` of every string, number and
+    ``None`` (immutable: the copy is the value itself). Same result, several times faster; it
+    is most of the cost of writing records as JSON."""
+    cls = type(obj)
+    if cls in _IMMUTABLE:
+        return obj
+    if hasattr(cls, "__dataclass_fields__"):
+        names = _FIELD_NAMES.get(cls)
+        if names is None:
+            names = _FIELD_NAMES[cls] = tuple(f.name for f in fields(obj))
+        return {name: asdict(getattr(obj, name)) for name in names}
+    if isinstance(obj, tuple) and hasattr(obj, "_fields"):
+        return cls(*[asdict(v) for v in obj])
+    if isinstance(obj, list | tuple):
+        return cls(asdict(v) for v in obj)
+    if isinstance(obj, dict):
+        return cls((asdict(k), asdict(v)) for k, v in obj.items())
+    return copy.deepcopy(obj)
 
 
 def _from_dict(cls, data: dict[str, Any]):
