@@ -225,17 +225,18 @@ def _emit(
             continue  # an event needs an actor as its source: resolved, or at least named
         if is_poll_finding(sent, s, src):
             continue  # "a survey found 63% of Britons oppose the war": a finding, not an event
-        code_now = cameo.code
+        code_now, forceless = cameo.code, False
         if not is_force_sense(cameo.root, trigger, src, tgt, t):
             code_now = unarmed_code(code_now, trigger)  # party members blockading a hall obstruct it
-            if code_now == cameo.code and not (is_crowd(s) and weapon_code(code_now, trigger, s) == "145"):
-                continue  # "Brown has hit first-time buyers": the words of force, without force
-        if not neg:
-            state.acted[lemma(trigger)] = src
+            forceless = code_now == cameo.code
         # the means and the crowds decide ("fired tear gas" 175, "a chemical attack" 2041, a
         # mob's violence 145, protesters rallying against X 141);
         # "militants attacked a checkpoint": an assault between armed sides is fighting
         armed_with = weapon_code(code_now, trigger, s)
+        if forceless and not (is_crowd(s) and armed_with == "145"):
+            continue  # "Brown has hit first-time buyers": the words of force, without force
+        if not neg:
+            state.acted[lemma(trigger)] = src
         means = crowd_code(armed_with, s)
         fought = combat_code(means, src, tgt, t, trigger)
         why = "+combat" if fought != means else "+crowd" if means != armed_with else \

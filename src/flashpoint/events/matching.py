@@ -14,13 +14,12 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from ..actors import actor_for_span
+from ..actors import actor_or_none
 from . import arguments as args
 from .modality import cues, speech_governor
 from .noun_arguments import is_held, noun_source, noun_target
 from .patterns import Pattern, PatternSet
-from .words import lemma as _word_lemma
-from .words import lemma_repairs
+from .words import lemma, lemma_repairs
 
 __all__ = ["Candidates", "Match", "lemma", "noun_matches", "obligation_matches", "verb_matches"]
 
@@ -33,10 +32,6 @@ class Match:
     target: Token | None
     # A target repaired from a misparse is not coordinated with what the parser joined it to.
     lone_target: bool = False
-
-
-def lemma(tok: Token) -> str:
-    return _word_lemma(tok)
 
 
 def _children(tok: Token, deps: set[str]) -> list[Token]:
@@ -191,14 +186,14 @@ class Candidates:
         verbs: list[int] = []
         nouns: list[int] = []
         predicates: list[int] = []
-        for i, (pos, lemma, lower) in enumerate(doc.to_array([POS, LEMMA, LOWER]).tolist()):
+        for i, (pos, lemma_id, lower) in enumerate(doc.to_array([POS, LEMMA, LOWER]).tolist()):
             if pos == VERB or pos == AUX:
                 predicates.append(i)
             if pos != VERB and pos != NOUN and pos != PROPN:
                 continue
-            word = lowered.get(lemma)
+            word = lowered.get(lemma_id)
             if word is None:
-                word = lowered[lemma] = strings[lemma].lower()
+                word = lowered[lemma_id] = strings[lemma_id].lower()
             if repairs:
                 word = repairs.get(strings[lower], word)
             if pos == VERB:
@@ -300,10 +295,7 @@ def _rally_of_a_person(pattern: Pattern, source: Token | None) -> bool:
         return False
     if source.ent_type_ == "PERSON":
         return True
-    try:
-        actor = actor_for_span(source.doc, source.doc[source.i : source.i + 1])
-    except Exception:  # noqa: BLE001 - a failing resolver only means no person is known
-        return False
+    actor = actor_or_none(source.doc, source.doc[source.i : source.i + 1])
     return actor is not None and actor.kind == "person"
 
 

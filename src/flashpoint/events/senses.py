@@ -98,12 +98,6 @@ def is_crowd(source_token: Token | None) -> bool:
     return source_token is not None and is_word(source_token, senses().crowds)
 
 
-def _force_clause(trigger: Token) -> list[Token]:
-    """The trigger's own phrase, and the phrase it heads when it is a verb's object or a noun
-    in a prepositional phrase ("killed in a chemical attack")."""
-    return list(trigger.subtree)
-
-
 def _names_chemical(tokens: list[Token], weapons: Weapons) -> bool:
     for tok in tokens:
         if is_word(tok, weapons.chemical_agents):
@@ -122,7 +116,7 @@ def weapon_code(code: str, trigger: Token, source_token: Token | None) -> str:
     rules = senses()
     if code[:2] not in rules.force.roots:
         return code
-    clause = _force_clause(trigger)
+    clause = list(trigger.subtree)  # the trigger's phrase: "killed in a chemical attack"
     if names_any(clause, rules.weapons.crowd_control):
         return "175" if not is_crowd(source_token) else "145"
     if _names_chemical(clause, rules.weapons):
@@ -134,8 +128,9 @@ def weapon_code(code: str, trigger: Token, source_token: Token | None) -> str:
 
 def crowd_code(code: str, source_token: Token | None) -> str:
     """What a crowd's act means: rallying against someone is protest (113 -> 141), destroying
-    property is rioting (171x -> 145), blocking is obstruction (172 -> 144); else ``code``. (Police opening fire on demonstrators stays
-    fighting, 19, as in the CAMEO codebook; only crowd-control means make it 175.)"""
+    property is rioting (171x -> 145), blocking is obstruction (172 -> 144); else ``code``.
+    (Police opening fire on demonstrators stays fighting, 19, as in the CAMEO codebook; only
+    crowd-control means make it 175.)"""
     if is_crowd(source_token):
         if code == "113":
             return "141"
