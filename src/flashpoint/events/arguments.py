@@ -17,7 +17,7 @@ from spacy.tokens import Span, Token
 
 from ..errors import KnowledgeError
 from ..yamldata import load_yaml
-from .modality import cues
+from .modality import cues, for_clause
 from .words import lemma
 
 ARGUMENTS_PATH = Path(__file__).with_name("data") / "arguments.yaml"
@@ -294,11 +294,13 @@ def _find(verb: Token, spec: str, obj: Token | None) -> Token | None:
             if child.dep_ in ("compound", "amod") and child.ent_type_ in ACTOR_ENTS:
                 return child
         return None
-    if kind == "ccomp_nsubj":
-        comp = _child(verb, {"ccomp"})
+    if kind in ("ccomp_nsubj", "advcl_nsubj"):
+        comp = _child(verb, {"ccomp"}) if kind == "ccomp_nsubj" else \
+            next((c for c in verb.children if for_clause(c)), None)
         return _child(comp, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS) if comp is not None else None
-    if kind.startswith("xcomp_") or kind.startswith("ccomp_"):
-        comp = _child(verb, {kind.split("_")[0]})
+    if kind.startswith(("xcomp_", "ccomp_", "advcl_")):
+        comp = next((c for c in verb.children if for_clause(c)), None) if kind.startswith("advcl_") \
+            else _child(verb, {kind.split("_")[0]})
         if comp is None:
             return None
         return _find(comp, kind.split("_", 1)[1] + (":" + arg if arg else ""), _child(comp, {"dobj"}))

@@ -44,6 +44,11 @@ __all__ = ["EventCoder", "make_event_coder", "code_doc"]
 NON_ACTUAL_PENALTY = 0.15
 # Roots whose acts coordinated actors do together ("India and Pakistan agreed to a ceasefire").
 MUTUAL_ROOTS = frozenset({"03", "04", "05", "06"})
+# Roots whose acts coordinated actors, with nothing else named, do to each other: cooperating,
+# trading accusations, cutting ties, fighting ("police and protesters clashed"). Closing,
+# protesting or demanding together is no act on each other ("embassies and high commissions
+# will close").
+RECIPROCAL_ROOTS = MUTUAL_ROOTS | {"11", "16", "19"}
 
 
 def _argument(doc: Doc, tok: Token | None) -> ActorRef | None:
@@ -202,7 +207,7 @@ def _emit(
         targets = [match.target] if match.lone_target else args.conjuncts(match.target)
     pairs = [(s, t) for s in sources for t in targets]
     mutual = [(s, t) for s in sources for t in sources if s is not t]
-    if match.target is None and len(sources) > 1:
+    if match.target is None and len(sources) > 1 and cameo.root in RECIPROCAL_ROOTS:
         # "The U.S. and the Taliban signed a pact": coordinated actors act on each other.
         pairs = mutual
     elif match.pattern.code[:2] in MUTUAL_ROOTS:

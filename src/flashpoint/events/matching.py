@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..actors import actor_or_none
 from . import arguments as args
-from .modality import cues, speech_governor
+from .modality import cues, for_clause, speech_governor
 from .noun_arguments import is_held, noun_source, noun_target
 from .patterns import Pattern, PatternSet
 from .words import lemma, lemma_repairs
@@ -53,9 +53,12 @@ def _satisfies(tok: Token, p: Pattern) -> bool:
         c for c in preps
         if not any(o.ent_type_ in ("DATE", "TIME") for o in c.children if o.dep_ == "pobj")
     ]
+    for_clauses = [c for c in tok.children if for_clause(c)]
     if p.prep and not any(c.lower_ in p.prep for c in preps) and not (
         # "called on", "called for" parsed with the preposition as a particle
         any(c.lower_ in p.prep for c in _children(tok, {"prt"}))
+        # "called for Israel to withdraw": the preposition marks a for-to clause
+        or ("for" in p.prep and for_clauses)
     ):
         return False
     if p.obj:
@@ -63,7 +66,7 @@ def _satisfies(tok: Token, p: Pattern) -> bool:
         if not any(p.obj & _object_words(o) for o in objs):
             return False
     if p.xcomp:
-        comps = _children(tok, {"xcomp", "ccomp"})
+        comps = _children(tok, {"xcomp", "ccomp"}) + for_clauses
         if not any(lemma(c) in p.xcomp for c in comps):
             return False
     if p.prep_obj:
@@ -88,8 +91,11 @@ def _satisfies(tok: Token, p: Pattern) -> bool:
             words |= {lemma(t) for t in prep.subtree}
         if not words & p.instrument:
             return False
-    if p.subject and not any(_subject_is(subj, p.subject) for subj in _children(tok, {"nsubj"})):
-        return False
+    if p.subject:
+        # the trigger's own subject, or the one it shares ("troops began leaving")
+        subjects = _children(tok, {"nsubj"}) or [s for s in (args.subject_of(tok),) if s is not None]
+        if not any(_subject_is(subj, p.subject) for subj in subjects):
+            return False
     if p.mod:
         mods = {lemma(c) for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
         # "airstrike" written "air strike" keeps "air" as a compound; hyphenated forms too.
@@ -106,7 +112,7 @@ def _subject_is(subj: Token, words: frozenset[str]) -> bool:
 
 def _near_words(tok: Token) -> set[str]:
     """Lemmas of the trigger's object, prepositional objects, particle, modifiers and
-    complements (their verb and subordinator)."""
+    complements (their verb, subordinator and particle)."""
     near = [c for c in tok.children if c.dep_ in ("dobj", "obj", "prt", "compound", "amod", "nmod")]
     near += [o for p in tok.children if p.dep_ in ("prep", "agent") for o in p.children if o.dep_ == "pobj"]
     words = {lemma(t) for t in near} | {t.lower_ for t in near}
@@ -120,7 +126,7 @@ def _near_words(tok: Token) -> set[str]:
         # the complement's verb and subordinator: "asked not to be named", "asked whether"
         if comp.dep_ in ("xcomp", "ccomp") or comp.dep_ == "advcl" and comp.i > tok.i:
             words.add(lemma(comp))
-            words |= {m.lower_ for m in comp.children if m.dep_ == "mark"}
+            words |= {m.lower_ for m in comp.children if m.dep_ in ("mark", "prt")}
     return words
 
 

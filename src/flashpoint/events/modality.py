@@ -24,7 +24,7 @@ CUES_PATH = Path(__file__).with_name("data") / "modality.yaml"
 # under a preposition ("accused of attacking"), and clausal complements of modal adjectives.
 _GOVERNED = frozenset({"xcomp", "dobj", "pcomp", "pobj", "prep", "attr", "oprd", "nsubjpass"})
 
-__all__ = ["Cues", "cues", "negated", "modality", "speech_governor"]
+__all__ = ["Cues", "cues", "for_clause", "negated", "modality", "speech_governor"]
 
 
 @dataclass(frozen=True)
@@ -49,6 +49,7 @@ class Cues:
     perpetrate: frozenset[str] = frozenset()
     attempt: frozenset[str] = frozenset()
     attempt_roots: frozenset[str] = frozenset()
+    directive: frozenset[str] = frozenset()
 
 
 def _set(values) -> frozenset[str]:
@@ -80,6 +81,7 @@ def cues() -> Cues:
             perpetrate=_set(mod.get("perpetrate")),
             attempt=_set(mod.get("attempt")),
             attempt_roots=_set(mod.get("attempt_roots")),
+            directive=_set(mod.get("directive")),
         )
     except (OSError, KeyError, TypeError, yaml.YAMLError) as exc:
         raise KnowledgeError(f"cannot read modality cues {CUES_PATH}: {exc}") from exc
@@ -93,10 +95,21 @@ def governors(trigger: Token, limit: int = 6) -> list[Token]:
     """The chain of tokens above ``trigger`` that share its clause (through control links)."""
     chain: list[Token] = []
     tok = trigger
-    while tok.dep_ in _GOVERNED and tok.head is not tok and len(chain) < limit:
+    while (tok.dep_ in _GOVERNED or for_clause(tok)) and tok.head is not tok and len(chain) < limit:
         tok = tok.head
         chain.append(tok)
     return chain
+
+
+def for_clause(tok: Token) -> bool:
+    """ "called for Israel to withdraw": a for-to clause completes its verb like an xcomp."""
+    return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "for" for c in tok.children)
+
+
+def _subjunctive(tok: Token, c: Cues) -> bool:
+    """ "demanded that Ginsburg resign": a bare verb under a verb of demand is what is asked."""
+    return (tok.dep_ == "ccomp" and tok.tag_ == "VB" and _lemma(tok.head) in c.directive
+            and not any(ch.dep_ in ("aux", "auxpass") for ch in tok.children))
 
 
 def _has_negation(tok: Token, c: Cues) -> bool:
@@ -179,6 +192,8 @@ def modality(trigger: Token) -> str:
         for kind, words in c.noun_governors.items():
             if _lemma(top.head) in words:
                 return kind
+    if any(_subjunctive(t, c) for t in (trigger, *chain)):
+        return "hypothetical"
     found = _aux_modality(trigger, c)
     if found == "hypothetical" and _reported_future(trigger, c):
         return "planned"
@@ -209,7 +224,16 @@ def modality(trigger: Token) -> str:
         for sib in top.head.children:
             if sib.dep_ in ("acomp", "attr") and _lemma(sib) in c.hypothetical:
                 return "hypothetical"
+    if _shares_clause(trigger):
+        # "called for him to apologise and withdraw it": a conjunct without its own subject or
+        # auxiliary stands where its first conjunct stands
+        return modality(trigger.head)
     return "actual"
+
+
+def _shares_clause(tok: Token) -> bool:
+    return tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX") and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children)
 
 
 def _reported_future(trigger: Token, c: Cues) -> bool:

@@ -1,0 +1,78 @@
+"""Giving way (CAMEO 08), calls for someone else to act (02/10), and the mood they set."""
+
+from __future__ import annotations
+
+import flashpoint
+
+
+def _events(text: str):
+    return flashpoint.code_text(text, date="2019-05-01").events
+
+
+def _happened(text: str) -> list[tuple[str, str | None, str | None]]:
+    """(code, source country, target country) of the events in ``text`` that happened."""
+    return [(e.code, e.source.country if e.source else None, e.target.country if e.target else None)
+            for e in _events(text) if e.happened]
+
+
+def test_accepting_demands_and_granting_requests_is_yielding_to_who_asked():
+    assert ("080", "CHL", "CHL") in _happened("Chile's government accepted the demands of striking miners in Chile.")
+    assert any(code == "080" and tgt == "FRA" for code, _, tgt in
+               _happened("The German minister approved a request from France for more troops."))
+    assert any(code == "080" for code, _, _ in
+               _happened("The Kenyan court granted the police permission to hold the suspect."))
+    # economic demand is no one's demand
+    assert not any(code == "080" for code, _, _ in
+                   _happened("Kenya's farmers accepted the demand for maize would fall."))
+
+
+def test_giving_in_and_easing_tariffs_yield():
+    assert any(code == "080" for code, _, _ in _happened("The Peruvian government gave in to the truckers."))
+    assert ("085", "USA", "CHN") in _happened("The U.S. cut tariffs on Chinese steel.")
+    assert not any(code.startswith("08") for code, _, _ in _happened("The company cut prices."))
+
+
+def test_troops_leaving_a_country_withdraw_from_it():
+    assert ("0874", "USA", "SYR") in _happened("American troops have started leaving Syria.")
+    assert not any(code == "0874" for code, _, _ in _happened("The bankers left London for Paris."))
+
+
+def test_resigning_is_yielding_and_resigning_oneself_is_not():
+    assert any(code == "083" for code, _, _ in _happened("Peru's interior minister resigned on Sunday."))
+    assert not any(code == "083" for code, _, _ in _happened("The minister resigned himself to defeat."))
+
+
+def test_a_hyphenated_cease_fire_is_a_ceasefire():
+    assert any(code.startswith("087") or code == "057" for code, _, _ in
+               _happened("The Afghan president announced a three-day cease-fire with the Taliban."))
+
+
+def test_a_for_to_clause_is_what_is_called_for_not_what_happened():
+    evs = _events("The opposition called for Israel to withdraw its troops from Gaza.")
+    call = [e for e in evs if e.trigger == "called"]
+    assert call and call[0].root == "10" and call[0].target.country == "ISR"
+    assert not any(e.trigger == "withdraw" and e.happened for e in evs)
+    # stepping up is no stepping down
+    assert not any(e.code == "1041" for e in
+                   _events("The senator called for the United States to step up its efforts."))
+
+
+def test_a_bare_verb_under_a_demand_did_not_happen():
+    evs = _events("Protesters in Lima demanded that the president step down.")
+    assert not any(e.root == "08" and e.happened for e in evs)
+
+
+def test_a_conjunct_shares_the_mood_of_its_first_verb():
+    evs = _events("The party called for him to apologise for the remark and withdraw it.")
+    assert not any(e.trigger in ("apologise", "withdraw") and e.happened for e in evs)
+    done = _events("Rebels attacked the town and killed ten soldiers.")
+    assert any(e.trigger == "killed" and e.happened for e in done)
+
+
+def test_coordinated_sources_do_not_act_on_each_other_unless_the_act_is_mutual():
+    evs = _events("Nine British embassies and consulates will close, the foreign secretary said.")
+    assert not any(e.source and e.target and e.source.text != e.target.text
+                   and {e.source.text, e.target.text} <= {"Nine British embassies", "consulates"}
+                   for e in evs)
+    clash = [e for e in _events("Police and protesters clashed in Cairo.") if e.root in ("14", "19")]
+    assert clash
