@@ -90,3 +90,10 @@ def test_negated_phrases_and_adjective_only_judgements():
 def test_a_plain_statement_is_about_the_clause_subject_or_object_only():
     evs = _events("The French foreign minister said the talks would resume after a visit by German officials.")
     assert not any(e.code == "010" and e.target and e.target.country == "DEU" for e in evs)
+
+
+def test_a_plain_statement_is_about_someone_placed_not_a_topic():
+    evs = _events("The French foreign minister told reporters there was no chance of forming a coalition.")
+    assert not any(e.code == "010" for e in evs)
+    evs = _events("The French foreign minister said the United Nations had a plan for the region.")
+    assert any(e.code == "010" and e.target.code == "IGOUNO" for e in evs)

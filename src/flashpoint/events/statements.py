@@ -98,7 +98,11 @@ def _negative(tokens: list[Token], cues: StatementCues) -> bool:
 
 
 def _about(tokens: list[Token], speaker: Token, verb: Token, core_only: bool = False) -> Token | None:
-    """The first actor the complement names that is not the speaker (its subject first)."""
+    """The first actor the complement names that is not the speaker (its subject first).
+
+    A plain statement (``core_only``) is about an actor placed in a country or a named
+    international body or group: "no possibility of forming a coalition" or "people" with no country is a
+    topic, not someone commented on."""
     speaker_actor = speaker._.actor
     speaker_code = speaker_actor.code if speaker_actor is not None else None
 
@@ -106,7 +110,8 @@ def _about(tokens: list[Token], speaker: Token, verb: Token, core_only: bool = F
         # another actor, not the speaker under another name ("the U.N. agency" on the WFP)
         actor = tok._.actor
         return actor is not None and actor is not speaker_actor and bool(actor.code) \
-            and actor.code != speaker_code and tok.pos_ != "PRON"
+            and actor.code != speaker_code and tok.pos_ != "PRON" \
+            and (not core_only or bool(actor.country) or _international(actor.code))
     subjects = [t for t in tokens if t.dep_ in ("nsubj", "nsubjpass") and t.head.i != verb.i]
     # A place the clause happens in ("policies already in action in Canada") is not commented on.
     tokens = [t for t in tokens if not (t.dep_ == "pobj" and t.head.lower_ in LOCATIVE)]
@@ -120,6 +125,11 @@ def _about(tokens: list[Token], speaker: Token, verb: Token, core_only: bool = F
             if child.dep_ == "poss" and other(child):
                 return _mention_head(child)
     return None
+
+
+def _international(code: str) -> bool:
+    """A named body beyond one country: an IGO ("IGOUNO") or a transnational group ("IMG…")."""
+    return code[:3] in ("IGO", "IMG") and len(code) > 3
 
 
 def _characterisation(verb: Token, cues: StatementCues) -> tuple[Token, Pattern, Token, Token] | None:
