@@ -97,3 +97,25 @@ def test_a_plain_statement_is_about_someone_placed_not_a_topic():
     assert not any(e.code == "010" for e in evs)
     evs = _events("The French foreign minister said the United Nations had a plan for the region.")
     assert any(e.code == "010" and e.target.code == "IGOUNO" for e in evs)
+
+
+def test_a_minister_speaking_of_his_own_country_comments_on_no_one():
+    evs = _events("Canada will raise the issue at the talks next month, the Canadian trade minister said.")
+    assert not any(e.code == "010" and e.target and e.target.code == "CAN" for e in evs)
+
+
+def test_a_judgement_word_naming_a_kind_of_thing_judges_no_one():
+    evs = _events("The French foreign minister said Germany would propose that trade-distorting farm "
+                  "subsidies be phased out.")
+    assert evs and not any(e.code == "111" for e in evs)
+    evs = _events("The French foreign minister said the German government's disastrous policy had failed.")
+    assert any(e.code == "111" and e.target.country == "DEU" for e in evs)
+
+
+def test_only_an_actor_can_be_told_what_it_should_do():
+    evs = flashpoint.code_text("The French foreign minister said arts funding should be separate "
+                               "from the state.", date="2005-02-01").events
+    assert not any(e.root in ("02", "10") for e in evs)
+    evs = flashpoint.code_text("The French foreign minister said Germany must cut its deficit.",
+                               date="2005-02-01").events
+    assert any(e.code == "100" and e.target.country == "DEU" for e in evs)

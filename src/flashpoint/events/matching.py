@@ -288,6 +288,8 @@ def obligation_matches(sent: Span, only: list[int] | None = None) -> list[Match]
                 addressee, repaired = prev, True
         if speaker is None or addressee is None or addressee.pos_ == "PRON":
             continue
+        if addressee._.actor is None and not args.is_actor(addressee):
+            continue  # "said arts funding should be separate": one asks things of someone
         advice = any(c.dep_ == "aux" and c.lower_ in cue.obligation_advice for c in tok.children)
         pattern = ADVICE_PATTERN if advice else OBLIGATION_PATTERN
         matches.append(Match(gov, pattern, speaker, addressee, lone_target=repaired))

@@ -81,18 +81,39 @@ def _negated(tok: Token) -> bool:
                for c in (*tok.children, *tok.head.children))
 
 
-def _judged(tokens: list[Token], words: frozenset[str]) -> bool:
-    """A judgement word that is not negated ("not wrong" judges nothing)."""
+def _describes_a_thing(tok: Token) -> bool:
+    """A modifier of a noun that is neither someone's nor what the clause says of its subject:
+    "trade-distorting farm subsidies" names the subsidies, it judges no one."""
+    if tok.dep_ not in ("amod", "compound", "npadvmod") or tok.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    noun = tok.head
+    if noun.dep_ in ("attr", "oprd", "acomp", "appos") or noun._.actor is not None:
+        return False
+    # someone's: "Trump's ignorant view", "the misguided policies of liberal politicians", what
+    # the subject shows or does
+    owners = [c for c in noun.children if c.dep_ == "poss"]
+    if noun.dep_ == "dobj":
+        owners += [c for c in noun.head.children if c.dep_ == "nsubj"]  # "had shown courageous leadership"
+    owners += [o for p in noun.children if p.dep_ == "prep" and p.lower_ in ("of", "by")
+               for o in p.children if o.dep_ == "pobj"]
+    return not any(o._.actor is not None or args.is_actor(o)
+                   or o.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for o in owners)
+
+
+def _judged(tokens: list[Token], words: frozenset[str], reported: bool = False) -> bool:
+    """A judgement word that is not negated ("not wrong" judges nothing); in a reported clause,
+    not a modifier naming a kind of thing."""
     adjective_only = statement_cues().adjective_only
     return any(is_word(tok, words) and not _negated(tok)
+               and not (reported and _describes_a_thing(tok))
                and (tok.pos_ == "ADJ" or tok.lower_ not in adjective_only)
                for tok in tokens)
 
 
-def _negative(tokens: list[Token], cues: StatementCues) -> bool:
+def _negative(tokens: list[Token], cues: StatementCues, reported: bool = False) -> bool:
     """Negative judgement: a negative word, or a negated verb that only judges negated ("the
     sums don't add up", "it will not work")."""
-    return _judged(tokens, cues.negative) or any(
+    return _judged(tokens, cues.negative, reported) or any(
         t.pos_ in ("VERB", "AUX") and lemma(t) in cues.negated_negative
         and any(c.dep_ == "neg" for c in t.children) for t in tokens)
 
@@ -101,17 +122,20 @@ def _about(tokens: list[Token], speaker: Token, verb: Token, core_only: bool = F
     """The first actor the complement names that is not the speaker (its subject first).
 
     A plain statement (``core_only``) is about an actor placed in a country or a named
-    international body or group: "no possibility of forming a coalition" or "people" with no country is a
-    topic, not someone commented on."""
+    international body or group, other than the speaker's own country as a whole: "no
+    possibility of forming a coalition" or "people" with no country is a topic; "Canada will
+    propose", said by its minister, is Canada speaking, not someone commented on."""
     speaker_actor = speaker._.actor
     speaker_code = speaker_actor.code if speaker_actor is not None else None
+    speaker_country = speaker_actor.country if speaker_actor is not None else None
 
     def other(tok: Token) -> bool:
         # another actor, not the speaker under another name ("the U.N. agency" on the WFP)
         actor = tok._.actor
         return actor is not None and actor is not speaker_actor and bool(actor.code) \
             and actor.code != speaker_code and tok.pos_ != "PRON" \
-            and (not core_only or bool(actor.country) or _international(actor.code))
+            and (not core_only or (bool(actor.country) or _international(actor.code))
+                 and not (actor.kind == "country" and actor.code == speaker_country))
     subjects = [t for t in tokens if t.dep_ in ("nsubj", "nsubjpass") and t.head.i != verb.i]
     # A place the clause happens in ("policies already in action in Canada") is not commented on.
     tokens = [t for t in tokens if not (t.dep_ == "pobj" and t.head.lower_ in LOCATIVE)]
@@ -206,8 +230,8 @@ def statement_matches(sent: Span, taken: Iterable[int], predicates: Iterable[int
         # are not the speaker's judgement of it.
         own_np = {t.i for t in args.np_span(about)}
         judged = [t for t in tokens if t.i not in own_np]
-        pattern = CRITICISM if _negative(judged, cues) else \
-            PRAISE if _judged(judged, cues.positive) else STATEMENT
+        pattern = CRITICISM if _negative(judged, cues, reported=True) else \
+            PRAISE if _judged(judged, cues.positive, reported=True) else STATEMENT
         if pattern is STATEMENT:
             about = _about(tokens, speaker, verb, core_only=True)
             if about is None:
