@@ -216,3 +216,9 @@ def test_we_in_a_quotation_is_the_speakers_side(pipeline):
             '"We will strike the militants in northern Syria," Akar said.')
     evs = [e for e in events_of(pipeline, text) if e.trigger == "strike"]
     assert evs and evs[0].source is not None and evs[0].source.country == "TUR"
+
+
+def test_the_noun_a_passive_participle_describes_is_its_object(pipeline):
+    evs = events_of(pipeline, "The poisonous gas used by the militants killed 20 villagers in Syria.")
+    used = find(evs, trigger="used")
+    assert used and used[0].code == "2041" and used[0].source.text == "the militants"

@@ -240,3 +240,53 @@ def test_an_attempt_at_force_or_protest_is_the_act_and_at_anything_else_not():
 def test_an_event_noun_that_dates_another_event_took_place():
     evs = _happened("Forty-four people were killed during strike-related protests at Marikana.", "root")
     assert "14" in evs
+
+
+def test_agreeing_a_ceasefire_is_an_agreement_and_declaring_one_a_truce():
+    assert "057" in _happened("The two militias agreed a three-day ceasefire in the northern province.")
+    assert "0871" in _happened("The rebel army declared a unilateral truce on Friday.")
+
+
+def test_armed_forces_setting_up_a_post_show_force_and_a_company_does_not():
+    assert "150" in _happened("Russian troops set up a new base near the village of Kolki on Tuesday.")
+    assert "150" in _happened("The Iranian army established two outposts along the border.")
+    _assert_no_event([("The company set up a base in Lisbon to serve its European customers.", "15")])
+
+
+def test_the_means_decide_the_code_of_a_killing_or_destruction():
+    assert "195" in _happened("Syrian warplanes destroyed a weapons depot near Idlib.")
+    assert "195" in _happened("Four soldiers were killed in a drone strike near Kandahar.")
+    assert "194" in _happened("Three villagers were killed in a tank attack on Monday.")
+    # a place named after a weapon is no means: the troops fought on the ground
+    codes = _happened("Chadian troops killed 300 Libyan soldiers in routing a force to capture the air base.")
+    assert codes and "195" not in codes
+
+
+def test_catching_wanted_people_is_an_arrest_and_catching_anything_else_is_not():
+    assert "173" in _happened("Kenyan police caught a gang of car thieves in Nairobi.")
+    _assert_no_event([("The storm caught the residents of Lagos off guard.", "17"),
+                      ("Kenyan fishermen caught three sharks off the coast.", "17")])
+
+
+def test_setting_off_or_planting_a_bomb_is_a_bombing():
+    assert "183" in _happened("Militants set off a roadside bomb near the Afghan army convoy.")
+    assert "183" in _happened("The landmine was planted by Houthi fighters last year.")
+    _assert_no_event([("The Iranian decision set off a panic among traders.", "18")])
+
+
+def test_freeing_or_taking_over_places_is_taking_ground_and_freeing_people_is_a_release():
+    assert "192" in _happened("Syrian troops freed three villages from the rebels.")
+    assert "192" in _happened("Rebel fighters took over the oil fields in Libya.")
+    codes = _happened("The Kenyan court freed three men on bail.")
+    assert "0841" in codes and "192" not in codes
+
+
+def test_taking_part_in_a_protest_protests_and_a_crowd_turning_violent_riots():
+    assert "141" in _happened("Thousands of students took part in a protest in Dhaka against the new law.")
+    assert "145" in _happened("Protesters in Belgrade turned violent on Saturday.")
+    _assert_no_event([("The campaign took an uglier turn during a rally in Ohio.", "14")])
+
+
+def test_a_group_of_protesters_is_a_crowd():
+    codes = _happened("A group of protesters shut down three campuses in Nasiriyah.")
+    assert "144" in codes and "172" not in codes

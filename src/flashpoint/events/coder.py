@@ -21,6 +21,7 @@ from . import arguments as args
 from .confidence import calibrated
 from .matching import Candidates, Match, lemma, noun_matches, obligation_matches, verb_matches
 from .modality import attempted, modality, negated, negated_by_preposition, speech_governor
+from .noun_arguments import is_held
 from .patterns import PatternSet, patterns
 from .place import locate
 from .quantities import find_quantities, quantities_in
@@ -35,7 +36,7 @@ from .senses import (
 )
 from .statements import statement_matches
 from .time import resolve_date
-from .unnamed import unnamed_source
+from .unnamed import names_no_one, unnamed_source
 
 __all__ = ["EventCoder", "make_event_coder", "code_doc"]
 
@@ -298,6 +299,12 @@ def _source(doc: Doc, tok: Token | None, state: _DocState, root: str, match: Mat
     return unnamed_source(root, tok, match.trigger, sent, location, match.pattern.id)
 
 
+def _held_noun(match: Match) -> bool:
+    """An event noun the text says took place ("demonstrations were held", "killed during
+    protests") stands without arguments: its source may be an unnamed one (``unnamed.py``)."""
+    return match.pattern.kind == "noun" and is_held(match.trigger) and names_no_one(match.trigger)
+
+
 def code_doc(doc: Doc, pattern_set: PatternSet | None = None) -> list[Event]:
     """Every event in a parsed Doc, in text order."""
     ps = pattern_set or patterns()
@@ -315,7 +322,7 @@ def code_doc(doc: Doc, pattern_set: PatternSet | None = None) -> list[Event]:
         found += [Match(verb, pattern, speaker, about)
                   for verb, pattern, speaker, about in statement_matches(sent, taken, cands.predicates)]
         for match in found:
-            if match.source is None and match.target is None:
+            if match.source is None and match.target is None and not _held_noun(match):
                 continue
             events.extend(_events_for(doc, sent, match, state, ps))
     events.sort(key=lambda e: (e.span[0], -e.confidence))

@@ -62,7 +62,7 @@ def _satisfies(tok: Token, p: Pattern) -> bool:
     ):
         return False
     if p.obj:
-        objs = _children(tok, {"dobj", "obj", "nsubjpass"})
+        objs = _children(tok, {"dobj", "obj", "nsubjpass"}) + _participle_head(tok)
         if not any(p.obj & _object_words(o) for o in objs):
             return False
     if p.xcomp:
@@ -103,6 +103,14 @@ def _satisfies(tok: Token, p: Pattern) -> bool:
         if not mods & p.mod:
             return False
     return True
+
+
+def _participle_head(tok: Token) -> list[Token]:
+    """The noun a passive participle describes is its object: "poison gas used by the army",
+    "a landmine planted by the group"."""
+    if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN"):
+        return [tok.head]
+    return []
 
 
 def _subject_is(subj: Token, words: frozenset[str]) -> bool:
@@ -229,7 +237,7 @@ def verb_matches(sent: Span, ps: PatternSet, only: list[int] | None = None
         if pattern is None:
             continue
         if pattern.obj or pattern.refine:
-            objs = _children(tok, {"dobj", "obj"})
+            objs = _children(tok, {"dobj", "obj"}) + (_participle_head(tok) if pattern.obj else [])
             consumed.update(o.i for o in objs)
             pattern = _refine(pattern, objs, ps)
         source = args.subject_of(tok)

@@ -64,6 +64,7 @@ class Senses:
     share_words: frozenset[str]
     weapons: Weapons
     crowds: frozenset[str]
+    collectives: frozenset[str]
     unarmed_blockade: frozenset[str]
 
 
@@ -88,14 +89,25 @@ def senses() -> Senses:
             weapons=Weapons(*(_set(weapons[k]) for k in (
                 "chemical_agents", "chemical_modifiers", "chemical_heads", "crowd_control"))),
             crowds=_set(data["crowds"]["words"]),
+            collectives=_set(data["crowds"]["collectives"]),
             unarmed_blockade=_set(data["crowds"]["unarmed_blockade"]))
     except (OSError, KeyError, TypeError, yaml.YAMLError) as exc:
         raise KnowledgeError(f"cannot read {DATA_PATH}: {exc}") from exc
 
 
 def is_crowd(source_token: Token | None) -> bool:
-    """Whether the source is a crowd: protesters, rioters, a mob."""
-    return source_token is not None and is_word(source_token, senses().crowds)
+    """Whether the source is a crowd: protesters, rioters, a mob, "a group of protesters",
+    "thousands of demonstrators"."""
+    if source_token is None:
+        return False
+    rules = senses()
+    if is_word(source_token, rules.crowds):
+        return True
+    if not (source_token.pos_ == "NUM" or is_word(source_token, rules.collectives)):
+        return False
+    return any(prep.dep_ == "prep" and prep.lower_ == "of" and any(
+        o.dep_ == "pobj" and is_word(o, rules.crowds) for o in prep.children)
+        for prep in source_token.children)
 
 
 def _names_chemical(tokens: list[Token], weapons: Weapons) -> bool:

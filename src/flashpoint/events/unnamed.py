@@ -20,7 +20,7 @@ from spacy.tokens import Span, Token
 from ..errors import KnowledgeError
 from ..records import ActorRef, Location
 from ..yamldata import load_yaml
-from .words import is_word, lemma, names_any
+from .words import is_word, lemma
 
 DATA_PATH = Path(__file__).with_name("data") / "unnamed_sources.yaml"
 
@@ -36,8 +36,19 @@ class UnnamedRules:
     disaster_words: frozenset[str]
     protest_triggers: frozenset[str]
     protest_generic: frozenset[str]
+    protest_not_alone: frozenset[str]
     force_passives: frozenset[str]
     arrest_passives: frozenset[str]
+    weapon_uses: dict[str, WeaponUse]
+
+
+@dataclass(frozen=True)
+class WeaponUse:
+    """When a disaster word names a weapon or an act of force ("opened fire", "poison gas")."""
+
+    verbs: frozenset[str]
+    modifiers: frozenset[str]
+    as_verb: bool
 
 
 @lru_cache(maxsize=1)
@@ -52,8 +63,12 @@ def rules() -> UnnamedRules:
             disaster_words=frozenset(str(w).lower() for w in data["disaster_words"]),
             protest_triggers=_words(data["protest"]["triggers"]),
             protest_generic=_words(data["protest"]["generic_patterns"]),
+            protest_not_alone=_words(data["protest"]["not_alone"]),
             force_passives=_words(force["passive_verbs"]),
             arrest_passives=_words(data["arrest"]["passive_verbs"]),
+            weapon_uses={str(word).lower(): WeaponUse(_words(use["verbs"]), _words(use["modifiers"]),
+                                                      bool(use["as_verb"]))
+                         for word, use in data["weapon_uses"].items()},
         )
     except (OSError, KeyError, TypeError, yaml.YAMLError) as exc:
         raise KnowledgeError(f"cannot read {DATA_PATH}: {exc}") from exc
@@ -99,9 +114,34 @@ def unnamed_source(root: str, source: Token | None, trigger: Token, sent: Span,
     return _record(r.force, location)
 
 
+def names_no_one(noun: Token) -> bool:
+    """Whether an event noun that took place, with no one named and nothing it was against,
+    still says what happened: "demonstrations were held" does, "during a rally" does not (a
+    campaign rally, a parade)."""
+    return not is_word(noun, rules().protest_not_alone)
+
+
 def names_disaster(tokens) -> bool:
-    """Whether the tokens name a natural or accidental cause (``disaster_words``)."""
-    return names_any(tokens, rules().disaster_words)
+    """Whether the tokens name a natural or accidental cause (``disaster_words``); a word that
+    names a weapon where it stands ("opened fire", "set on fire", "poison gas") is none."""
+    r = rules()
+    return any(is_word(t, r.disaster_words) and not _weapon_use(t, r) for t in tokens)
+
+
+def _weapon_use(tok: Token, r: UnnamedRules) -> bool:
+    use = r.weapon_uses.get(lemma(tok)) or r.weapon_uses.get(tok.lower_)
+    if use is None:
+        return False
+    if tok.pos_ == "VERB":
+        return use.as_verb  # "fired shells"
+    if any(c.dep_ in ("amod", "compound", "nmod") and is_word(c, use.modifiers) for c in tok.children):
+        return True  # "heavy fire", "poison gas"
+    verb = tok.head
+    if tok.dep_ == "pobj" and verb.dep_ in ("prep", "agent"):
+        verb = verb.head  # "set on fire", "came under fire"
+    elif tok.dep_ not in ("dobj", "nsubjpass", "obj"):
+        return False
+    return verb is not tok and verb.pos_ in ("VERB", "AUX") and is_word(verb, use.verbs)
 
 
 def _is_weapon(tok: Token, r: UnnamedRules) -> bool:
