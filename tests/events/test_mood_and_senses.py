@@ -290,3 +290,42 @@ def test_taking_part_in_a_protest_protests_and_a_crowd_turning_violent_riots():
 def test_a_group_of_protesters_is_a_crowd():
     codes = _happened("A group of protesters shut down three campuses in Nasiriyah.")
     assert "144" in codes and "172" not in codes
+
+
+def test_the_subject_of_a_passive_reporting_verb_does_what_it_is_said_to_have_done():
+    evs = [e for e in _events("The Iranian foreign minister is reported to have held talks with his Saudi counterpart.")
+           if e.code == "040" and e.happened]
+    assert evs and evs[0].source.code == "IRNGOV"
+
+
+def test_dropping_bombs_is_an_air_strike_and_dropping_the_f_bomb_is_not():
+    assert "195" in _happened("A Syrian army helicopter dropped two barrel bombs on the village of Tal Rifaat.")
+    _assert_no_event([("President Trump dropped the F-bomb during a speech in Ohio.", "19")])
+
+
+def test_a_chemical_attack_named_as_the_killer_is_a_chemical_weapon():
+    assert "2041" in _happened("A suspected chemical attack that killed at least 100 civilians prompted outrage in Syria.")
+
+
+def test_crowds_in_the_streets_with_slogans_and_placards_protest_and_tourists_and_fans_do_not():
+    assert "141" in _happened("Tranquil crowds walked the streets in Yangon on Sunday.")
+    assert "141" in _happened("Protesters chanted anti-government slogans outside the parliament in Minsk.")
+    assert "141" in _happened("Protesters in Kiev carried placards outside the parliament.")
+    _assert_no_event([("Tourists walked the streets of Rome on Sunday.", "14"),
+                      ("Fans chanted slogans at the match in Madrid.", "14")])
+
+
+def test_armed_forces_entering_a_place_take_it_and_entering_a_race_is_nothing():
+    assert "192" in _happened("Kurdish fighters entered Afrin shortly before dawn.")
+    _assert_no_event([("Turkish troops entered the race for the town.", "19")])
+
+
+def test_a_crowd_assaulting_people_is_violence_and_hurting_an_economy_is_not():
+    assert "182" in _happened("A mob lynched a man accused of cow smuggling in Rajasthan.")
+    _assert_no_event([("Protesters hurt the economy of the city, the minister said.", "18"),
+                      ("Protesters attacked the government's new tax plans.", "18")])
+
+
+def test_a_torn_country_is_no_tear_gas():
+    codes = _happened("Civilians in the war-torn country were beaten by soldiers.")
+    assert "182" in codes and "175" not in codes

@@ -36,3 +36,21 @@ def test_a_protest_held_with_no_one_named_is_by_protesters():
     assert evs and evs[0].source.unnamed and evs[0].source.agent == "CVL"
     # a bare event noun that no one held stays no event
     assert not _happened("Talks were on the agenda in Dhaka.")
+
+
+def test_a_storm_in_a_name_and_a_bomb_planted_are_no_disasters():
+    assert _unnamed_codes("A soldier of the Storm Brigade was killed in a blast near the border.")
+    assert not any(e.root in ("18", "19", "20")
+                   for e in _happened("Ten people were killed when a storm hit the coast."))
+
+
+def test_a_reduced_passive_relative_has_an_unnamed_source():
+    arrests = [e for e in _happened("Two smugglers arrested at the border were released on bail.")
+               if e.code == "173"]
+    assert arrests and arrests[0].source.unnamed and arrests[0].source.agent == "COP"
+    assert "190" in _unnamed_codes("Five soldiers killed in the ambush were buried on Monday.")
+
+
+def test_a_helicopter_is_a_weapon_when_no_one_is_named():
+    assert "2041" in _unnamed_codes(
+        "A helicopter is said to have dropped containers of toxic gas on the town of Kafr Zita.")

@@ -229,6 +229,11 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
         obj = _child(head, {"dobj"})
         if obj is not None and head.pos_ == "VERB":
             return obj
+        raised = _child(head, PASSIVE_SUBJECT_DEPS)
+        if raised is not None and head.pos_ == "VERB" and raised.pos_ != "PRON":
+            # the passive's subject does it: "a helicopter is said to have dropped", "Iran was
+            # urged to stop"
+            return raised
         return _subject(head, depth + 1)
     if verb.dep_ in ("acomp", "oprd"):
         # "X is ready to contribute": the adjective's subject is the copula's.

@@ -232,7 +232,7 @@ def _emit(
         if is_poll_finding(sent, s, src):
             continue  # "a survey found 63% of Britons oppose the war": a finding, not an event
         code_now, forceless = cameo.code, False
-        if not is_force_sense(cameo.root, trigger, src, tgt, t):
+        if not is_force_sense(cameo.root, trigger, src, tgt, t, is_crowd(s)):
             code_now = unarmed_code(code_now, trigger)  # party members blockading a hall obstruct it
             forceless = code_now == cameo.code
         # the means and the crowds decide ("fired tear gas" 175, "a chemical attack" 2041, a
@@ -296,7 +296,7 @@ def _source(doc: Doc, tok: Token | None, state: _DocState, root: str, match: Mat
             src = replace(earlier, text=src.text, span=src.span)
     if src is not None and (src.code or _named(tok)):
         return src
-    return unnamed_source(root, tok, match.trigger, sent, location, match.pattern.id)
+    return unnamed_source(root, tok, match.trigger, sent, location, match.pattern.id, is_crowd(tok))
 
 
 def _held_noun(match: Match) -> bool:

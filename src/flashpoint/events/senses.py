@@ -18,6 +18,7 @@ from spacy.tokens import Token
 from ..errors import KnowledgeError
 from ..records import ActorRef
 from ..yamldata import load_yaml
+from .arguments import is_actor, np_span
 from .unnamed import names_disaster
 from .words import is_word, names_any
 
@@ -129,9 +130,14 @@ def weapon_code(code: str, trigger: Token, source_token: Token | None) -> str:
     if code[:2] not in rules.force.roots:
         return code
     clause = list(trigger.subtree)  # the trigger's phrase: "killed in a chemical attack"
-    if names_any(clause, rules.weapons.crowd_control):
+    # as written: "tear gas", not "war-torn" (lemma "tear")
+    if any(t.lower_ in rules.weapons.crowd_control for t in clause):
         return "175" if not is_crowd(source_token) else "145"
-    if _names_chemical(clause, rules.weapons):
+    # the means may be the subject: "a chemical attack killed 400", "poison gas killed them"
+    means = list(np_span(source_token)) if source_token is not None else []
+    if trigger.dep_ in ("acl", "relcl") and trigger.head.pos_ == "NOUN":
+        means += list(np_span(trigger.head))  # "a chemical attack that killed 400"
+    if _names_chemical(clause + means, rules.weapons):
         return "2041"
     if is_crowd(source_token) and code[:2] == "19":
         return "145"  # a crowd fighting the police riots; its assaults and killings stay 18
@@ -200,9 +206,10 @@ def is_poll_finding(sent, source_token: Token | None, source: ActorRef | None) -
 
 
 def is_force_sense(root: str, trigger: Token, source: ActorRef,
-                   target: ActorRef | None, target_token: Token | None) -> bool:
+                   target: ActorRef | None, target_token: Token | None, crowd: bool = False) -> bool:
     """Whether an event of ``root`` with these arguments is what its root says (always true
-    outside the force roots)."""
+    outside the force roots). ``crowd``: the source is a crowd ("a mob lynched a man"), which
+    uses force without arms, on people."""
     sense = senses().force
     if root not in sense.roots:
         return True
@@ -219,6 +226,11 @@ def is_force_sense(root: str, trigger: Token, source: ActorRef,
     state = agent == "GOV" or (agent is None and bool(source.country))
     if named_force:
         return True
+    if crowd and not state:
+        # A crowd's violence is on people ("lynched a man", "beat a journalist"), often ones no
+        # actor codes; not on a topic, a place or what it stands for ("hurt the economy").
+        return target_token is not None and is_actor(target_token) and not (
+            target_is_place or target_is_thing)
     if not state:
         return False
     # A state may use force on an actor, a place or a thing force is used on - not on a topic.

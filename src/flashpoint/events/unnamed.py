@@ -1,10 +1,11 @@
 """Sources for events whose perpetrator the text does not name (``data/unnamed_sources.yaml``).
 
-An event needs an actor as its source. For three kinds of events the reporting convention of
-conflict data (ACLED) names a generic one, so that a real protest, bombing or arrest is not lost
-for want of a name: unnamed protesters (CVL), an unidentified armed group (UAF) and the police
-(COP), each of the country where the event happened when the text says where. Natural and
-accidental causes never make an armed group: "floods killed 20" is not violence.
+An event needs an actor as its source. For protests, riots, violence and arrests the reporting
+convention of conflict data (ACLED) names a generic one, so that a real protest, bombing or
+arrest is not lost for want of a name: unnamed protesters (CVL), an unidentified armed group
+(UAF), rioters (CVL: a mob the text names but no actor codes) and the police (COP), each of the
+country where the event happened when the text says where. Natural and accidental causes never
+make an armed group: "floods killed 20" is not violence.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ class UnnamedRules:
 
     protest: dict[str, Any]
     force: dict[str, Any]
+    crowd: dict[str, Any]
     arrest: dict[str, Any]
     weapon_nouns: frozenset[str]
     disaster_words: frozenset[str]
@@ -39,12 +41,13 @@ class UnnamedRules:
     protest_not_alone: frozenset[str]
     force_passives: frozenset[str]
     arrest_passives: frozenset[str]
-    weapon_uses: dict[str, WeaponUse]
+    other_senses: dict[str, OtherSense]
 
 
 @dataclass(frozen=True)
-class WeaponUse:
-    """When a disaster word names a weapon or an act of force ("opened fire", "poison gas")."""
+class OtherSense:
+    """When a disaster word names a weapon or an act of force ("opened fire", "poison gas")
+    rather than a natural or accidental cause."""
 
     verbs: frozenset[str]
     modifiers: frozenset[str]
@@ -58,7 +61,7 @@ def rules() -> UnnamedRules:
         data = load_yaml(DATA_PATH.read_text(encoding="utf-8"))
         force = data["force"]
         return UnnamedRules(
-            protest=data["protest"], force=force, arrest=data["arrest"],
+            protest=data["protest"], force=force, crowd=data["crowd"], arrest=data["arrest"],
             weapon_nouns=frozenset(str(w).lower() for w in force["weapon_nouns"]),
             disaster_words=frozenset(str(w).lower() for w in data["disaster_words"]),
             protest_triggers=_words(data["protest"]["triggers"]),
@@ -66,9 +69,9 @@ def rules() -> UnnamedRules:
             protest_not_alone=_words(data["protest"]["not_alone"]),
             force_passives=_words(force["passive_verbs"]),
             arrest_passives=_words(data["arrest"]["passive_verbs"]),
-            weapon_uses={str(word).lower(): WeaponUse(_words(use["verbs"]), _words(use["modifiers"]),
+            other_senses={str(word).lower(): OtherSense(_words(use["verbs"]), _words(use["modifiers"]),
                                                       bool(use["as_verb"]))
-                         for word, use in data["weapon_uses"].items()},
+                         for word, use in data["other_senses"].items()},
         )
     except (OSError, KeyError, TypeError, yaml.YAMLError) as exc:
         raise KnowledgeError(f"cannot read {DATA_PATH}: {exc}") from exc
@@ -86,11 +89,13 @@ def _record(entry: dict[str, Any], location: Location | None) -> ActorRef:
 
 
 def unnamed_source(root: str, source: Token | None, trigger: Token, sent: Span,
-                   location: Location | None, pattern_id: str = "") -> ActorRef | None:
+                   location: Location | None, pattern_id: str = "",
+                   crowd: bool = False) -> ActorRef | None:
     """The generic source of an event with no actor as its source, or ``None``.
 
     ``source`` is the argument the parse found (a non-actor noun such as "a bomb"), or ``None``;
-    ``pattern_id`` the pattern that matched the trigger.
+    ``pattern_id`` the pattern that matched the trigger; ``crowd`` whether the source names a
+    crowd ("a mob").
     """
     r = rules()
     word = lemma(trigger)
@@ -98,7 +103,12 @@ def unnamed_source(root: str, source: Token | None, trigger: Token, sent: Span,
         if pattern_id not in r.protest_generic or word in r.protest_triggers:
             return _record(r.protest, location)
         return None
-    passive_without_agent = source is None and any(c.dep_ == "auxpass" for c in trigger.children)
+    if crowd and root in r.crowd["roots"]:
+        return _record(r.crowd, location)
+    # "five soldiers were killed", "smugglers intercepted at the border" (a reduced relative)
+    passive_without_agent = source is None and (
+        any(c.dep_ == "auxpass" for c in trigger.children)
+        or trigger.dep_ == "acl" and trigger.tag_ == "VBN")
     if root in r.arrest["roots"] and passive_without_agent and word in r.arrest_passives:
         return _record(r.arrest, location)
     weapon = source is not None and _is_weapon(source, r)
@@ -123,13 +133,16 @@ def names_no_one(noun: Token) -> bool:
 
 def names_disaster(tokens) -> bool:
     """Whether the tokens name a natural or accidental cause (``disaster_words``); a word that
-    names a weapon where it stands ("opened fire", "set on fire", "poison gas") is none."""
+    names a weapon or an act of force where it stands ("opened fire", "set on fire", "poison
+    gas", "stormed the hotel") or is part of an organisation's name is none (``other_senses``)."""
     r = rules()
-    return any(is_word(t, r.disaster_words) and not _weapon_use(t, r) for t in tokens)
+    return any(is_word(t, r.disaster_words) and not _other_sense(t, r) for t in tokens)
 
 
-def _weapon_use(tok: Token, r: UnnamedRules) -> bool:
-    use = r.weapon_uses.get(lemma(tok)) or r.weapon_uses.get(tok.lower_)
+def _other_sense(tok: Token, r: UnnamedRules) -> bool:
+    if tok.ent_type_ == "ORG":
+        return True  # "a member of the Storm Corps"
+    use = r.other_senses.get(lemma(tok)) or r.other_senses.get(tok.lower_)
     if use is None:
         return False
     if tok.pos_ == "VERB":
