@@ -329,3 +329,28 @@ def test_a_crowd_assaulting_people_is_violence_and_hurting_an_economy_is_not():
 def test_a_torn_country_is_no_tear_gas():
     codes = _happened("Civilians in the war-torn country were beaten by soldiers.")
     assert "182" in codes and "175" not in codes
+
+
+def test_attacks_that_leave_people_dead_kill_them_and_floods_do_not():
+    assert "18" in _happened("Gun attacks near the city of Karak have left seven people dead.")
+    _assert_no_event([("The floods have left seven people dead in Kerala.", "18")])
+
+
+def test_firing_firecrackers_at_someone_riots_and_at_midnight_over_a_river_does_not():
+    assert "145" in _happened("Hezbollah supporters fired firecrackers at the riot police in Beirut.")
+    _assert_no_event([("Revellers fired fireworks over the river at midnight.", "14")])
+
+
+def test_militants_gaining_ground_take_it_and_a_party_in_the_polls_does_not():
+    assert "192" in _happened("Islamic State militants had gained ground inside the city of Ramadi.")
+    _assert_no_event([("The Labour government gained ground in the polls this week.", "19"),
+                      ("Senator Sanders gained ground among black voters in Ohio.", "19")])
+
+
+def test_recovering_stolen_goods_seizes_them_and_a_jet_burning_fuel_destroys_nothing():
+    assert "171" in _happened("Police in Toronto said they recovered $500,000 in stolen property.")
+    _assert_no_event([("The aging jet burns $10,000 in fuel every hour.", "17")])
+
+
+def test_a_subject_shared_by_coordinated_verbs_counts_for_the_second():
+    assert "150" in _happened("Turkish forces re-entered northern Syria from Iraq and set up two new bases.")

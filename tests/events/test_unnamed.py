@@ -54,3 +54,9 @@ def test_a_reduced_passive_relative_has_an_unnamed_source():
 def test_a_helicopter_is_a_weapon_when_no_one_is_named():
     assert "2041" in _unnamed_codes(
         "A helicopter is said to have dropped containers of toxic gas on the town of Kafr Zita.")
+
+
+def test_unknown_men_and_vigilantes_are_an_unidentified_armed_group():
+    assert "173" in _unnamed_codes("Unknown men abducted eight opposition members in Bulawayo last week.")
+    assert "18" in _unnamed_codes("Seven people were murdered by vigilantes in southern Malawi.")
+    assert not _unnamed_codes("A man shot a video of the protest in Paris.")

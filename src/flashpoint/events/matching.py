@@ -91,11 +91,8 @@ def _satisfies(tok: Token, p: Pattern) -> bool:
             words |= {lemma(t) for t in prep.subtree}
         if not words & p.instrument:
             return False
-    if p.subject:
-        # the trigger's own subject, or the one it shares ("troops began leaving")
-        subjects = _children(tok, {"nsubj"}) or [s for s in (args.subject_of(tok),) if s is not None]
-        if not any(_subject_is(subj, p.subject) for subj in subjects):
-            return False
+    if p.subject and not _subject_names(tok, p.subject):
+        return False
     if p.mod:
         mods = {lemma(c) for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
         # "airstrike" written "air strike" keeps "air" as a compound; hyphenated forms too.
@@ -113,9 +110,15 @@ def _participle_head(tok: Token) -> list[Token]:
     return []
 
 
-def _subject_is(subj: Token, words: frozenset[str]) -> bool:
-    """Whether the subject phrase names one of ``words`` ("opposition supporters gathered")."""
-    return any(lemma(t) in words for t in subj.subtree)
+def _subject_names(tok: Token, words: frozenset[str]) -> bool:
+    """Whether the subject phrase names one of ``words`` ("opposition supporters gathered"); a
+    verb without a subject of its own has the one it shares ("troops began leaving", "forces
+    entered the town and set up a base", "troops who set up a base")."""
+    subjects = [list(subj.subtree) for subj in _children(tok, {"nsubj"})]
+    if not subjects:
+        subj = args.subject_of(tok)
+        subjects = [list(args.np_span(subj))] if subj is not None else []
+    return any(lemma(t) in words for phrase in subjects for t in phrase)
 
 
 def _near_words(tok: Token) -> set[str]:

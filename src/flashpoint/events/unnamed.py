@@ -35,6 +35,8 @@ class UnnamedRules:
     crowd: dict[str, Any]
     arrest: dict[str, Any]
     weapon_nouns: frozenset[str]
+    unknown_people: frozenset[str]
+    unknown_modifiers: frozenset[str]
     disaster_words: frozenset[str]
     protest_triggers: frozenset[str]
     protest_generic: frozenset[str]
@@ -63,6 +65,8 @@ def rules() -> UnnamedRules:
         return UnnamedRules(
             protest=data["protest"], force=force, crowd=data["crowd"], arrest=data["arrest"],
             weapon_nouns=frozenset(str(w).lower() for w in force["weapon_nouns"]),
+            unknown_people=_words(force["unknown_people"]),
+            unknown_modifiers=_words(force["unknown_modifiers"]),
             disaster_words=frozenset(str(w).lower() for w in data["disaster_words"]),
             protest_triggers=_words(data["protest"]["triggers"]),
             protest_generic=_words(data["protest"]["generic_patterns"]),
@@ -158,4 +162,6 @@ def _other_sense(tok: Token, r: UnnamedRules) -> bool:
 
 
 def _is_weapon(tok: Token, r: UnnamedRules) -> bool:
-    return is_word(tok, r.weapon_nouns)
+    """A weapon, an attack or an attacker ("a bomb", "gunmen", "unknown men")."""
+    return is_word(tok, r.weapon_nouns) or is_word(tok, r.unknown_people) and any(
+        c.dep_ in ("amod", "compound") and is_word(c, r.unknown_modifiers) for c in tok.children)
