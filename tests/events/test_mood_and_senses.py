@@ -288,7 +288,7 @@ def test_taking_part_in_a_protest_protests_and_a_crowd_turning_violent_riots():
 
 
 def test_a_group_of_protesters_is_a_crowd():
-    codes = _happened("A group of protesters shut down three campuses in Nasiriyah.")
+    codes = _happened("A group of protesters shut down the main highway to the airport.")
     assert "144" in codes and "172" not in codes
 
 
