@@ -76,3 +76,13 @@ def test_coordinated_sources_do_not_act_on_each_other_unless_the_act_is_mutual()
                    for e in evs)
     clash = [e for e in _events("Police and protesters clashed in Cairo.") if e.root in ("14", "19")]
     assert clash
+
+
+def test_speaking_to_reporters_is_no_consultation_and_briefing_leaders_is():
+    assert not any(code == "040" for code, _, _ in
+                   _happened("The French president spoke to reporters in Paris on Monday."))
+    assert not any(code == "040" for code, _, _ in
+                   _happened("The French president was talking to supporters in Lyon."))
+    assert ("040", "USA", "USA") in _happened("The U.S. defense secretary briefed senators on Tuesday.")
+    assert not any(code == "040" for code, _, _ in
+                   _happened("The U.S. defense secretary briefed reporters on Tuesday."))
