@@ -86,3 +86,14 @@ def test_speaking_to_reporters_is_no_consultation_and_briefing_leaders_is():
     assert ("040", "USA", "USA") in _happened("The U.S. defense secretary briefed senators on Tuesday.")
     assert not any(code == "040" for code, _, _ in
                    _happened("The U.S. defense secretary briefed reporters on Tuesday."))
+
+
+def test_a_participle_keeps_the_sense_of_its_noun_and_an_inclination_is_no_act():
+    assert not any(code.startswith("08") for code, _, _ in
+                   _happened("A report released by the Australian trade ministry showed growth."))
+    assert any(code == "0841" for code, _, _ in
+               _happened("Five prisoners released by Israel returned home to Gaza."))
+    assert not any(code == "051" for code, _, _ in
+                   _happened("The Democratic senator said he is inclined to endorse Clinton."))
+    assert any(code == "011" for code, _, _ in
+               _happened("A spokesman for the French ministry declined to address the report."))

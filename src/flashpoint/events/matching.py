@@ -125,6 +125,8 @@ def _near_words(tok: Token) -> set[str]:
     """Lemmas of the trigger's object, prepositional objects, particle, modifiers and
     complements (their verb, subordinator and particle)."""
     near = [c for c in tok.children if c.dep_ in ("dobj", "obj", "prt", "compound", "amod", "nmod")]
+    if tok.dep_ == "acl" and tok.tag_ == "VBN":
+        near.append(tok.head)  # "the emails released by the department": released emails
     near += [o for p in tok.children if p.dep_ in ("prep", "agent") for o in p.children if o.dep_ == "pobj"]
     words = {lemma(t) for t in near} | {t.lower_ for t in near}
     for t in near:
