@@ -119,3 +119,16 @@ def test_only_an_actor_can_be_told_what_it_should_do():
     evs = flashpoint.code_text("The French foreign minister said Germany must cut its deficit.",
                                date="2005-02-01").events
     assert any(e.code == "100" and e.target.country == "DEU" for e in evs)
+
+
+def test_a_preposition_hung_on_an_actor_object_and_a_passive_characterisation():
+    evs = flashpoint.code_text("The French government warned both parties against provoking a crisis.",
+                               date="2005-02-01").events
+    assert any(e.code == "111" for e in evs)
+    evs = flashpoint.code_text("The German government's plan was described as disgraceful by the French "
+                               "government.", date="2005-02-01").events
+    assert any(e.code == "111" and e.source.country == "FRA" for e in evs)
+    # a preposition under a thing stays with the thing
+    evs = flashpoint.code_text("The French parliament condemned the German chancellor's call for a ban.",
+                               date="2005-02-01").events
+    assert not any(e.code == "116" for e in evs)

@@ -54,6 +54,12 @@ def _satisfies(tok: Token, p: Pattern) -> bool:
         if not any(o.ent_type_ in ("DATE", "TIME") for o in c.children if o.dep_ == "pobj")
     ]
     for_clauses = [c for c in tok.children if for_clause(c)]
+    if p.prep:
+        # "warned both parties against pandering": a preposition the parser hung on an actor
+        # object belongs to the verb
+        preps += [c for o in _children(tok, {"dobj"})
+                  if o._.actor is not None or lemma(o) in args.actor_nouns()
+                  for c in o.children if c.dep_ == "prep" and c.lower_ in p.prep]
     if p.prep and not any(c.lower_ in p.prep for c in preps) and not (
         # "called on", "called for" parsed with the preposition as a particle
         any(c.lower_ in p.prep for c in _children(tok, {"prt"}))

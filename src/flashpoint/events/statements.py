@@ -157,8 +157,11 @@ def _international(code: str) -> bool:
 
 
 def _characterisation(verb: Token, cues: StatementCues) -> tuple[Token, Pattern, Token, Token] | None:
-    """ "X called the plan a mistake": criticism (or praise) of the object's actor by X."""
+    """ "X called the plan a mistake": criticism (or praise) of the object's actor by X; also in
+    the passive ("the posters were labelled a misjudgement by the Conservatives")."""
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None and args.is_passive(verb):
+        obj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     if obj is None:
         return None
     heads = [c for c in verb.children if c.dep_ in ("oprd", "xcomp", "acomp", "ccomp")]
@@ -170,6 +173,9 @@ def _characterisation(verb: Token, cues: StatementCues) -> tuple[Token, Pattern,
     pattern = CRITICISM if _negative(tokens, cues) else \
         PRAISE if _judged(tokens, cues.positive) else None
     speaker = args.subject_of(verb)
+    if obj.dep_ == "nsubjpass":
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        speaker = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
     if pattern is None or speaker is None or speaker._.actor is None:
         return None
     about = _about(list(obj.subtree), speaker, verb) or obj
