@@ -92,11 +92,20 @@ def test_a_plain_statement_is_about_the_clause_subject_or_object_only():
     assert not any(e.code == "010" and e.target and e.target.country == "DEU" for e in evs)
 
 
-def test_a_plain_statement_is_about_someone_placed_not_a_topic():
-    evs = _events("The French foreign minister told reporters there was no chance of forming a coalition.")
-    assert not any(e.code == "010" for e in evs)
-    evs = _events("The French foreign minister said the United Nations had a plan for the region.")
-    assert any(e.code == "010" and e.target.code == "IGOUNO" for e in evs)
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        # a topic, or a kind of people, is no one commented on
+        ("The French foreign minister told reporters there was no chance of forming a coalition.", None),
+        ("The French foreign minister said workers would lose their jobs.", None),
+        # a named international body, or people the phrase places, are
+        ("The French foreign minister said the United Nations had a plan for the region.", "IGO"),
+        ("The French foreign minister said Russian intelligence services had hacked the servers.", "RUS"),
+    ],
+)
+def test_a_plain_statement_is_about_someone_placed(text, target):
+    found = [(e.target.country or e.target.code[:3]) for e in _events(text) if e.code == "010"]
+    assert found == ([target] if target else [])
 
 
 def test_a_minister_speaking_of_his_own_country_comments_on_no_one():
@@ -132,3 +141,15 @@ def test_a_preposition_hung_on_an_actor_object_and_a_passive_characterisation():
     evs = flashpoint.code_text("The French parliament condemned the German chancellor's call for a ban.",
                                date="2005-02-01").events
     assert not any(e.code == "116" for e in evs)
+
+
+def test_a_reporter_telling_the_news_makes_no_statement():
+    evs = _events("The BBC's political correspondent said the German government would fall.")
+    assert not any(e.code == "010" for e in evs)
+
+
+def test_insisting_hosting_and_reviewing_need_the_right_objects():
+    evs = flashpoint.code_text("The French president insisted that the plan was legal. The French president "
+                               "hosted a dinner. The French president reviewed a proposal by the unions.",
+                               date="2005-02-01").events
+    assert not any(e.code in ("010", "043", "090") and e.happened for e in evs)

@@ -134,6 +134,7 @@ def _about(tokens: list[Token], speaker: Token, verb: Token, core_only: bool = F
         actor = tok._.actor
         return actor is not None and actor is not speaker_actor and bool(actor.code) \
             and actor.code != speaker_code and tok.pos_ != "PRON" \
+            and not (core_only and _generic(tok)) \
             and (not core_only or (bool(actor.country) or _international(actor.code))
                  and not (actor.kind == "country" and actor.code == speaker_country))
     subjects = [t for t in tokens if t.dep_ in ("nsubj", "nsubjpass") and t.head.i != verb.i]
@@ -149,6 +150,16 @@ def _about(tokens: list[Token], speaker: Token, verb: Token, core_only: bool = F
             if child.dep_ == "poss" and other(child):
                 return _mention_head(child)
     return None
+
+
+def _generic(tok: Token) -> bool:
+    """A bare plural of a common noun names a kind, not someone: "workers stand little chance",
+    "people talk about", "certain MPs would get another chance"."""
+    head = _mention_head(tok)
+    named = ("ORG", "NORP", "GPE", "PERSON")
+    return head.tag_ in ("NNS", "NNPS") and head.ent_type_ not in named \
+        and not any(c.dep_ in ("det", "poss") and c.lower_ not in ("many", "some", "no", "all", "most")
+                    or c.ent_type_ in named for c in head.children)  # "Russian intelligence services"
 
 
 def _international(code: str) -> bool:
@@ -239,6 +250,8 @@ def statement_matches(sent: Span, taken: Iterable[int], predicates: Iterable[int
         pattern = CRITICISM if _negative(judged, cues, reported=True) else \
             PRAISE if _judged(judged, cues.positive, reported=True) else STATEMENT
         if pattern is STATEMENT:
+            if speaker._.actor.agent == "MED":
+                continue  # a reporter's account of the news is the news, not a statement in it
             about = _about(tokens, speaker, verb, core_only=True)
             if about is None:
                 continue
