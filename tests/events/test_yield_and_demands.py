@@ -97,3 +97,10 @@ def test_a_participle_keeps_the_sense_of_its_noun_and_an_inclination_is_no_act()
                    _happened("The Democratic senator said he is inclined to endorse Clinton."))
     assert any(code == "011" for code, _, _ in
                _happened("A spokesman for the French ministry declined to address the report."))
+
+
+def test_a_threat_needs_the_force_the_act_would_need():
+    assert not any(code.startswith("13") for code, _, _ in
+                   _happened("The Canadian prime minister said his government will fight for every vote."))
+    assert any(code == "138" for code, _, _ in
+               _happened("Israel said it would attack Hamas positions in Gaza."))

@@ -231,6 +231,9 @@ def _emit(
             continue  # an event needs an actor as its source: resolved, or at least named
         if is_poll_finding(sent, s, src):
             continue  # "a survey found 63% of Britons oppose the war": a finding, not an event
+        acted = match.pattern.code[:2]
+        if acted != cameo.root and not is_force_sense(acted, trigger, src, tgt, t, is_crowd(s)):
+            continue  # "preparing for Obama's attack on the Second Amendment": no force intended
         code_now, forceless = cameo.code, False
         if not is_force_sense(cameo.root, trigger, src, tgt, t, is_crowd(s)):
             code_now = unarmed_code(code_now, trigger)  # party members blockading a hall obstruct it
