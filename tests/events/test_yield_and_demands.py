@@ -104,3 +104,11 @@ def test_a_threat_needs_the_force_the_act_would_need():
                    _happened("The Canadian prime minister said his government will fight for every vote."))
     assert any(code == "138" for code, _, _ in
                _happened("Israel said it would attack Hamas positions in Gaza."))
+
+
+def test_demonstrating_something_is_no_demonstration():
+    for text in ("The party will not take for granted the confidence the French people have demonstrated.",
+                 "It was a victory for the whole country, as was demonstrated by the French team."):
+        assert not any(code.startswith("14") for code, _, _ in _happened(text)), text
+    assert any(code == "141" for code, _, _ in
+               _happened("French students demonstrated outside the embassy on Monday."))

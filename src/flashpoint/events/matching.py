@@ -40,7 +40,8 @@ def _children(tok: Token, deps: set[str]) -> list[Token]:
 
 def _satisfies(tok: Token, p: Pattern) -> bool:
     """True when the trigger's dependents meet every constraint of the pattern."""
-    if p.not_deps and any(c.dep_ in p.not_deps for c in tok.children):
+    if p.not_deps and (any(c.dep_ in p.not_deps for c in tok.children)
+                       or "dobj" in p.not_deps and _object_gap(tok)):
         return False
     if p.not_with and _near_words(tok) & p.not_with:
         return False
@@ -106,6 +107,15 @@ def _satisfies(tok: Token, p: Pattern) -> bool:
         if not mods & p.mod:
             return False
     return True
+
+
+def _object_gap(tok: Token) -> bool:
+    """The trigger has an object it does not show: the noun a relative clause with its own
+    subject hangs on ("the confidence our people have demonstrated"), or a passive subject."""
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children):
+        return True  # "as was demonstrated by the Springboks"
+    return tok.dep_ == "relcl" and not any(c.dep_ in ("dobj", "obj", "ccomp", "xcomp") for c in tok.children) \
+        and any(c.dep_ == "nsubj" and c.lower_ not in ("who", "that", "which") for c in tok.children)
 
 
 def _participle_head(tok: Token) -> list[Token]:
