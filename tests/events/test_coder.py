@@ -222,3 +222,16 @@ def test_the_noun_a_passive_participle_describes_is_its_object(pipeline):
     evs = events_of(pipeline, "The poisonous gas used by the militants killed 20 villagers in Syria.")
     used = find(evs, trigger="used")
     assert used and used[0].code == "2041" and used[0].source.text == "the militants"
+
+
+def test_thing_target_dropped_when_the_pair_acts_on_each_other(pipeline):
+    # "Norway and Chile signed a treaty": Norway -> Chile and back, not Norway -> "a treaty".
+    evs = find(events_of(pipeline, "Norway and Chile signed a fisheries treaty on Tuesday."), root="05")
+    assert {(e.source.code, e.target.code if e.target else None) for e in evs} == {
+        ("NOR", "CHL"), ("CHL", "NOR")}
+
+
+def test_thing_target_dropped_beside_a_coded_target(pipeline):
+    evs = find(events_of(pipeline, "Rebel gunmen killed four Kenyan soldiers as well as themselves."), trigger="killed")
+    assert evs and all(e.target is not None and e.target.code for e in evs)
+    assert any(e.target.country == "KEN" for e in evs)

@@ -281,7 +281,34 @@ def _emit(
                 attributed_to=attributed,
             )
         )
-    return events
+    return _without_lesser_targets(events, mutual=len(pairs) > len(targets) * len(sources))
+
+
+def _without_lesser_targets(events: list[Event], mutual: bool) -> list[Event]:
+    """One trigger's events without the readings a coded target makes redundant.
+
+    "Bosnia and Slovenia agreed to a ceasefire", "killed 23 people as well as themselves": when
+    the same source has an event on an actor with a code, its events on a thing with none add
+    nothing. Between coordinated actors acting on each other ("Jordan and the U.S. agreed on a
+    pact between the two countries") a target that names no country either ("the two
+    countries") is the same pair again.
+    """
+    coded = {e.source.code for e in events if e.target is not None and e.target.code}
+    placed = {e.source.code for e in events if e.target is not None and _placed(e.target)}
+
+    def lesser(e: Event) -> bool:
+        if e.target is None:
+            return False
+        if not e.target.code:
+            return e.source.code in coded
+        return mutual and not _placed(e.target) and e.source.code in placed
+
+    return [e for e in events if not lesser(e)]
+
+
+def _placed(side: ActorRef) -> bool:
+    """A side with a country or an international body's code ("IGOUNO"), not a bare sector."""
+    return bool(side.country) or len(side.code or "") > 3
 
 
 def _source(doc: Doc, tok: Token | None, state: _DocState, root: str, match: Match, sent: Span,
