@@ -155,3 +155,24 @@ def test_place_candidates_are_the_sentences_governed_places(pipeline, seed_path)
             assert tier in (0, 1)
             found += 1
     assert found >= 3
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "country"),
+    [
+        ("Two soldiers were shot dead near the town of Kirkuk on Monday.", "shot", "IRQ"),
+        ("Gunmen attacked a checkpoint outside of the city of Mosul.", "attacked", "IRQ"),
+        ("A bomb exploded in a busy sector of eastern Beirut.", "exploded", "LBN"),
+    ],
+)
+def test_place_named_by_a_place_noun(pipeline, text, trigger, country):
+    # "the town of X", "outside of X", "eastern X": the preposition before the place noun
+    # places the event, and a direction word before a city is a part of that city
+    sent, article = _sent(pipeline, text)
+    loc = locate(sent, article, _token(sent, trigger))
+    assert loc is not None and loc.country == country
+
+
+def test_of_phrase_after_other_nouns_is_no_place(pipeline):
+    sent, article = _sent(pipeline, "The minister met the ambassador of Kuwait in his office.")
+    assert locate(sent, article, _token(sent, "met")) is None

@@ -172,6 +172,7 @@ class Gazetteer:
         self.at_place = frozenset(preps["at_place"])
         self.toward_place = frozenset(preps["toward_place"])
         self.motion_words = frozenset(data.get("motion_words") or ())
+        self.place_nouns = frozenset(data.get("place_nouns") or ())
 
     def cities(self, key: str) -> list[_Place]:
         """Cities named ``key`` (a normalised name), most populous first."""
@@ -250,6 +251,8 @@ def resolve_place(text: str, prefer: frozenset[str] = frozenset()) -> Location |
         inner = gaz.lookup(" ".join(words[1:]), prefer)
         if inner is not None and inner.kind in ("country", "region"):
             return _to_location(inner, "region", name=" ".join(text.split()))
+        if inner is not None and gaz.lookup(text, prefer) is None:
+            return _to_location(inner, inner.kind)  # "eastern Beirut": a part of the city
     place = gaz.lookup(text, prefer)
     if place is None:
         return None
@@ -300,12 +303,26 @@ def _entity_span(ent: Span) -> Span:
 
 
 def _governing_prep(ent: Span) -> Token | None:
-    """The preposition an entity is the object of, climbing over "the embassy in Baghdad"
-    so that "outside the U.S. embassy in Baghdad" still counts as a place of the event."""
+    """The preposition an entity is the object of, climbing over a place noun that the
+    entity names ("near the town of Samarra", "outside of the city of Basra")."""
     tok = ent.root
-    if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
-        return tok.head
-    return None
+    if tok.dep_ != "pobj" or tok.head.dep_ != "prep":
+        return None
+    prep = tok.head
+    if _names_place_noun(tok):
+        noun = prep.head
+        if noun.dep_ == "pobj" and noun.head.dep_ == "prep":
+            prep = noun.head
+    if prep.lower_ == "of" and prep.head.dep_ == "prep" and prep.head.lower_ in gazetteer().at_place:
+        prep = prep.head  # "outside of X"
+    return prep
+
+
+def _names_place_noun(tok: Token) -> bool:
+    """Whether ``tok`` is the name in "the town of X" (the object of "of" after a place noun)."""
+    prep = tok.head
+    return (tok.dep_ == "pobj" and prep.lower_ == "of" and prep.head.pos_ == "NOUN"
+            and prep.head.lemma_.lower() in gazetteer().place_nouns)
 
 
 def _place_candidates(sent: Span) -> list[tuple[Span, Token, int]]:
@@ -314,8 +331,8 @@ def _place_candidates(sent: Span) -> list[tuple[Span, Token, int]]:
     # A name the model also tags as a person elsewhere is a person ("Obama"), not a town.
     people = {row[5] for row in entity_index(sent.doc) if row[2] in PEOPLE_LABELS}
     out = []
-    for ent in sentence_entities(sent, PLACE_LABELS):
-        if ent.text in people:
+    for ent in sentence_entities(sent, PLACE_LABELS | {"NORP"}):
+        if ent.text in people or (ent.label_ == "NORP" and not _names_place_noun(ent.root)):
             continue
         prep = _governing_prep(ent)
         if prep is None:
