@@ -231,3 +231,15 @@ def test_pattern_keys_equal_the_tokenizer_on_each_phrase_alone(pipeline):
         texts = list(table) + odd
         alone = [[t.orth if attr == "ORTH" else t.lower for t in nlp.tokenizer(text)] for text in texts]
         assert pattern_keys(nlp, texts, attr) == [keys for keys in alone if keys]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("An anti-Syria journalist was shot in Amman on Friday.", "anti-Syria journalist"),
+        ("The pro-Iranian newspaper was closed in Cairo.", "pro-Iranian newspaper"),
+    ],
+)
+def test_stance_prefix_gives_no_country(pipeline, text, name):
+    actor = next(a for a in code(pipeline, text)._.actors if name in a.name)
+    assert actor.country not in ("SYR", "IRN")

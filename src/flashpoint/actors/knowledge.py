@@ -84,6 +84,7 @@ class Knowledge:
     country_names: dict[str, str] = field(default_factory=dict)
     agent_codes: dict[str, str] = field(default_factory=dict)
     backing: frozenset[str] = frozenset()
+    stance: frozenset[str] = frozenset()
     former: frozenset[str] = frozenset()
     honorifics: frozenset[str] = frozenset()
 
@@ -158,6 +159,7 @@ class Knowledge:
         for agent, words in (data.get("org_suffixes") or {}).items():
             self.org_suffixes.update({str(w): agent for w in words})
         self.backing = self.backing | {w.lower() for w in data.get("backing") or []}
+        self.stance = self.stance | {w.lower() for w in data.get("stance") or []}
         self.former = self.former | {w.lower() for w in data.get("former") or []}
         self.honorifics = self.honorifics | {w.lower() for w in data.get("honorifics") or []}
 

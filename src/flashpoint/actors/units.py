@@ -153,6 +153,8 @@ class UnitBuilder:
                     continue
                 seen.add(id(lex))
                 term = lex.term
+                if is_stance(doc, lex.start, self.kb):
+                    continue  # "an anti-Syria journalist" is not Syrian
                 if is_backer_modifier(doc, lex.end, self.kb):
                     unit.backer = unit.backer or compose_code(term.country, None) or term.code
                     continue
@@ -244,6 +246,14 @@ def is_backer_modifier(doc: Doc, end: int, kb: Knowledge) -> bool:
         i += 1
     return i < len(doc) and doc[i].lower_ in kb.backing
 
+
+
+def is_stance(doc: Doc, start: int, kb: Knowledge) -> bool:
+    """True when a stance prefix comes before the name at ``start``: 'anti-Syria', 'pro-Russian'."""
+    i = start - 1
+    if i >= 0 and doc[i].text == "-":
+        i -= 1
+    return i >= 0 and doc[i].lower_.rstrip("-") in kb.stance
 
 
 def international_code(term: Term) -> str | None:
