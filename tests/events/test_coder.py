@@ -235,3 +235,11 @@ def test_thing_target_dropped_beside_a_coded_target(pipeline):
     evs = find(events_of(pipeline, "Rebel gunmen killed four Kenyan soldiers as well as themselves."), trigger="killed")
     assert evs and all(e.target is not None and e.target.code for e in evs)
     assert any(e.target.country == "KEN" for e in evs)
+
+
+def test_two_triggers_of_one_act_give_one_event(pipeline):
+    # "agreed to lift": one act of intent between Congress and Ruritania, not two of root 03
+    evs = events_of(pipeline, "The Senate agreed to lift the embargo on Ruritania on Monday.")
+    intents = [e for e in evs if e.root == "03" and e.happened]
+    assert len(intents) == 1
+    assert intents[0].target is not None and intents[0].target.text == "Ruritania"

@@ -345,6 +345,7 @@ def code_doc(doc: Doc, pattern_set: PatternSet | None = None) -> list[Event]:
     if not (cands.verbs or cands.nouns or cands.predicates):
         return events
     for sent in doc.sents:
+        sent_events: list[Event] = []
         verbs, consumed = verb_matches(sent, ps, cands.verbs)
         found = (verbs + noun_matches(sent, ps, consumed, cands.nouns)
                  + obligation_matches(sent, cands.predicates))
@@ -354,9 +355,33 @@ def code_doc(doc: Doc, pattern_set: PatternSet | None = None) -> list[Event]:
         for match in found:
             if match.source is None and match.target is None and not _held_noun(match):
                 continue
-            events.extend(_events_for(doc, sent, match, state, ps))
+            sent_events.extend(_events_for(doc, sent, match, state, ps))
+        events.extend(_one_per_act(sent_events))
     events.sort(key=lambda e: (e.span[0], -e.confidence))
     return events
+
+
+def _side_key(side: ActorRef | None) -> tuple | None:
+    if side is None:
+        return None
+    return (tuple(side.span), None) if side.span else (None, side.code)
+
+
+def _one_per_act(events: list[Event]) -> list[Event]:
+    """A sentence's events, one per root between the same two mentions.
+
+    "agreed to lift the embargo on Iran", "offered to negotiate with X", "staged a hunger
+    strike in protest against X": two triggers of one act between the same source and target
+    mentions give one event of that root, the most confident (then the most specific code).
+    """
+    best: dict[tuple, Event] = {}
+    for e in events:
+        key = (e.root, e.modality, e.negated, _side_key(e.source), _side_key(e.target))
+        kept = best.get(key)
+        if kept is None or (e.confidence, len(e.code)) > (kept.confidence, len(kept.code)):
+            best[key] = e
+    chosen = {id(e) for e in best.values()}
+    return [e for e in events if id(e) in chosen]
 
 
 class EventCoder:
