@@ -243,3 +243,23 @@ def test_two_triggers_of_one_act_give_one_event(pipeline):
     intents = [e for e in evs if e.root == "03" and e.happened]
     assert len(intents) == 1
     assert intents[0].target is not None and intents[0].target.text == "Ruritania"
+
+
+@pytest.mark.parametrize(
+    ("text", "root", "target_country"),
+    [
+        # the one complained about, not the one complained to
+        ("Chile complained to the United Nations over Peruvian air raids on Monday.", "11", "PER"),
+        # an embassy opened in a country is relations with it
+        ("Norway has reopened its embassy in Kenya after ten years.", "05", "KEN"),
+        # strengthening forces somewhere mobilises against that place
+        ("Turkey has strengthened its forces in Syria this month.", "15", "SYR"),
+        # a target phrase hanging on a coordinated object
+        ("The army launched artillery, mortar and rocket fire against Ugandan rebel camps.", "19", "UGA"),
+    ],
+)
+def test_target_of_complaints_embassies_forces_and_barrages(pipeline, text, root, target_country):
+    evs = [e for e in events_of(pipeline, text) if e.root == root and e.happened]
+    assert any(e.target is not None and e.target.country == target_country for e in evs), \
+        [(e.code, e.source, e.target) for e in evs]
+    assert not any(e.target is not None and e.target.text in ("artillery", "the United Nations") for e in evs)

@@ -289,7 +289,13 @@ def _find(verb: Token, spec: str, obj: Token | None) -> Token | None:
     if kind == "pobj":
         return _pobj(verb, arg)
     if kind == "obj_pobj":
-        return _pobj(obj, arg) if obj is not None else None
+        # "launched artillery, mortar and rocket fire against X": the phrase may hang on a
+        # coordinated object
+        for part in conjuncts(obj) if obj is not None else ():
+            found = _pobj(part, arg)
+            if found is not None:
+                return found
+        return None
     if kind == "obj_poss":
         return _child(obj, {"poss"}) if obj is not None else None
     if kind == "obj_compound":
