@@ -354,3 +354,13 @@ def test_recovering_stolen_goods_seizes_them_and_a_jet_burning_fuel_destroys_not
 
 def test_a_subject_shared_by_coordinated_verbs_counts_for_the_second():
     assert "150" in _happened("Turkish forces re-entered northern Syria from Iraq and set up two new bases.")
+
+
+def test_attack_on_a_camp_of_civilians_is_no_fighting():
+    # "camp" is a military place, but a refugee camp is a place of civilians: an assault (18)
+    evs = [e for e in _events("A camp for Sudanese refugees was attacked by Chadian militiamen "
+                              "armed with knives on Friday.") if e.trigger == "attacked" and e.happened]
+    assert evs and all(e.root == "18" for e in evs)
+    evs = [e for e in _events("Chadian militiamen attacked an army camp near the border on Friday.")
+           if e.trigger == "attacked" and e.happened]
+    assert evs and all(e.code == "190" for e in evs)

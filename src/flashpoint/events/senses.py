@@ -43,6 +43,7 @@ class Combat:
     codes: frozenset[str]
     armed_targets: frozenset[str]
     military_places: frozenset[str]
+    civilian_words: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -85,7 +86,7 @@ def senses() -> Senses:
                              _set(force["force_words"]), _set(force["targets"])),
             combat=Combat(frozenset(str(c) for c in combat["codes"]),
                           _set(combat["armed_targets"], upper=True),
-                          _set(combat["military_places"])),
+                          _set(combat["military_places"]), _set(combat["civilian_words"])),
             poll_words=_set(polls["words"]), share_words=_set(polls["share_words"]),
             weapons=Weapons(*(_set(weapons[k]) for k in (
                 "chemical_agents", "chemical_modifiers", "chemical_heads", "crowd_control"))),
@@ -183,9 +184,14 @@ def combat_code(code: str, source: ActorRef | None, target: ActorRef | None,
     hit = [target_token] if target_token is not None else []
     if trigger is not None:  # what was attacked, even when another argument became the target
         hit += [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
-    if names_any(hit, rule.military_places):
+    if any(is_word(t, rule.military_places) and not _for_civilians(t, rule) for t in hit):
         return "190"
     return code
+
+
+def _for_civilians(place: Token, rule: Combat) -> bool:
+    """ "a refugee camp", "a camp for Congolese refugees": a place of civilians, not of fighters."""
+    return any(is_word(t, rule.civilian_words) for t in place.subtree if t.i != place.i)
 
 
 def is_poll_finding(sent, source_token: Token | None, source: ActorRef | None) -> bool:
