@@ -263,3 +263,13 @@ def test_target_of_complaints_embassies_forces_and_barrages(pipeline, text, root
     assert any(e.target is not None and e.target.country == target_country for e in evs), \
         [(e.code, e.source, e.target) for e in evs]
     assert not any(e.target is not None and e.target.text in ("artillery", "the United Nations") for e in evs)
+
+
+def test_he_or_they_before_a_reporter_is_not_the_reporter(pipeline):
+    # "..., when they blew themselves up, police said": "they" are not the police
+    evs = events_of(pipeline, "Two Kurdish gunmen killed four guards when they blew themselves up "
+                              "in the market, police said.")
+    assert not any(e.source is not None and e.source.text == "police" for e in evs)
+    # "I" and "it" before the reporter still stand for the reporter
+    evs = events_of(pipeline, "It will impose sanctions on Ruritania, the ministry said.")
+    assert any(e.root == "13" and e.source is not None and e.source.text == "the ministry" for e in evs)

@@ -28,6 +28,8 @@ PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
 _NOT_NP = frozenset({"relcl", "acl", "appos", "punct", "advcl", "cc", "conj", "prep", "parataxis", "dep"})
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom", "whose"})
 PERSONAL_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "them", "him", "her", "us"})
+# Pronouns a speaker does not use of themselves.
+OTHER_PRONOUNS = frozenset({"he", "she", "they"})
 # Modifiers that name who acts in an event noun ("U.S. strikes", "Iranian attacks").
 ACTOR_ENTS = frozenset({"GPE", "NORP", "ORG", "PERSON", "FAC", "LOC"})
 # Entities that are never an event's target ("withdrew on Wednesday", "attacked 3 times").
@@ -173,7 +175,11 @@ def _resolve_pronoun(subj: Token, verb: Token) -> Token:
             tok = tok.head
             if lemma(tok) in c.speech_verbs:
                 reporter = _child(tok, SUBJECT_DEPS)
-                if reporter is not None and reporter.pos_ != "PRON":
+                # "..., when they blew themselves up, police said", "'he fought hard,' Trump
+                # said": a reporter named after "he", "she" or "they" is someone else ("I", "we"
+                # and "it" do stand for a reporter named after them)
+                after = reporter is not None and reporter.i > subj.i and subj.lower_ in OTHER_PRONOUNS
+                if reporter is not None and reporter.pos_ != "PRON" and not after:
                     return reporter
         else:
             break
