@@ -364,3 +364,13 @@ def test_attack_on_a_camp_of_civilians_is_no_fighting():
     evs = [e for e in _events("Chadian militiamen attacked an army camp near the border on Friday.")
            if e.trigger == "attacked" and e.happened]
     assert evs and all(e.code == "190" for e in evs)
+
+
+def test_announced_act_on_an_unless_condition_is_a_threat():
+    evs = [e for e in _events("Ghana announced that it will withdraw its troops from Togo unless "
+                              "the government holds elections within a year.") if e.happened]
+    assert any(e.code == "130" and e.source.country == "GHA" for e in evs)
+    # without the condition the announcement is an intent to yield
+    evs = [e for e in _events("Ghana announced that it will withdraw its troops from Togo next year.")
+           if e.happened]
+    assert not any(e.root == "13" for e in evs) and any(e.root == "03" for e in evs)

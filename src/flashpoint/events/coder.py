@@ -20,7 +20,14 @@ from ..records import ActorRef, Event, Location
 from . import arguments as args
 from .confidence import calibrated
 from .matching import Candidates, Match, lemma, noun_matches, obligation_matches, verb_matches
-from .modality import attempted, modality, negated, negated_by_preposition, speech_governor
+from .modality import (
+    attempted,
+    modality,
+    negated,
+    negated_by_preposition,
+    speech_governor,
+    threatens,
+)
 from .noun_arguments import is_held
 from .patterns import PatternSet, patterns
 from .place import locate
@@ -43,6 +50,8 @@ __all__ = ["EventCoder", "make_event_coder", "code_doc"]
 # Confidence given up when the event did not (yet) happen: the actual reading of a pair is
 # preferred when both are emitted.
 NON_ACTUAL_PENALTY = 0.15
+# An announced act on a condition ("will withdraw unless ..."): threaten, not specified.
+THREAT_CODE = "130"
 # Roots whose acts coordinated actors do together ("India and Pakistan agreed to a ceasefire").
 MUTUAL_ROOTS = frozenset({"03", "04", "05", "06"})
 # Roots whose acts coordinated actors, with nothing else named, do to each other: cooperating,
@@ -169,6 +178,8 @@ def _events_for(
     if mod == "planned" and not neg:
         # The statement of intent happened even though the announced action has not.
         intent = ps.intent_code(match.pattern.code)
+        if intent is not None and intent[:2] != "13" and threatens(trigger):
+            intent = THREAT_CODE  # "will withdraw its force unless ...": a conditional threat
         if intent is not None:
             # One predicate, one event: the statement of intent is what happened.
             return _emit(doc, sent, match, state, intent, "actual", False,

@@ -24,7 +24,7 @@ CUES_PATH = Path(__file__).with_name("data") / "modality.yaml"
 # under a preposition ("accused of attacking"), and clausal complements of modal adjectives.
 _GOVERNED = frozenset({"xcomp", "dobj", "pcomp", "pobj", "prep", "attr", "oprd", "nsubjpass"})
 
-__all__ = ["Cues", "cues", "for_clause", "negated", "modality", "speech_governor"]
+__all__ = ["Cues", "cues", "for_clause", "negated", "modality", "speech_governor", "threatens"]
 
 
 @dataclass(frozen=True)
@@ -39,6 +39,7 @@ class Cues:
     threatened: frozenset[str]
     hypothetical: frozenset[str]
     conditional: frozenset[str]
+    threat_conditions: frozenset[str]
     noun_governors: dict[str, frozenset[str]]
     speech_verbs: frozenset[str]
     obligation: frozenset[str] = frozenset()
@@ -71,6 +72,7 @@ def cues() -> Cues:
             threatened=_set(mod["threatened"]),
             hypothetical=_set(mod["hypothetical"]),
             conditional=_set(mod["conditional"]),
+            threat_conditions=_set(mod.get("threat_conditions")),
             noun_governors={k: _set(v) for k, v in (mod.get("noun_governors") or {}).items()},
             speech_verbs=_set(data["speech_verbs"]),
             obligation=_set(data.get("obligation")),
@@ -179,6 +181,16 @@ def attempted(trigger: Token, root: str) -> bool:
         return False
     gov = trigger.head
     return _lemma(gov) in c.attempt and not _has_negation(gov, c) and _aux_modality(gov, c) is None
+
+
+def threatens(trigger: Token) -> bool:
+    """Whether an announced act carries a condition that makes it a threat ("will withdraw its
+    force unless X holds elections")."""
+    words = cues().threat_conditions
+    return any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in words for m in c.children)
+        for c in trigger.children
+    )
 
 
 def modality(trigger: Token) -> str:
