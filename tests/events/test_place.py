@@ -176,3 +176,17 @@ def test_place_named_by_a_place_noun(pipeline, text, trigger, country):
 def test_of_phrase_after_other_nouns_is_no_place(pipeline):
     sent, article = _sent(pipeline, "The minister met the ambassador of Kuwait in his office.")
     assert locate(sent, article, _token(sent, "met")) is None
+
+
+def test_unknown_town_takes_the_country_of_its_place_noun(pipeline):
+    # "Zorbatown" is in no gazetteer; "the Iraqi town of Zorbatown" still says Iraq
+    sent, article = _sent(pipeline, "Two soldiers were shot dead outside of the Iraqi town of Zorbatown.")
+    loc = locate(sent, article, _token(sent, "shot"))
+    assert loc is not None and (loc.country, loc.precision) == ("IRQ", "country")
+    assert "Zorbatown" in loc.name
+
+
+def test_name_after_a_place_noun_is_a_place_whatever_its_entity_label(pipeline):
+    sent, article = _sent(pipeline, "Two soldiers were killed by a bomb outside of the Iraqi city of Kazbah.")
+    loc = locate(sent, article, _token(sent, "killed"))
+    assert loc is not None and loc.country == "IRQ"

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
+from ..actors import actor_or_none
 from ..nlp.entities import entity_index, sentence_entities
 from ..records import Article, Location
 from ..yamldata import load_yaml
@@ -30,6 +31,8 @@ from .time import INHERIT_DEPS, clause_tokens
 DATA_PATH = Path(__file__).with_name("data") / "places_gazetteer.yaml"
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 PEOPLE_LABELS = frozenset({"PERSON", "ORG"})
+# Other labels the model gives a name that a place noun says is a place ("the town of Samarra").
+NAMED_PLACE_LABELS = frozenset({"NORP", "ORG"})
 DOC_COUNTRIES_KEY = ("flashpoint", "place_countries")
 BIG_CITY = 500_000  # a US city this large keeps its name against the state of the same name
 FOREIGN_CITY = 100_000  # smallest namesake city accepted outside the article's countries
@@ -313,9 +316,24 @@ def _governing_prep(ent: Span) -> Token | None:
         noun = prep.head
         if noun.dep_ == "pobj" and noun.head.dep_ == "prep":
             prep = noun.head
-    if prep.lower_ == "of" and prep.head.dep_ == "prep" and prep.head.lower_ in gazetteer().at_place:
+    if prep.lower_ == "of" and prep.head.lower_ in gazetteer().at_place:
         prep = prep.head  # "outside of X"
     return prep
+
+
+def _country_of_place_noun(span: Span) -> Location | None:
+    """ "the Iraqi city of Basra" with Basra not in the gazetteer: the country the place noun's
+    modifier names (a resolved actor mention such as "Iraqi"), located at that country."""
+    if not _names_place_noun(span.root):
+        return None
+    gaz = gazetteer()
+    for mod in span.root.head.head.children:
+        if mod.dep_ in ("amod", "compound") and mod.ent_type_ in ("NORP", "GPE"):
+            actor = actor_or_none(span.doc, span.doc[mod.i : mod.i + 1])
+            place = gaz.countries.get(actor.country) if actor is not None and actor.country else None
+            if place is not None:
+                return _to_location(place, "country", name=span.text)
+    return None
 
 
 def _names_place_noun(tok: Token) -> bool:
@@ -331,8 +349,9 @@ def _place_candidates(sent: Span) -> list[tuple[Span, Token, int]]:
     # A name the model also tags as a person elsewhere is a person ("Obama"), not a town.
     people = {row[5] for row in entity_index(sent.doc) if row[2] in PEOPLE_LABELS}
     out = []
-    for ent in sentence_entities(sent, PLACE_LABELS | {"NORP"}):
-        if ent.text in people or (ent.label_ == "NORP" and not _names_place_noun(ent.root)):
+    for ent in sentence_entities(sent, PLACE_LABELS | NAMED_PLACE_LABELS):
+        # "the town of X" names a place whatever the model tagged X as
+        if not _names_place_noun(ent.root) and (ent.label_ not in PLACE_LABELS or ent.text in people):
             continue
         prep = _governing_prep(ent)
         if prep is None:
@@ -387,6 +406,9 @@ def locate(sent: Span, article: Article | None, trigger: Token | None = None) ->
             # The named town is not in the gazetteer under that country: the qualifier is the
             # best place we can vouch for.
             return qualifier
+        if loc is not None:
+            return loc
+        loc = _country_of_place_noun(span)
         if loc is not None:
             return loc
     if article is not None:
