@@ -243,3 +243,10 @@ def test_pattern_keys_equal_the_tokenizer_on_each_phrase_alone(pipeline):
 def test_stance_prefix_gives_no_country(pipeline, text, name):
     actor = next(a for a in code(pipeline, text)._.actors if name in a.name)
     assert actor.country not in ("SYR", "IRN")
+
+
+def test_ethnic_group_is_of_no_country_its_name_gives(pipeline):
+    doc = code(pipeline, "Ethnic Hungarians marched in the Slovak capital on Sunday.")
+    assert not any(a.country == "HUN" for a in doc._.actors)
+    doc = code(pipeline, "Hungarians marched in the Slovak capital on Sunday.")
+    assert any(a.country == "HUN" for a in doc._.actors)

@@ -40,6 +40,7 @@ from .units import (
     honorific,
     inherit_from_modifiers,
     is_backer_modifier,
+    is_stance,
 )
 
 ENT_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC", "LOC"})
@@ -154,6 +155,10 @@ class ActorResolver(UnitBuilder):
         for m in names:
             if m.term.kind == "country" and not any(i in claimed for i in range(m.start, m.end)):
                 if is_backer_modifier(doc, m.end, self.kb):
+                    continue
+                if is_stance(doc, m.start, self.kb):
+                    # "ethnic Albanians", "the anti-Syria camp": people, of no country the name gives
+                    claim(Unit("role", (m.start, m.end), m.start, m.end, doc[m.start:m.end].text))
                     continue
                 claim(Unit("country", (m.start, m.end), m.start, m.end, m.term.name,
                            country=m.term.country, head_term=m.term, country_source="text"))

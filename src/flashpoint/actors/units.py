@@ -154,7 +154,7 @@ class UnitBuilder:
                 seen.add(id(lex))
                 term = lex.term
                 if is_stance(doc, lex.start, self.kb):
-                    continue  # "an anti-Syria journalist" is not Syrian
+                    continue  # "an anti-Syria journalist" is not Syrian, "ethnic Turks" not Turkish
                 if is_backer_modifier(doc, lex.end, self.kb):
                     unit.backer = unit.backer or compose_code(term.country, None) or term.code
                     continue
@@ -249,7 +249,8 @@ def is_backer_modifier(doc: Doc, end: int, kb: Knowledge) -> bool:
 
 
 def is_stance(doc: Doc, start: int, kb: Knowledge) -> bool:
-    """True when a stance prefix comes before the name at ``start``: 'anti-Syria', 'pro-Russian'."""
+    """True when a stance or ethnicity word comes before the name at ``start``: 'anti-Syria',
+    'pro-Russian', 'ethnic Albanians'."""
     i = start - 1
     if i >= 0 and doc[i].text == "-":
         i -= 1
