@@ -250,3 +250,19 @@ def test_ethnic_group_is_of_no_country_its_name_gives(pipeline):
     assert not any(a.country == "HUN" for a in doc._.actors)
     doc = code(pipeline, "Hungarians marched in the Slovak capital on Sunday.")
     assert any(a.country == "HUN" for a in doc._.actors)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "country"),
+    [
+        # a coded name compounded with the head outranks an uncoded possessor
+        ("Ali Hamdan's al-Qaeda terror network has threatened to attack France.",
+         "Ali Hamdan's al-Qaeda terror network", None),
+        # a possessor outranks an adjective: the heritage is the judge's
+        ("Smith mocked a U.S. judge's Mexican heritage in Ohio.", "a U.S. judge's Mexican heritage", "USA"),
+    ],
+)
+def test_equally_close_mentions_prefer_coded_compound_then_possessor(pipeline, text, phrase, country):
+    doc = code(pipeline, text, published="2016-06-01")
+    actor = actor_for_span(doc, span_of(doc, phrase))
+    assert actor is not None and actor.code and actor.country == country

@@ -41,7 +41,9 @@ def actor_for_span(doc: Doc, span: Span) -> Actor | None:
 
     The mention containing the span's syntactic head wins ("the U.S. embassy in Baghdad" →
     the embassy, USAGOV, not Baghdad); otherwise the overlapping mention whose tokens are
-    fewest dependency hops below the head (a modifier before an object of a preposition).
+    fewest dependency hops below the head (a modifier before an object of a preposition), on a
+    tie a coded one, then one compounded with the head, then a possessor, then the one
+    nearest the head.
     Pronouns resolve through the mentions the component already linked to a person.
     """
     mentions = doc._.actor_mentions or []
@@ -52,14 +54,21 @@ def actor_for_span(doc: Doc, span: Span) -> Actor | None:
     for start, end, idx in mentions:
         if start <= root.i < end:
             return actors[idx]
-    best: tuple[int, int] | None = None
+    best: tuple[int, bool, int, int, int] | None = None
     for start, end, idx in mentions:
         if start >= span.end or end <= span.start:
             continue
-        depth = min(_depth_below(doc[i], root) for i in range(max(start, span.start), min(end, span.end)))
-        if best is None or depth < best[0]:
-            best = (depth, idx)
-    return actors[best[1]] if best else None
+        inside = range(max(start, span.start), min(end, span.end))
+        depth = min(_depth_below(doc[i], root) for i in inside)
+        # equally close: a coded actor, then a name compounded with the head ("Osama bin
+        # Laden's al-Qaeda terror network" is al-Qaeda's), then a possessor ("a judge's Mexican
+        # heritage" is the judge's), then the one nearer the head
+        deps = {doc[i].dep_ for i in inside if doc[i].head.i == root.i or doc[i].head.dep_ == "compound"}
+        rank = 0 if "compound" in deps else 1 if "poss" in deps else 2
+        key = (depth, not actors[idx].code, rank, -start, idx)
+        if best is None or key < best:
+            best = key
+    return actors[best[-1]] if best else None
 
 
 def actor_or_none(doc: Doc, span: Span) -> Actor | None:
