@@ -273,3 +273,11 @@ def test_he_or_they_before_a_reporter_is_not_the_reporter(pipeline):
     # "I" and "it" before the reporter still stand for the reporter
     evs = events_of(pipeline, "It will impose sanctions on Ruritania, the ministry said.")
     assert any(e.root == "13" and e.source is not None and e.source.text == "the ministry" for e in evs)
+
+
+def test_demand_target_behind_an_action_noun_not_in_the_reporting_frame(pipeline):
+    # "the withdrawal of X from Y" is X's; ", diplomats quoted ..." reports the demand
+    evs = find(events_of(pipeline, "Nordic foreign ministers demanded the withdrawal of Ruritanian "
+                                   "troops from Freedonia on Monday, diplomats quoted a statement as saying."),
+               trigger="demanded")
+    assert evs and all(e.target is not None and "troops" in e.target.text for e in evs)

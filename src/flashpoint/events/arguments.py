@@ -51,13 +51,17 @@ LIGHT_VERBS = frozenset(
 
 
 @lru_cache(maxsize=1)
-def actor_nouns() -> frozenset[str]:
-    """Common nouns that name actors (``data/arguments.yaml``)."""
+def _word_lists() -> dict[str, frozenset[str]]:
     try:
         data = load_yaml(ARGUMENTS_PATH.read_text(encoding="utf-8"))
-        return frozenset(str(w).lower() for w in data["actor_nouns"])
+        return {key: frozenset(str(w).lower() for w in data[key]) for key in ("actor_nouns", "of_actor_nouns")}
     except (OSError, KeyError, TypeError, yaml.YAMLError) as exc:
         raise KnowledgeError(f"cannot read {ARGUMENTS_PATH}: {exc}") from exc
+
+
+def actor_nouns() -> frozenset[str]:
+    """Common nouns that name actors (``data/arguments.yaml``)."""
+    return _word_lists()["actor_nouns"]
 
 
 def is_actor(tok: Token) -> bool:
@@ -84,8 +88,10 @@ def _actor_below(tok: Token, depth: int = 0) -> Token | None:
     if depth > 2:
         return None
     preps = [c for c in tok.children if c.dep_ in ("prep", "agent") and c.lower_ in _LEAD_PREPS]
-    # "of" phrases mostly name parts and contents ("a sculpture of the head of X"): last.
-    preps.sort(key=lambda c: (c.lower_ == "of", c.i))
+    # "of" phrases mostly name parts and contents ("a sculpture of the head of X"): last, but
+    # for event nouns like "withdrawal" they name the actor ("the withdrawal of X from Y"): first
+    of_first = lemma(tok) in _word_lists()["of_actor_nouns"]
+    preps.sort(key=lambda c: ((c.lower_ == "of") != of_first, c.i))
     for child in preps:
         for obj in child.children:
             if obj.dep_ == "pobj" and obj.ent_type_ not in NOT_ACTOR_ENTS:
@@ -314,7 +320,9 @@ def _find(verb: Token, spec: str, obj: Token | None) -> Token | None:
     if kind in ("ccomp_nsubj", "advcl_nsubj"):
         comp = _child(verb, {"ccomp"}) if kind == "ccomp_nsubj" else \
             next((c for c in verb.children if for_clause(c)), None)
-        return _child(comp, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS) if comp is not None else None
+        if comp is None or (kind == "ccomp_nsubj" and _reporting_frame(comp)):
+            return None
+        return _child(comp, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS)
     if kind.startswith(("xcomp_", "ccomp_", "advcl_")):
         comp = next((c for c in verb.children if for_clause(c)), None) if kind.startswith("advcl_") \
             else _child(verb, {kind.split("_")[0]})
@@ -322,6 +330,17 @@ def _find(verb: Token, spec: str, obj: Token | None) -> Token | None:
             return None
         return _find(comp, kind.split("_", 1)[1] + (":" + arg if arg else ""), _child(comp, {"dobj"}))
     return None
+
+
+def _reporting_frame(comp: Token) -> bool:
+    """ "X demanded Y, diplomats quoted a declaration as saying": a clause after a comma that
+    reports, or that follows the verb's own object, is the sentence's source, not the content
+    of the demand."""
+    first = min(t.i for t in comp.subtree if not t.is_punct)
+    if first == 0 or comp.doc[first - 1].text != ",":
+        return False
+    obj = direct_object(comp.head)
+    return lemma(comp) in cues().speech_verbs or (obj is not None and obj.i < first)
 
 
 def _is_named(tok: Token) -> bool:
