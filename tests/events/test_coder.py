@@ -281,3 +281,10 @@ def test_demand_target_behind_an_action_noun_not_in_the_reporting_frame(pipeline
                                    "troops from Freedonia on Monday, diplomats quoted a statement as saying."),
                trigger="demanded")
     assert evs and all(e.target is not None and "troops" in e.target.text for e in evs)
+
+
+def test_protest_noun_takes_the_target_of_its_purpose_clause(pipeline):
+    evs = [e for e in events_of(pipeline, "Thousands of Kenyan students staged rallies on Friday to demand "
+                                          "the resignation of President Mwangi's government.")
+           if e.root == "14" and e.happened]
+    assert evs and any(e.target is not None and "government" in e.target.text for e in evs)

@@ -54,7 +54,8 @@ LIGHT_VERBS = frozenset(
 def _word_lists() -> dict[str, frozenset[str]]:
     try:
         data = load_yaml(ARGUMENTS_PATH.read_text(encoding="utf-8"))
-        return {key: frozenset(str(w).lower() for w in data[key]) for key in ("actor_nouns", "of_actor_nouns")}
+        keys = ("actor_nouns", "of_actor_nouns", "purpose_target_roots")
+        return {key: frozenset(str(w).lower() for w in data[key]) for key in keys}
     except (OSError, KeyError, TypeError, yaml.YAMLError) as exc:
         raise KnowledgeError(f"cannot read {ARGUMENTS_PATH}: {exc}") from exc
 
@@ -62,6 +63,11 @@ def _word_lists() -> dict[str, frozenset[str]]:
 def actor_nouns() -> frozenset[str]:
     """Common nouns that name actors (``data/arguments.yaml``)."""
     return _word_lists()["actor_nouns"]
+
+
+def purpose_target_roots() -> frozenset[str]:
+    """Roots of event nouns that take their target from a purpose clause (``data/arguments.yaml``)."""
+    return _word_lists()["purpose_target_roots"]
 
 
 def is_actor(tok: Token) -> bool:

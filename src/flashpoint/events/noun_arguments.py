@@ -16,10 +16,14 @@ from .arguments import (
     _pobj,
     is_actor,
     subject_of,
+    target_of,
 )
 from .words import lemma
 
-__all__ = ["is_held", "noun_source", "noun_target"]
+__all__ = ["is_held", "noun_source", "noun_target", "purpose_target"]
+
+# Where a purpose clause's target is looked for.
+PURPOSE_TARGETS = ("dobj", "pobj:against", "pobj:from", "pobj:on", "pobj:to")
 
 
 def is_held(noun: Token) -> bool:
@@ -96,4 +100,20 @@ def noun_target(noun: Token, preps: frozenset[str]) -> Token | None:
                 obj = _child(child, {"pobj"})
                 if obj is not None and obj.ent_type_ not in NOT_ACTOR_ENTS:
                     return obj
+    return None
+
+
+def purpose_target(noun: Token) -> Token | None:
+    """The actor the purpose of a light verb's event noun is aimed at ("staged demonstrations to
+    demand reforms by X's government" -> the government), or ``None``."""
+    head = noun.head
+    if noun.dep_ != "dobj" or lemma(head) not in LIGHT_VERBS:
+        return None
+    for comp in head.children:
+        if comp.dep_ in ("advcl", "xcomp") and comp.pos_ == "VERB" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in comp.children
+        ):
+            found = target_of(comp, PURPOSE_TARGETS)
+            if found is not None and is_actor(found):
+                return found
     return None
