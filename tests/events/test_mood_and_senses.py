@@ -374,3 +374,10 @@ def test_announced_act_on_an_unless_condition_is_a_threat():
     evs = [e for e in _events("Ghana announced that it will withdraw its troops from Togo next year.")
            if e.happened]
     assert not any(e.root == "13" for e in evs) and any(e.root == "03" for e in evs)
+
+
+def test_vow_governs_a_to_clause_parsed_as_purpose():
+    # the small model makes "to fight" a clause of purpose of "sworn": still only sworn
+    evs = [e for e in _events("Kurdish rebels have sworn to fight until they gain control of the "
+                              "villages, officials said Wednesday.") if e.trigger == "fight"]
+    assert evs and all(not e.happened for e in evs)

@@ -206,6 +206,9 @@ def modality(trigger: Token) -> str:
                 return kind
     if any(_subjunctive(t, c) for t in (trigger, *chain)):
         return "hypothetical"
+    purpose = _purpose_cue(chain[-1] if chain else trigger, c)
+    if purpose:
+        return purpose
     found = _aux_modality(trigger, c)
     if found == "hypothetical" and _reported_future(trigger, c):
         return "planned"
@@ -246,6 +249,19 @@ def modality(trigger: Token) -> str:
 def _shares_clause(tok: Token) -> bool:
     return tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX") and not any(
         c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children)
+
+
+def _purpose_cue(tok: Token, c: Cues) -> str | None:
+    """ "have sworn to fight", "vowed to attack" parsed as a to-clause of purpose (advcl): the
+    vow or plan still governs it."""
+    if tok.dep_ != "advcl" or not any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in tok.children):
+        return None
+    head = _lemma(tok.head)
+    if head in c.threatened:
+        return "threatened"
+    if head in c.planned:
+        return "planned"
+    return None
 
 
 def _reported_future(trigger: Token, c: Cues) -> bool:
