@@ -381,3 +381,22 @@ def test_vow_governs_a_to_clause_parsed_as_purpose():
     evs = [e for e in _events("Kurdish rebels have sworn to fight until they gain control of the "
                               "villages, officials said Wednesday.") if e.trigger == "fight"]
     assert evs and all(not e.happened for e in evs)
+
+
+def test_troops_arriving_are_deployed_not_visiting():
+    evs = [e for e in _events("The first Fijian peacekeeping troops have arrived in Lebanon.") if e.happened]
+    assert any(e.code == "074" for e in evs) and not any(e.code == "042" for e in evs)
+    evs = [e for e in _events("French troops arrived in Mali on Monday.") if e.happened]
+    assert any(e.code == "153" for e in evs) and not any(e.code == "042" for e in evs)
+    # a minister arriving still visits
+    evs = [e for e in _events("The French foreign minister arrived in Mali on Monday.") if e.happened]
+    assert any(e.code == "042" for e in evs)
+
+
+def test_killing_in_a_gunbattle_is_fighting():
+    evs = [e for e in _events("Ruritanian soldiers killed four villagers in a gunbattle near the border.")
+           if e.trigger == "killed" and e.happened]
+    assert evs and all(e.code == "190" for e in evs)
+    evs = [e for e in _events("Ruritanian soldiers killed four villagers near the border.")
+           if e.trigger == "killed" and e.happened]
+    assert evs and all(e.root == "18" for e in evs)

@@ -44,6 +44,7 @@ class Combat:
     armed_targets: frozenset[str]
     military_places: frozenset[str]
     civilian_words: frozenset[str]
+    battles: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -86,7 +87,8 @@ def senses() -> Senses:
                              _set(force["force_words"]), _set(force["targets"])),
             combat=Combat(frozenset(str(c) for c in combat["codes"]),
                           _set(combat["armed_targets"], upper=True),
-                          _set(combat["military_places"]), _set(combat["civilian_words"])),
+                          _set(combat["military_places"]), _set(combat["civilian_words"]),
+                          _set(combat["battles"])),
             poll_words=_set(polls["words"]), share_words=_set(polls["share_words"]),
             weapons=Weapons(*(_set(weapons[k]) for k in (
                 "chemical_agents", "chemical_modifiers", "chemical_heads", "crowd_control"))),
@@ -181,6 +183,11 @@ def combat_code(code: str, source: ActorRef | None, target: ActorRef | None,
         return code
     if target is not None and target.agent in rule.armed_targets:
         return "190"
+    if trigger is not None and any(
+        c.dep_ == "prep" and c.lower_ in ("in", "during") and names_any(c.children, rule.battles)
+        for c in trigger.children
+    ):
+        return "190"  # "killed three villagers in a gunbattle": a killing in fighting
     hit = [target_token] if target_token is not None else []
     if trigger is not None:  # what was attacked, even when another argument became the target
         hit += [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
