@@ -266,3 +266,10 @@ def test_equally_close_mentions_prefer_coded_compound_then_possessor(pipeline, t
     doc = code(pipeline, text, published="2016-06-01")
     actor = actor_for_span(doc, span_of(doc, phrase))
     assert actor is not None and actor.code and actor.country == country
+
+
+def test_people_of_a_country_live_there(pipeline):
+    # "the Hungarians of Slovakia" are a group of Slovakia; "Hungarians" alone are Hungary's
+    doc = code(pipeline, "The Hungarians of Slovakia protested against the language law.")
+    actor = actor_for_span(doc, span_of(doc, "The Hungarians of Slovakia"))
+    assert actor is not None and actor.country == "SVK"

@@ -160,6 +160,10 @@ class ActorResolver(UnitBuilder):
                     # "ethnic Albanians", "the anti-Syria camp": people, of no country the name gives
                     claim(Unit("role", (m.start, m.end), m.start, m.end, doc[m.start:m.end].text))
                     continue
+                people = self._people_of(doc, m, name_at)
+                if people is not None:
+                    claim(people)
+                    continue
                 claim(Unit("country", (m.start, m.end), m.start, m.end, m.term.name,
                            country=m.term.country, head_term=m.term, country_source="text"))
         places = None
@@ -206,6 +210,16 @@ class ActorResolver(UnitBuilder):
         linking.write(doc, mentions)
         return doc
 
+
+    def _people_of(self, doc: Doc, m: Match, name_at) -> Unit | None:
+        """ "The Albanians of southern Serbia", "the Kurds of Iraq": a people named by a plural
+        demonym and placed by an "of" phrase live there - a group of that country."""
+        last = doc[m.end - 1]
+        if last.tag_ not in ("NNPS", "NNS"):
+            return None
+        unit = Unit("role", (m.start, m.end), m.start, m.end, doc[m.start:m.end].text)
+        self._of_in_country(doc, last, unit, name_at, preps=("of",))
+        return unit if unit.country and unit.country != m.term.country else None
 
     # -- article context -------------------------------------------------------------------
     def _context_countries(self, doc: Doc, units: list[Unit], article, home: str | None) -> None:
