@@ -153,3 +153,12 @@ def test_insisting_hosting_and_reviewing_need_the_right_objects():
                                "hosted a dinner. The French president reviewed a proposal by the unions.",
                                date="2005-02-01").events
     assert not any(e.code in ("010", "043", "090") and e.happened for e in evs)
+
+
+def test_words_of_force_that_criticise_need_someone_criticised():
+    evs = flashpoint.code_text("The French president ripped the German chancellor over the deficit.",
+                               date="2005-02-01").events
+    assert any(e.code == "111" and e.target.country == "DEU" for e in evs)
+    for text in ("French farmers ripped the flag.", "French companies are ripping off the German state."):
+        evs = flashpoint.code_text(text, date="2005-02-01").events
+        assert not any(e.code == "111" for e in evs), text
