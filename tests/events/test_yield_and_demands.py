@@ -112,3 +112,9 @@ def test_demonstrating_something_is_no_demonstration():
         assert not any(code.startswith("14") for code, _, _ in _happened(text)), text
     assert any(code == "141" for code, _, _ in
                _happened("French students demonstrated outside the embassy on Monday."))
+
+
+def test_arriving_together_is_no_visit_to_each_other():
+    evs = [e for e in _events("The French president and the French prime minister arrived in Lyon on Monday.")
+           if e.code == "042"]
+    assert evs and all(e.target is None or e.target.text == "Lyon" for e in evs)

@@ -59,6 +59,8 @@ MUTUAL_ROOTS = frozenset({"03", "04", "05", "06"})
 # protesting or demanding together is no act on each other ("embassies and high commissions
 # will close").
 RECIPROCAL_ROOTS = MUTUAL_ROOTS | {"11", "16", "19"}
+# ... except going somewhere and receiving someone: "Obama and Biden arrived in Orlando" together
+SOLO_CODES = frozenset({"042", "043"})
 
 
 def _argument(doc: Doc, tok: Token | None) -> ActorRef | None:
@@ -222,7 +224,7 @@ def _emit(
     if match.target is None and len(sources) > 1 and cameo.root in RECIPROCAL_ROOTS:
         # "The U.S. and the Taliban signed a pact": coordinated actors act on each other.
         pairs = mutual
-    elif match.pattern.code[:2] in MUTUAL_ROOTS:
+    elif match.pattern.code[:2] in MUTUAL_ROOTS and match.pattern.code[:3] not in SOLO_CODES:
         # Cooperation between coordinated actors is with each other, whatever else it targets.
         pairs += mutual
     span = [trigger.idx, trigger.idx + len(trigger)]
