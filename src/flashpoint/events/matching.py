@@ -87,7 +87,7 @@ def _satisfies(tok: Token, p: Pattern) -> bool:
     if p.acomp and not any(
         lemma(c) in p.acomp or c.lower_ in p.acomp
         for c in tok.subtree
-        if c.dep_ in ("acomp", "oprd", "xcomp", "amod", "advmod")
+        if c.dep_ in ("acomp", "oprd", "xcomp", "ccomp", "amod", "advmod")
     ):
         return False
     if p.instrument:

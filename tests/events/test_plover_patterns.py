@@ -1,0 +1,72 @@
+"""Event senses added for PLOVER recall: verdicts, condemnation as a noun, refuge, aid flown in,
+borders opened to refugees, release, attacks kept up, cyber warfare, warrants and honours."""
+
+from __future__ import annotations
+
+import flashpoint
+
+
+def _happened(text: str) -> list[tuple[str, str | None, str | None]]:
+    """(code, source text, target text) of the events in ``text`` that happened."""
+    return [(e.code, e.source.text if e.source else None, e.target.text if e.target else None)
+            for e in flashpoint.code_text(text, date="2019-05-01").events if e.happened]
+
+
+def _codes(text: str) -> set[str]:
+    return {code for code, _, _ in _happened(text)}
+
+
+def test_finding_someone_guilty_is_a_verdict_against_them():
+    assert ("116", "The Kenyan court", "the Ugandan minister") in _happened(
+        "The Kenyan court found the Ugandan minister guilty of fraud.")
+    assert "116" not in _codes("The Kenyan court found the documents in a safe.")
+
+
+def test_expressing_condemnation_of_something_criticises_it():
+    assert any(code == "111" and tgt and "Chilean" in tgt for code, _, tgt in _happened(
+        "Peru expressed its strong condemnation of the Chilean raid."))
+
+
+def test_seeking_refuge_in_a_country_asks_it_for_protection():
+    assert any(code == "023" and tgt == "Chad" for code, _, tgt in _happened(
+        "Thousands of Sudanese civilians have sought refuge in Chad."))
+
+
+def test_aid_flown_into_a_country_is_aid_to_it():
+    assert any(code == "070" and tgt == "Haiti" for code, _, tgt in _happened(
+        "The Red Cross flew 20 tons of medicine into Haiti."))
+
+
+def test_opening_borders_to_refugees_admits_them():
+    assert "075" in _codes("Poland opened its borders to refugees from Ukraine.")
+    assert "075" not in _codes("Poland opened its borders to trade with Ukraine.")
+
+
+def test_letting_prisoners_free_releases_them():
+    assert "0841" in _codes("Eritrea let free 40 political prisoners on Monday.")
+
+
+def test_keeping_up_an_attack_is_attacking():
+    assert any(code.startswith("19") and tgt and "Idlib" in tgt for code, _, tgt in _happened(
+        "Syrian forces continued their attacks on the town of Idlib."))
+    assert not any(code.startswith("19") for code in _codes(
+        "The Kenyan teachers continued their strike against the government."))
+    assert not any(code.startswith("19") for code in _codes(
+        "The Kenyan senator continued his attacks against the Ugandan judge."))
+
+
+def test_waging_cyber_warfare_attacks():
+    assert any(code == "190" and tgt == "Estonia" for code, _, tgt in _happened(
+        "Russia launched cyber warfare against Estonia."))
+
+
+def test_a_warrant_for_someone_is_an_arrest_order():
+    assert any(code == "173" and tgt and "Carlos Ghosn" in tgt for code, _, tgt in _happened(
+        "A Tokyo court issued an arrest warrant for Carlos Ghosn."))
+
+
+def test_an_honour_conferred_on_someone_praises_them():
+    assert any(code == "051" and tgt and "Angela Merkel" in tgt for code, _, tgt in _happened(
+        "France awarded its highest medal to German Chancellor Angela Merkel."))
+    assert "051" not in _codes("France awarded a contract to a German company.")
+
