@@ -1,5 +1,6 @@
 """Event senses added for PLOVER recall: verdicts, condemnation as a noun, refuge, aid flown in,
-borders opened to refugees, release, attacks kept up, cyber warfare, warrants and honours."""
+borders opened to refugees, release, attacks kept up, cyber warfare, warrants, honours, meals with
+someone, ambassadors received and investigations joined."""
 
 from __future__ import annotations
 
@@ -16,6 +17,11 @@ def _codes(text: str) -> set[str]:
     return {code for code, _, _ in _happened(text)}
 
 
+def _coded(code: str, target: str, text: str) -> bool:
+    """Whether ``text`` has an event of ``code`` whose target text contains ``target``."""
+    return any(c == code and tgt and target in tgt for c, _, tgt in _happened(text))
+
+
 def test_finding_someone_guilty_is_a_verdict_against_them():
     assert ("116", "The Kenyan court", "the Ugandan minister") in _happened(
         "The Kenyan court found the Ugandan minister guilty of fraud.")
@@ -23,18 +29,15 @@ def test_finding_someone_guilty_is_a_verdict_against_them():
 
 
 def test_expressing_condemnation_of_something_criticises_it():
-    assert any(code == "111" and tgt and "Chilean" in tgt for code, _, tgt in _happened(
-        "Peru expressed its strong condemnation of the Chilean raid."))
+    assert _coded("111", "Chilean", "Peru expressed its strong condemnation of the Chilean raid.")
 
 
 def test_seeking_refuge_in_a_country_asks_it_for_protection():
-    assert any(code == "023" and tgt == "Chad" for code, _, tgt in _happened(
-        "Thousands of Sudanese civilians have sought refuge in Chad."))
+    assert _coded("023", "Chad", "Thousands of Sudanese civilians have sought refuge in Chad.")
 
 
 def test_aid_flown_into_a_country_is_aid_to_it():
-    assert any(code == "070" and tgt == "Haiti" for code, _, tgt in _happened(
-        "The Red Cross flew 20 tons of medicine into Haiti."))
+    assert _coded("070", "Haiti", "The Red Cross flew 20 tons of medicine into Haiti.")
 
 
 def test_opening_borders_to_refugees_admits_them():
@@ -49,24 +52,33 @@ def test_letting_prisoners_free_releases_them():
 def test_keeping_up_an_attack_is_attacking():
     assert any(code.startswith("19") and tgt and "Idlib" in tgt for code, _, tgt in _happened(
         "Syrian forces continued their attacks on the town of Idlib."))
-    assert not any(code.startswith("19") for code in _codes(
-        "The Kenyan teachers continued their strike against the government."))
-    assert not any(code.startswith("19") for code in _codes(
-        "The Kenyan senator continued his attacks against the Ugandan judge."))
+    for text in ("The Kenyan teachers continued their strike against the government.",
+                 "The Kenyan senator continued his attacks against the Ugandan judge."):
+        assert not any(code.startswith("19") for code in _codes(text))
 
 
 def test_waging_cyber_warfare_attacks():
-    assert any(code == "190" and tgt == "Estonia" for code, _, tgt in _happened(
-        "Russia launched cyber warfare against Estonia."))
+    assert _coded("190", "Estonia", "Russia launched cyber warfare against Estonia.")
 
 
 def test_a_warrant_for_someone_is_an_arrest_order():
-    assert any(code == "173" and tgt and "Carlos Ghosn" in tgt for code, _, tgt in _happened(
-        "A Tokyo court issued an arrest warrant for Carlos Ghosn."))
+    assert _coded("173", "Carlos Ghosn", "A Tokyo court issued an arrest warrant for Carlos Ghosn.")
 
 
 def test_an_honour_conferred_on_someone_praises_them():
-    assert any(code == "051" and tgt and "Angela Merkel" in tgt for code, _, tgt in _happened(
-        "France awarded its highest medal to German Chancellor Angela Merkel."))
+    assert _coded("051", "Angela Merkel", "France awarded its highest medal to German Chancellor Angela Merkel.")
     assert "051" not in _codes("France awarded a contract to a German company.")
 
+
+def test_a_meal_with_someone_is_a_meeting():
+    assert _coded("040", "Macron", "The Kenyan president had lunch with French President Emmanuel Macron.")
+    assert "040" not in _codes("The Kenyan actor held a dinner party in Paris to promote the Lyric Theatre.")
+    assert "040" not in _codes("The Kenyan president attends the Correspondents' Dinner in Nairobi.")
+
+
+def test_receiving_an_ambassador_hosts_them():
+    assert _coded("043", "ambassador", "The Kenyan president received the German ambassador on Monday.")
+
+
+def test_joining_an_investigation_investigates():
+    assert _coded("090", "Boeing", "The FBI has joined a criminal investigation of the Boeing company.")
