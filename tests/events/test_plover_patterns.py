@@ -82,3 +82,8 @@ def test_receiving_an_ambassador_hosts_them():
 
 def test_joining_an_investigation_investigates():
     assert _coded("090", "Boeing", "The FBI has joined a criminal investigation of the Boeing company.")
+
+
+def test_ordering_someone_jailed_or_a_paper_suspended_is_the_act_itself():
+    assert _coded("173", "opposition leader", "The Kenyan president ordered the police to arrest the opposition leader.")
+    assert _coded("172", "newspaper", "The Kenyan government ordered the opposition newspaper to suspend publication.")
