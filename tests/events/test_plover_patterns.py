@@ -87,3 +87,8 @@ def test_joining_an_investigation_investigates():
 def test_ordering_someone_jailed_or_a_paper_suspended_is_the_act_itself():
     assert _coded("173", "opposition leader", "The Kenyan president ordered the police to arrest the opposition leader.")
     assert _coded("172", "newspaper", "The Kenyan government ordered the opposition newspaper to suspend publication.")
+
+
+def test_offering_criticism_criticises_and_handing_over_aid_gives_it():
+    assert _coded("111", "Maltese", "The Kenyan delegation offered scathing criticism of the Maltese government.")
+    assert _coded("070", "Nepalese", "Japan handed over 500 tents to the Nepalese government.")
