@@ -118,3 +118,9 @@ def test_arriving_together_is_no_visit_to_each_other():
     evs = [e for e in _events("The French president and the French prime minister arrived in Lyon on Monday.")
            if e.code == "042"]
     assert evs and all(e.target is None or e.target.text == "Lyon" for e in evs)
+
+
+def test_supporting_someones_plan_supports_them():
+    assert any(code == "051" and tgt == "GRC" for code, _, tgt in
+               _happened("The UN refugee agency supports the Greek government's plans for the islands."))
+    assert not any(code == "051" for code, _, _ in _happened("American Republicans support deportation."))
