@@ -124,3 +124,10 @@ def test_supporting_someones_plan_supports_them():
     assert any(code == "051" and tgt == "GRC" for code, _, tgt in
                _happened("The UN refugee agency supports the Greek government's plans for the islands."))
     assert not any(code == "051" for code, _, _ in _happened("American Republicans support deportation."))
+
+
+def test_people_named_by_what_they_are_or_suffer_are_targets():
+    evs = _events("Iranian police tortured a 35-year-old inmate to death in western Iran.")
+    assert any(e.root == "18" and e.target and "inmate" in e.target.text for e in evs)
+    assert any(code == "030" and tgt == "LBR" for code, _, tgt in
+               _happened("Australia has agreed to lend up to $1 billion to Liberia."))
