@@ -163,7 +163,8 @@ def _nearest_subject(verb: Token) -> Token | None:
     return max(before, key=lambda t: t.i) if before else subjects[0]
 
 
-def _agent(tok: Token) -> Token | None:
+def agent_of(tok: Token) -> Token | None:
+    """The actor of a passive verb's "by" phrase ("was labelled ... by the Conservatives")."""
     agent = _child(tok, {"agent"})
     if agent is not None:
         return _child(agent, {"pobj"})
@@ -215,7 +216,7 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
             for acl in holder.children:
                 # "the missiles fired by the Israeli military struck ...": who fired them acts
                 if acl.dep_ == "acl" and is_passive(acl):
-                    agent = _agent(acl)
+                    agent = agent_of(acl)
                     if agent is not None and is_actor(agent):
                         return agent
     return subj
@@ -225,7 +226,7 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
     if depth > 4:
         return None
     if is_passive(verb):
-        agent = _agent(verb)
+        agent = agent_of(verb)
         if agent is not None:
             return agent
         if verb.dep_ != "acl":

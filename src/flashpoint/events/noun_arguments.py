@@ -10,10 +10,10 @@ from .arguments import (
     LIGHT_VERBS,
     NOT_ACTOR_ENTS,
     _actor_below,
-    _agent,
     _child,
     _nearest_subject,
     _pobj,
+    agent_of,
     is_actor,
     subject_of,
     target_of,
@@ -63,7 +63,7 @@ def noun_source(noun: Token, patterns_lemmas: frozenset[str] = frozenset()) -> T
     if noun.dep_ in ("dobj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
         if lemma(head) in LIGHT_VERBS:
             if noun.dep_ == "nsubjpass":
-                return _agent(head)
+                return agent_of(head)
             return subject_of(head)
     return None
 

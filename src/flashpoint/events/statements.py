@@ -185,8 +185,7 @@ def _characterisation(verb: Token, cues: StatementCues) -> tuple[Token, Pattern,
         PRAISE if _judged(tokens, cues.positive) else None
     speaker = args.subject_of(verb)
     if obj.dep_ == "nsubjpass":
-        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-        speaker = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        speaker = args.agent_of(verb)
     if pattern is None or speaker is None or speaker._.actor is None:
         return None
     about = _about(list(obj.subtree), speaker, verb) or obj
