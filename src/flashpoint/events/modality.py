@@ -103,9 +103,14 @@ def governors(trigger: Token, limit: int = 6) -> list[Token]:
     return chain
 
 
+def _marked_clause(tok: Token, words: frozenset[str] | set[str]) -> bool:
+    """An adverbial clause its subordinator marks as one of ``words`` ("if", "unless", "for")."""
+    return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in words for c in tok.children)
+
+
 def for_clause(tok: Token) -> bool:
     """ "called for Israel to withdraw": a for-to clause completes its verb like an xcomp."""
-    return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "for" for c in tok.children)
+    return _marked_clause(tok, {"for"})
 
 
 def _subjunctive(tok: Token, c: Cues) -> bool:
@@ -165,11 +170,7 @@ def _aux_modality(tok: Token, c: Cues) -> str | None:
             if low in c.hypothetical_aux:
                 return "hypothetical"
         if child.dep_ == "mark" and child.lower_ in c.conditional:
-            return "hypothetical"
-    if tok.dep_ == "advcl":
-        for child in tok.children:
-            if child.dep_ == "mark" and child.lower_ in c.conditional:
-                return "hypothetical"
+            return "hypothetical"  # also an adverbial clause marked "if"/"unless"
     return None
 
 
@@ -187,10 +188,7 @@ def threatens(trigger: Token) -> bool:
     """Whether an announced act carries a condition that makes it a threat ("will withdraw its
     force unless X holds elections")."""
     words = cues().threat_conditions
-    return any(
-        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in words for m in c.children)
-        for c in trigger.children
-    )
+    return any(_marked_clause(c, words) for c in trigger.children)
 
 
 def modality(trigger: Token) -> str:
