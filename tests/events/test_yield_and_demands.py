@@ -15,31 +15,34 @@ def _happened(text: str) -> list[tuple[str, str | None, str | None]]:
             for e in _events(text) if e.happened]
 
 
+def _codes(text: str) -> list[str]:
+    """The codes of the events in ``text`` that happened."""
+    return [code for code, _, _ in _happened(text)]
+
+
 def test_accepting_demands_and_granting_requests_is_yielding_to_who_asked():
     assert ("080", "CHL", "CHL") in _happened("Chile's government accepted the demands of striking miners in Chile.")
     assert any(code == "080" and tgt == "FRA" for code, _, tgt in
                _happened("The German minister approved a request from France for more troops."))
-    assert any(code == "080" for code, _, _ in
-               _happened("The Kenyan court granted the police permission to hold the suspect."))
+    assert "080" in _codes("The Kenyan court granted the police permission to hold the suspect.")
     # economic demand is no one's demand
-    assert not any(code == "080" for code, _, _ in
-                   _happened("Kenya's farmers accepted the demand for maize would fall."))
+    assert "080" not in _codes("Kenya's farmers accepted the demand for maize would fall.")
 
 
 def test_giving_in_and_easing_tariffs_yield():
-    assert any(code == "080" for code, _, _ in _happened("The Peruvian government gave in to the truckers."))
+    assert "080" in _codes("The Peruvian government gave in to the truckers.")
     assert ("085", "USA", "CHN") in _happened("The U.S. cut tariffs on Chinese steel.")
-    assert not any(code.startswith("08") for code, _, _ in _happened("The company cut prices."))
+    assert not any(code.startswith("08") for code in _codes("The company cut prices."))
 
 
 def test_troops_leaving_a_country_withdraw_from_it():
     assert ("0874", "USA", "SYR") in _happened("American troops have started leaving Syria.")
-    assert not any(code == "0874" for code, _, _ in _happened("The bankers left London for Paris."))
+    assert "0874" not in _codes("The bankers left London for Paris.")
 
 
 def test_resigning_is_yielding_and_resigning_oneself_is_not():
-    assert any(code == "083" for code, _, _ in _happened("Peru's interior minister resigned on Sunday."))
-    assert not any(code == "083" for code, _, _ in _happened("The minister resigned himself to defeat."))
+    assert "083" in _codes("Peru's interior minister resigned on Sunday.")
+    assert "083" not in _codes("The minister resigned himself to defeat.")
 
 
 def test_a_hyphenated_cease_fire_is_a_ceasefire():
@@ -79,39 +82,31 @@ def test_coordinated_sources_do_not_act_on_each_other_unless_the_act_is_mutual()
 
 
 def test_speaking_to_reporters_is_no_consultation_and_briefing_leaders_is():
-    assert not any(code == "040" for code, _, _ in
-                   _happened("The French president spoke to reporters in Paris on Monday."))
-    assert not any(code == "040" for code, _, _ in
-                   _happened("The French president was talking to supporters in Lyon."))
+    assert "040" not in _codes("The French president spoke to reporters in Paris on Monday.")
+    assert "040" not in _codes("The French president was talking to supporters in Lyon.")
     assert ("040", "USA", "USA") in _happened("The U.S. defense secretary briefed senators on Tuesday.")
-    assert not any(code == "040" for code, _, _ in
-                   _happened("The U.S. defense secretary briefed reporters on Tuesday."))
+    assert "040" not in _codes("The U.S. defense secretary briefed reporters on Tuesday.")
 
 
 def test_a_participle_keeps_the_sense_of_its_noun_and_an_inclination_is_no_act():
-    assert not any(code.startswith("08") for code, _, _ in
-                   _happened("A report released by the Australian trade ministry showed growth."))
-    assert any(code == "0841" for code, _, _ in
-               _happened("Five prisoners released by Israel returned home to Gaza."))
-    assert not any(code == "051" for code, _, _ in
-                   _happened("The Democratic senator said he is inclined to endorse Clinton."))
-    assert any(code == "011" for code, _, _ in
-               _happened("A spokesman for the French ministry declined to address the report."))
+    assert not any(code.startswith("08") for code in
+                   _codes("A report released by the Australian trade ministry showed growth."))
+    assert "0841" in _codes("Five prisoners released by Israel returned home to Gaza.")
+    assert "051" not in _codes("The Democratic senator said he is inclined to endorse Clinton.")
+    assert "011" in _codes("A spokesman for the French ministry declined to address the report.")
 
 
 def test_a_threat_needs_the_force_the_act_would_need():
-    assert not any(code.startswith("13") for code, _, _ in
-                   _happened("The Canadian prime minister said his government will fight for every vote."))
-    assert any(code == "138" for code, _, _ in
-               _happened("Israel said it would attack Hamas positions in Gaza."))
+    assert not any(code.startswith("13") for code in
+                   _codes("The Canadian prime minister said his government will fight for every vote."))
+    assert "138" in _codes("Israel said it would attack Hamas positions in Gaza.")
 
 
 def test_demonstrating_something_is_no_demonstration():
     for text in ("The party will not take for granted the confidence the French people have demonstrated.",
                  "It was a victory for the whole country, as was demonstrated by the French team."):
-        assert not any(code.startswith("14") for code, _, _ in _happened(text)), text
-    assert any(code == "141" for code, _, _ in
-               _happened("French students demonstrated outside the embassy on Monday."))
+        assert not any(code.startswith("14") for code in _codes(text)), text
+    assert "141" in _codes("French students demonstrated outside the embassy on Monday.")
 
 
 def test_arriving_together_is_no_visit_to_each_other():
@@ -123,7 +118,7 @@ def test_arriving_together_is_no_visit_to_each_other():
 def test_supporting_someones_plan_supports_them():
     assert any(code == "051" and tgt == "GRC" for code, _, tgt in
                _happened("The UN refugee agency supports the Greek government's plans for the islands."))
-    assert not any(code == "051" for code, _, _ in _happened("American Republicans support deportation."))
+    assert "051" not in _codes("American Republicans support deportation.")
 
 
 def test_people_named_by_what_they_are_or_suffer_are_targets():
