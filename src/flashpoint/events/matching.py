@@ -54,7 +54,8 @@ def _satisfies(tok: Token, p: Pattern) -> bool:
         c for c in preps
         if not any(o.ent_type_ in ("DATE", "TIME") for o in c.children if o.dep_ == "pobj")
     ]
-    for_clauses = [c for c in tok.children if for_clause(c)]
+    # only the preposition and complement constraints read a for-to clause
+    for_clauses = [c for c in tok.children if for_clause(c)] if p.prep or p.xcomp else []
     if p.prep:
         # "warned both parties against pandering": a preposition the parser hung on an actor
         # object belongs to the verb
