@@ -133,6 +133,15 @@ def test_relative_clause_subject(pipeline):
     assert "village" in arg(evs[0], "target")
 
 
+def test_a_thing_that_does_something_in_a_relative_clause_is_no_actor(pipeline):
+    # who violated the statutes is not who the statutes prohibit from
+    text = "The senator asked whether the minister violated statutes that prohibit destruction of records."
+    assert not find(events_of(pipeline, text), trigger="prohibit")
+    # ... but who passed the resolution is who it condemns through
+    evs = find(events_of(pipeline, "The parliament passed a resolution that condemns Russia."), trigger="condemns")
+    assert evs and "parliament" in arg(evs[0], "source") and "Russia" in arg(evs[0], "target")
+
+
 def test_reported_speech_attribution(pipeline):
     evs = find(events_of(pipeline, "The spokesman said the rebels attacked the convoy."), trigger="attacked")
     assert evs and "spokesman" in (evs[0].attributed_to or "")

@@ -49,6 +49,13 @@ LIGHT_VERBS = frozenset(
      "engage", "agree", "accept", "take", "head", "spearhead", "set", "end"}
 )
 
+# Verbs whose subject is the author of their object: "parliament passed a resolution that
+# condemns X" (the parliament condemns), unlike "violated statutes that prohibit X".
+AUTHORING_VERBS = frozenset(
+    {"pass", "adopt", "publish", "release", "write", "draft", "introduce", "unveil", "enact",
+     "table", "submit", "present", "produce", "prepare", "circulate", "post", "grant"}
+)
+
 
 @lru_cache(maxsize=1)
 def _word_lists() -> dict[str, frozenset[str]]:
@@ -205,7 +212,8 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     if subj is not None and not is_actor(subj) and depth == 0:
         # "the parliament passed a resolution criticizing X": the resolution's author acts.
         holder = subj
-        if holder.dep_ in ("dobj", "nsubjpass") and holder.head.pos_ == "VERB":
+        if holder.dep_ in ("dobj", "nsubjpass") and holder.head.pos_ == "VERB" and (
+                not _relative_subject(verb) or lemma(holder.head) in LIGHT_VERBS | AUTHORING_VERBS):
             above = _subject(holder.head, 1)
             if above is not None and is_actor(above):
                 return above
@@ -220,6 +228,12 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
                     if agent is not None and is_actor(agent):
                         return agent
     return subj
+
+
+def _relative_subject(verb: Token) -> bool:
+    """ "statutes that prohibit X": a relative clause whose pronoun subject is its antecedent."""
+    return verb.dep_ == "relcl" and any(
+        c.dep_ == "nsubj" and c.lower_ in RELATIVE_PRONOUNS for c in verb.children)
 
 
 def _subject(verb: Token, depth: int = 0) -> Token | None:
