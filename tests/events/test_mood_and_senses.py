@@ -400,3 +400,13 @@ def test_killing_in_a_gunbattle_is_fighting():
     evs = [e for e in _events("Ruritanian soldiers killed four villagers near the border.")
            if e.trigger == "killed" and e.happened]
     assert evs and all(e.root == "18" for e in evs)
+
+
+def test_an_infinitive_with_its_own_subject_takes_its_verbs_mood():
+    # "allow/want X to do": what X would do has not happened
+    _assert_no_event([
+        ("Deals are being sought to allow Britain to deport the suspects to Algeria.", "17"),
+        ("Russia wants Turkey to close its borders to the rebels.", "17"),
+    ])
+    # ... a verb that brings the act about keeps it actual
+    assert "0874" in _happened("Russia forced Ukraine to withdraw its troops from the border.")

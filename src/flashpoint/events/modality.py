@@ -97,10 +97,18 @@ def governors(trigger: Token, limit: int = 6) -> list[Token]:
     """The chain of tokens above ``trigger`` that share its clause (through control links)."""
     chain: list[Token] = []
     tok = trigger
-    while (tok.dep_ in _GOVERNED or for_clause(tok)) and tok.head is not tok and len(chain) < limit:
+    while (tok.dep_ in _GOVERNED or for_clause(tok) or _infinitive_complement(tok)) \
+            and tok.head is not tok and len(chain) < limit:
         tok = tok.head
         chain.append(tok)
     return chain
+
+
+def _infinitive_complement(tok: Token) -> bool:
+    """ "allow the UK to deport": an infinitive with its own subject, parsed as a clausal
+    complement, is controlled by its verb like an xcomp."""
+    return tok.dep_ == "ccomp" and tok.tag_ == "VB" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
 def _marked_clause(tok: Token, words: frozenset[str] | set[str]) -> bool:
