@@ -142,6 +142,12 @@ def test_a_thing_that_does_something_in_a_relative_clause_is_no_actor(pipeline):
     assert evs and "parliament" in arg(evs[0], "source") and "Russia" in arg(evs[0], "target")
 
 
+def test_a_concern_that_names_an_actor_targets_it(pipeline):
+    evs = [e for e in events_of(pipeline, "Washington voiced concern that conditions in Burma have not improved.")
+           if e.root == "11"]
+    assert evs and "Burma" in arg(evs[0], "target")
+
+
 def test_reported_speech_attribution(pipeline):
     evs = find(events_of(pipeline, "The spokesman said the rebels attacked the convoy."), trigger="attacked")
     assert evs and "spokesman" in (evs[0].attributed_to or "")

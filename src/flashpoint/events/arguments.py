@@ -375,6 +375,19 @@ def _own_thing(tok: Token) -> bool:
     )
 
 
+def _actor_in_content(noun: Token) -> Token | None:
+    """ "voiced concern that conditions in China have not improved": the actor a noun's
+    that-clause is about (its subject, or the actor below its subject)."""
+    for clause in noun.children:
+        if clause.dep_ in ("acl", "ccomp") and any(
+                c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+            subj = _child(clause, {"nsubj", "nsubjpass"})
+            if subj is None or subj.pos_ == "PRON":
+                return None
+            return subj if is_actor(subj) else _actor_below(subj)
+    return None
+
+
 def direct_object(verb: Token) -> Token | None:
     return _child(verb, {"dobj", "obj"})
 
@@ -391,7 +404,7 @@ def target_of(verb: Token, specs: tuple[str, ...]) -> Token | None:
             found_any.append(found)
     # Every slot holds a thing or an event: the actor may sit below it or beside it.
     for found in found_any:
-        below = _actor_below(found)
+        below = _actor_below(found) or _actor_in_content(found)
         if below is not None:
             return below
     below = _actor_below(verb)
