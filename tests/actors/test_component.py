@@ -64,6 +64,8 @@ def test_coordination_gives_two_actors(pipeline):
         ("Police said the rebels attacked a convoy near Kabul.", "the rebels", None, "REB"),
         ("The Kremlin rejected the accusation.", "The Kremlin", "RUS", "GOV"),
         ("Officials in Washington said the Pentagon would send troops.", "the Pentagon", "USA", "MIL"),
+        ("The French president warned both parties in Paris.", "both parties", "FRA", "PTY"),
+        ("Two Mexican politicians criticised the plan.", "Two Mexican politicians", "MEX", "PTY"),
     ],
 )
 def test_actor_for_span(pipeline, sentence, phrase, country, agent):
