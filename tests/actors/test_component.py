@@ -165,6 +165,12 @@ def test_object_pronoun_is_not_the_subject_of_its_own_verb(pipeline):
     assert "him" in [doc.text[s:e] for s, e in smith.mentions]
 
 
+def test_object_pronoun_as_subject_of_an_infinitive(pipeline):
+    doc = code(pipeline, "Mr Brown spoke on Monday. Ms Hewitt wrote to him, calling for him to resign.")
+    brown = by_name(doc, "Brown")
+    assert [doc.text[s:e] for s, e in brown.mentions].count("him") == 2
+
+
 def test_they_continues_a_plural_subject(pipeline):
     doc = code(pipeline, "The Tories insisted they would hold ministers to account.", published="2005-02-01")
     they = actor_for_span(doc, span_of(doc, "they"))

@@ -76,7 +76,8 @@ def pronouns(doc: Doc, units: list[Unit], mentions: list[tuple[int, int, Unit]])
         word = tok.lower_
         if word in SUBJECT_PRONOUNS and tok.dep_.startswith("nsubj"):
             pool, back = persons, PRONOUN_LOOKBACK_SENTS
-        elif word in OBJECT_PRONOUNS and tok.dep_ in ("dobj", "pobj", "dative", "obj"):
+        elif word in OBJECT_PRONOUNS and (tok.dep_ in ("dobj", "pobj", "dative", "obj")
+                                          or _infinitive_subject(tok)):
             pool, back = persons, PRONOUN_LOOKBACK_SENTS
         elif word in PLURAL_PRONOUNS and (tok.dep_.startswith("nsubj") or tok.dep_ in ("dobj", "pobj")):
             pool, back = plurals, 1
@@ -84,7 +85,8 @@ def pronouns(doc: Doc, units: list[Unit], mentions: list[tuple[int, int, Unit]])
             continue
         n = sent_index.get(tok.sent.start, 0)
         floor = sents[max(0, n - back)].start
-        subject = _subject_of(tok) if not tok.dep_.startswith("nsubj") else None
+        subject = _subject_of(tok) if not tok.dep_.startswith("nsubj") else (
+            _subject_of(tok.head) if _infinitive_subject(tok) else None)
         own = {id(u) for s, e, u in pool if subject is not None and s <= subject < e}
         for s, e, u in reversed(pool):
             if not (floor <= s and e <= tok.i) or id(u) in own:
@@ -93,6 +95,11 @@ def pronouns(doc: Doc, units: list[Unit], mentions: list[tuple[int, int, Unit]])
                 continue
             mentions.append((tok.i, tok.i + 1, u))
             break
+
+
+def _infinitive_subject(tok) -> bool:
+    """ "called for him to apologise": an object pronoun as the subject of an infinitive."""
+    return tok.dep_ == "nsubj" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.head.children)
 
 
 def _subject_of(tok) -> int | None:
