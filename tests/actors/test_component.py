@@ -217,6 +217,10 @@ def test_no_one_inherits_a_dropped_one_word_party(pipeline):
     doc = code(pipeline, "Apple CEO Tim Cook refused to work with the FBI.")
     assert by_name(doc, "Tim Cook").country_source != "party"
     assert by_name(doc, "Apple").country_source != "party"
+    # ... also once the story's home country is known and knowledge is read a second time
+    doc = code(pipeline, "Senator Smith of Ohio called for an Apple boycott after Apple CEO Tim Cook refused "
+                         "to work with the FBI.")
+    assert by_name(doc, "Tim Cook").country_source != "party"
 
 
 def test_a_given_name_before_a_place_like_surname_is_a_person(pipeline):

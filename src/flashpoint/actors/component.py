@@ -198,6 +198,7 @@ class ActorResolver(UnitBuilder):
             units, getattr(article, "dateline", None), getattr(article, "title", None), self.kb, doc))
         if home is not None:
             from_knowledge.apply(units, published, prefer_country=home)  # "Labour" in a UK story
+            _drop_foreign_one_word_parties(units, home)
             inherit_from_modifiers(doc, units)
         _drop_foreign_one_word_parties(units, home)
         self._context_countries(doc, units, article, home)
