@@ -90,6 +90,11 @@ def test_negated_phrases_and_adjective_only_judgements():
 def test_a_plain_statement_is_about_the_clause_subject_or_object_only():
     evs = _events("The French foreign minister said the talks would resume after a visit by German officials.")
     assert not any(e.code == "010" and e.target and e.target.country == "DEU" for e in evs)
+    # ... of the reported clause itself, not of a clause or phrase inside it
+    for text in ("The French foreign minister said the issue that the German chancellor was dodging would not go away.",
+                 "The French foreign minister said reaching an understanding with Germany could be difficult."):
+        evs = _events(text)
+        assert not any(e.code == "010" and e.target and e.target.country == "DEU" for e in evs), text
 
 
 @pytest.mark.parametrize(

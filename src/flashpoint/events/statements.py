@@ -140,9 +140,15 @@ def _about(tokens: list[Token], speaker: Token, verb: Token, core_only: bool = F
     subjects = [t for t in tokens if t.dep_ in ("nsubj", "nsubjpass") and t.head.i != verb.i]
     # A place the clause happens in ("policies already in action in Canada") is not commented on.
     tokens = [t for t in tokens if not (t.dep_ == "pobj" and t.head.lower_ in LOCATIVE)]
-    # Plain statements (010) are about the clause's subject or object only; a judgement may fall
-    # on any actor the clause names.
-    core = [t for t in tokens if t.dep_ in CORE_DEPS] if core_only else tokens
+    # Plain statements (010) are about the reported clause's own subject or object only, not an
+    # actor deep in a clause or phrase below them ("the issue that the home secretary is
+    # dodging"); a judgement may fall on any actor the clause names.
+    if core_only:
+        clause = _clause_verbs(tokens)
+        subjects = [t for t in subjects if t.head.i in clause]
+        core = [t for t in tokens if t.dep_ in CORE_DEPS and t.head.i in clause]
+    else:
+        core = tokens
     for tok in subjects + core:
         if other(tok):
             return _mention_head(tok)
@@ -150,6 +156,20 @@ def _about(tokens: list[Token], speaker: Token, verb: Token, core_only: bool = F
             if child.dep_ == "poss" and other(child):
                 return _mention_head(child)
     return None
+
+
+def _clause_verbs(tokens: list[Token]) -> set[int]:
+    """The reported clause's own verbs: its root, the verbs conjoined to it and their
+    complements of control ("would like to see")."""
+    inside = {t.i for t in tokens}
+    roots = [t for t in tokens if t.head.i not in inside or t.head is t]
+    clause: set[int] = set()
+    stack = roots[:1]
+    while stack:
+        tok = stack.pop()
+        clause.add(tok.i)
+        stack.extend(c for c in tok.children if c.i in inside and c.dep_ in ("conj", "xcomp", "acomp"))
+    return clause
 
 
 def _generic(tok: Token) -> bool:
