@@ -410,3 +410,14 @@ def test_an_infinitive_with_its_own_subject_takes_its_verbs_mood():
     ])
     # ... a verb that brings the act about keeps it actual
     assert "0874" in _happened("Russia forced Ukraine to withdraw its troops from the border.")
+
+
+def test_what_someone_is_accused_of_is_theirs_and_only_alleged():
+    evs = [e for e in _events("Russia accused Ukraine of attacking its troops.") if e.root == "18"]
+    # the accused would be the attacker, and the attack is an allegation, not a report
+    assert evs and all(e.source.country == "UKR" and not e.happened for e in evs)
+    # blaming or praising someone for an act says they did it
+    evs = [e for e in _events("Israel blamed Hamas for firing rockets at Sderot.") if e.root == "19"]
+    assert evs and evs[0].source.country != "ISR"
+    evs = [e for e in _events("The UN praised Iran for releasing the British sailors.") if e.code == "0841"]
+    assert evs and evs[0].source.country == "IRN" and evs[0].happened

@@ -283,6 +283,13 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
         # "..., killing 25 people"; "called X to congratulate him" (a purpose clause)
         return _subject(head, depth + 1)
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.dep_ == "prep" \
+            and head.lower_ in ("of", "for", "with") and head.head.pos_ == "VERB":
+        # "accused Ukraine of attacking", "blamed Hamas for firing", "praised Iran for
+        # releasing": the one accused, blamed or praised did it
+        obj = direct_object(head.head)
+        if obj is not None and is_actor(obj):
+            return obj
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.dep_ == "prep" \
             and head.head.pos_ in ("VERB", "AUX"):
         # "withdrew without attacking X", "responded by shelling X": the clause's subject acts
         return _subject(head.head, depth + 1)
