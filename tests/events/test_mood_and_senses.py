@@ -421,3 +421,11 @@ def test_what_someone_is_accused_of_is_theirs_and_only_alleged():
     assert evs and evs[0].source.country != "ISR"
     evs = [e for e in _events("The UN praised Iran for releasing the British sailors.") if e.code == "0841"]
     assert evs and evs[0].source.country == "IRN" and evs[0].happened
+
+
+def test_an_actor_that_is_to_act_has_not_acted_yet():
+    evs = [e for e in _events("The French president is to visit Japan next week.") if e.trigger == "visit"]
+    assert evs and not any(e.code == "042" and e.happened for e in evs)
+    assert any(e.root == "03" for e in evs)  # an arranged visit is an intent
+    # ... but what a thing "was to" do names its purpose
+    assert "14" in _happened("The boycott was to protest the decision of the company.", "root")

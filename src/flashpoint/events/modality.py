@@ -224,12 +224,17 @@ def modality(trigger: Token) -> str:
     for gov in governors(trigger):
         lemma = _lemma(gov)
         done = lemma in c.perpetrate and below.dep_ == "dobj"  # "committed atrocities"
+        prev_dep = below.dep_
         below = gov
         if gov.pos_ == "NOUN":
             for kind, words in c.noun_governors.items():
                 if lemma in words:
                     return kind
             continue
+        if lemma == "be" and prev_dep == "xcomp" and _actor_subject(gov):
+            # "the minister is to visit Japan": arranged, not yet done (but "the boycott was to
+            # protest X" says what it was for)
+            return "planned"
         if lemma in c.threatened:
             return "threatened"
         if lemma in c.planned and not done:
@@ -250,6 +255,13 @@ def modality(trigger: Token) -> str:
         # auxiliary stands where its first conjunct stands
         return modality(trigger.head)
     return "actual"
+
+
+def _actor_subject(verb: Token) -> bool:
+    """Whether the verb's subject names an actor (a resolved mention or a personal pronoun)."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and (
+        c._.actor is not None or c.pos_ == "PRON" and c.lower_ not in ("it", "this", "that", "what", "which"))
+        for c in verb.children)
 
 
 def _shares_clause(tok: Token) -> bool:
