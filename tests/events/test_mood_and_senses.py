@@ -429,3 +429,13 @@ def test_an_actor_that_is_to_act_has_not_acted_yet():
     assert any(e.root == "03" for e in evs)  # an arranged visit is an intent
     # ... but what a thing "was to" do names its purpose
     assert "14" in _happened("The boycott was to protest the decision of the company.", "root")
+
+
+def test_an_announced_passive_gift_is_the_announcing_governments_intent():
+    evs = _events("More money is to be given to councils to build caravan parks, said British housing minister Yvette Cooper.")
+    assert any(e.root == "03" and e.source.agent == "GOV" and e.source.country == "GBR" for e in evs)
+    # ... not a violent act, and not by someone who is not a government
+    assert not any(e.source and e.source.agent == "GOV" for e in
+                   _events("Five people were killed in Baghdad, the Iraqi interior minister said."))
+    # a passive whose subject is "no ..." did not happen
+    assert not _happened("The minister said no agreements had been signed with France.")

@@ -43,7 +43,7 @@ from .senses import (
 )
 from .statements import statement_matches
 from .time import resolve_date
-from .unnamed import names_no_one, unnamed_source
+from .unnamed import announced_by, announcer, names_no_one, unnamed_source
 
 __all__ = ["EventCoder", "make_event_coder", "code_doc"]
 
@@ -339,6 +339,11 @@ def _source(doc: Doc, tok: Token | None, state: _DocState, root: str, match: Mat
             src = replace(earlier, text=src.text, span=src.span)
     if src is not None and (src.code or _named(tok)):
         return src
+    if tok is None:
+        speaker = announcer(root, match.trigger)
+        ref = _argument(doc, speaker) if speaker is not None else None
+        if ref is not None and ref.country and announced_by(ref.agent):
+            return ref
     return unnamed_source(root, tok, match.trigger, sent, location, match.pattern.id, is_crowd(tok))
 
 

@@ -70,7 +70,7 @@ def _satisfies(tok: Token, p: Pattern) -> bool:
     ):
         return False
     if p.obj:
-        objs = _children(tok, {"dobj", "obj", "nsubjpass"}) + _participle_head(tok)
+        objs = _children(tok, {"dobj", "obj", "nsubjpass"}) + _participle_head(tok) + _raised_object(tok)
         if not any(p.obj & _object_words(o) for o in objs):
             return False
     if p.xcomp:
@@ -124,6 +124,14 @@ def _participle_head(tok: Token) -> list[Token]:
     "a landmine planted by the group"."""
     if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN"):
         return [tok.head]
+    return []
+
+
+def _raised_object(tok: Token) -> list[Token]:
+    """ "More money is to be given to councils": the subject of "be to" is what the passive
+    under it acts on."""
+    if tok.dep_ == "xcomp" and lemma(tok.head) == "be" and any(c.dep_ == "auxpass" for c in tok.children):
+        return _children(tok.head, {"nsubj"})
     return []
 
 

@@ -147,6 +147,9 @@ def negated(trigger: Token, pattern_lemmas: frozenset[str] = frozenset()) -> boo
     c = cues()
     if _has_negation(trigger, c) or negated_by_preposition(trigger):
         return True
+    if any(ch.dep_ == "nsubjpass" and any(d.dep_ == "det" and d.lower_ == "no" for d in ch.children)
+           for ch in trigger.children):
+        return True  # "no agreements had been finalised"
     for gov in governors(trigger):
         if _has_negation(gov, c):
             return True
@@ -224,16 +227,17 @@ def modality(trigger: Token) -> str:
     for gov in governors(trigger):
         lemma = _lemma(gov)
         done = lemma in c.perpetrate and below.dep_ == "dobj"  # "committed atrocities"
-        prev_dep = below.dep_
+        prev = below
         below = gov
         if gov.pos_ == "NOUN":
             for kind, words in c.noun_governors.items():
                 if lemma in words:
                     return kind
             continue
-        if lemma == "be" and prev_dep == "xcomp" and _actor_subject(gov):
-            # "the minister is to visit Japan": arranged, not yet done (but "the boycott was to
-            # protest X" says what it was for)
+        if lemma == "be" and prev.dep_ == "xcomp" and (
+                _actor_subject(gov) or any(c.dep_ == "auxpass" for c in prev.children)):
+            # "the minister is to visit Japan", "more money is to be given": arranged, not yet
+            # done (but "the boycott was to protest X" says what it was for)
             return "planned"
         if lemma in c.threatened:
             return "threatened"

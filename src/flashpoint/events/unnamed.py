@@ -21,6 +21,8 @@ from spacy.tokens import Span, Token
 from ..errors import KnowledgeError
 from ..records import ActorRef, Location
 from ..yamldata import load_yaml
+from .arguments import subject_of
+from .modality import speech_governor
 from .words import is_word, lemma
 
 DATA_PATH = Path(__file__).with_name("data") / "unnamed_sources.yaml"
@@ -34,6 +36,8 @@ class UnnamedRules:
     force: dict[str, Any]
     crowd: dict[str, Any]
     arrest: dict[str, Any]
+    announced_roots: frozenset[str]
+    announced_agents: frozenset[str]
     weapon_nouns: frozenset[str]
     unknown_people: frozenset[str]
     unknown_modifiers: frozenset[str]
@@ -64,6 +68,8 @@ def rules() -> UnnamedRules:
         force = data["force"]
         return UnnamedRules(
             protest=data["protest"], force=force, crowd=data["crowd"], arrest=data["arrest"],
+            announced_roots=_words(data["announced"]["roots"]),
+            announced_agents=frozenset(str(a) for a in data["announced"]["agents"]),
             weapon_nouns=frozenset(str(w).lower() for w in force["weapon_nouns"]),
             unknown_people=_words(force["unknown_people"]),
             unknown_modifiers=_words(force["unknown_modifiers"]),
@@ -126,6 +132,22 @@ def unnamed_source(root: str, source: Token | None, trigger: Token, sent: Span,
     if names_disaster(sent if weapon else sent.doc):
         return None
     return _record(r.force, location)
+
+
+def announcer(root: str, trigger: Token) -> Token | None:
+    """Who announced a cooperative act the text puts in the passive with no agent ("more money
+    is to be given to councils, said the housing minister"): the subject of the reporting verb,
+    for the ``announced`` roots; the caller checks that it is a government's."""
+    if root not in rules().announced_roots or not any(c.dep_ == "auxpass" for c in trigger.children) \
+            or any(c.dep_ == "agent" for c in trigger.children):
+        return None
+    gov = speech_governor(trigger)
+    return subject_of(gov) if gov is not None else None
+
+
+def announced_by(agent: str | None) -> bool:
+    """Whether a speaker of this agent announces for its government (``announced.agents``)."""
+    return agent in rules().announced_agents
 
 
 def names_no_one(noun: Token) -> bool:
