@@ -439,3 +439,10 @@ def test_an_announced_passive_gift_is_the_announcing_governments_intent():
                    _events("Five people were killed in Baghdad, the Iraqi interior minister said."))
     # a passive whose subject is "no ..." did not happen
     assert not _happened("The minister said no agreements had been signed with France.")
+
+
+def test_a_passive_infinitive_takes_its_verbs_mood_and_meeting_needs_someone_met():
+    roots = _happened("The British minister said he expected the embargo on China to be lifted soon.", "root")
+    assert "08" not in roots and "03" in roots  # the lifting is expected: an intent, not done
+    assert "04" not in _happened("The company failed to meet its targets, the French minister said.", "root")
+    assert "04" in _happened("The French president met the German chancellor in Paris.", "root")

@@ -107,7 +107,7 @@ def governors(trigger: Token, limit: int = 6) -> list[Token]:
 def _infinitive_complement(tok: Token) -> bool:
     """ "allow the UK to deport": an infinitive with its own subject, parsed as a clausal
     complement, is controlled by its verb like an xcomp."""
-    return tok.dep_ == "ccomp" and tok.tag_ == "VB" and any(
+    return tok.dep_ == "ccomp" and tok.tag_ in ("VB", "VBN") and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
