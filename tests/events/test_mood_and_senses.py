@@ -446,3 +446,11 @@ def test_a_passive_infinitive_takes_its_verbs_mood_and_meeting_needs_someone_met
     assert "08" not in roots and "03" in roots  # the lifting is expected: an intent, not done
     assert "04" not in _happened("The company failed to meet its targets, the French minister said.", "root")
     assert "04" in _happened("The French president met the German chancellor in Paris.", "root")
+
+
+def test_an_event_noun_naming_a_kind_of_thing_is_no_event():
+    _assert_no_event([
+        ("The US Congress passed the South African sanctions bill last fall.", "16"),
+        ("Members of the Andean Pact met on Monday.", "05"),
+    ])
+    assert "16" in _happened("The EU imposed sanctions on Iran on Monday.", "root")

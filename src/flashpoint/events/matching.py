@@ -351,6 +351,8 @@ def noun_matches(sent: Span, ps: PatternSet, consumed: set[int], only: list[int]
     for tok in _within(sent, only):
         if tok.pos_ not in ("NOUN", "PROPN") or tok.i in consumed or tok.ent_type_ in ("DATE", "TIME"):
             continue  # "in March" is a month, not a march
+        if tok.dep_ == "compound" and tok.head.pos_ == "NOUN":
+            continue  # "the sanctions bill", "attack helicopters": a kind of thing, not an event
         pattern = _best(tok, ps.for_noun(lemma(tok)) or ps.for_noun(tok.lower_))
         if pattern is None:
             continue
