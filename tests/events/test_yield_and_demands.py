@@ -126,3 +126,12 @@ def test_people_named_by_what_they_are_or_suffer_are_targets():
     assert any(e.root == "18" and e.target and "inmate" in e.target.text for e in evs)
     assert any(code == "030" and tgt == "LBR" for code, _, tgt in
                _happened("Australia has agreed to lend up to $1 billion to Liberia."))
+
+
+def test_refusing_to_cooperate_with_someone_rejects_them():
+    # the refusal happened even though the act refused did not: 12x towards the act's target
+    assert ("122", "DEU", "IRQ") in _happened("Germany has refused to send peacekeepers to Iraq.")
+    assert ("124", "CAN", "IRN") in _happened("Canada refused to lift its sanctions on Iran.")
+    # a refusal that did not happen, or only might, rejects no one
+    assert not any(code.startswith("12") for code in _codes("Germany did not refuse to send peacekeepers to Iraq."))
+    assert not any(code.startswith("12") for code in _codes("Germany may refuse to send peacekeepers to Iraq."))

@@ -25,6 +25,7 @@ from .modality import (
     modality,
     negated,
     negated_by_preposition,
+    refused,
     speech_governor,
     threatens,
 )
@@ -187,8 +188,10 @@ def _events_for(
             return _emit(doc, sent, match, state, intent, "actual", False,
                          conf + 0.05, f"intent:{match.pattern.id}")
     # "without providing evidence" says what did not happen, not that anyone refused.
-    if neg and mod in ("actual", "planned") and not negated_by_preposition(trigger):
-        # "will not lift the ban": refusing to cooperate is itself an event.
+    if (neg and mod in ("actual", "planned") and not negated_by_preposition(trigger)) \
+            or refused(trigger):
+        # "will not lift the ban", "refused to send troops": refusing to cooperate is itself an
+        # event.
         refusal = ps.rejection_code(match.pattern.code)
         if refusal is not None:
             events += _emit(doc, sent, match, state, refusal, "actual", False,

@@ -24,7 +24,8 @@ CUES_PATH = Path(__file__).with_name("data") / "modality.yaml"
 # under a preposition ("accused of attacking"), and clausal complements of modal adjectives.
 _GOVERNED = frozenset({"xcomp", "dobj", "pcomp", "pobj", "prep", "attr", "oprd", "nsubjpass"})
 
-__all__ = ["Cues", "cues", "for_clause", "negated", "modality", "speech_governor", "threatens"]
+__all__ = ["Cues", "cues", "for_clause", "negated", "modality", "refused", "speech_governor",
+           "threatens"]
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,7 @@ class Cues:
     obligation_hedges: frozenset[str] = frozenset()
     obligation_advice: frozenset[str] = frozenset()
     denials: frozenset[str] = frozenset()
+    refusals: frozenset[str] = frozenset()
     perpetrate: frozenset[str] = frozenset()
     attempt: frozenset[str] = frozenset()
     attempt_roots: frozenset[str] = frozenset()
@@ -80,6 +82,7 @@ def cues() -> Cues:
             obligation_hedges=_set(data.get("obligation_hedges")),
             obligation_advice=_set(data.get("obligation_advice")),
             denials=_set(neg.get("denials")),
+            refusals=_set(neg.get("refusals")),
             perpetrate=_set(mod.get("perpetrate")),
             attempt=_set(mod.get("attempt")),
             attempt_roots=_set(mod.get("attempt_roots")),
@@ -160,6 +163,14 @@ def negated(trigger: Token, pattern_lemmas: frozenset[str] = frozenset()) -> boo
     if top.dep_ == "ccomp" and top.head.pos_ == "VERB" and _lemma(top.head) in c.denials:
         return True  # "denied that troops had fired on protesters"
     return _cleft_negated(trigger, c)
+
+
+def refused(trigger: Token) -> bool:
+    """ "Germany has refused to send peacekeepers": the complement of a refusal that happened
+    (not itself negated, planned or imagined)."""
+    head = trigger.head
+    return trigger.dep_ == "xcomp" and head.pos_ == "VERB" and _lemma(head) in cues().refusals \
+        and not negated(head) and modality(head) == "actual"
 
 
 def _cleft_negated(trigger: Token, c: Cues) -> bool:
