@@ -100,6 +100,14 @@ _LEAD_PREPS = ("by", "of", "in", "to", "into", "with", "from", "for", "against",
 def _actor_below(tok: Token, depth: int = 0) -> Token | None:
     if depth > 2:
         return None
+    # "rejected an appeal filed by X", "quashed orders passed by Y": who made the thing
+    for acl in tok.children:
+        if acl.dep_ == "acl" and acl.tag_ == "VBN":
+            agent = agent_of(acl)
+            # a pronoun ("held captive by them") is mostly the event's own source again
+            if agent is not None and agent.pos_ != "PRON" and agent.ent_type_ not in NOT_ACTOR_ENTS \
+                    and is_actor(agent):
+                return agent
     preps = [c for c in tok.children if c.dep_ in ("prep", "agent") and c.lower_ in _LEAD_PREPS]
     # "of" phrases mostly name parts and contents ("a sculpture of the head of X"): last, but
     # for event nouns like "withdrawal" they name the actor ("the withdrawal of X from Y"): first
