@@ -22,3 +22,4 @@ def test_a_thing_made_by_an_actor_leads_to_its_maker():
     assert "Greenpeace" in _targets("The ministry dismissed the petition submitted by Greenpeace.", "12")
     # a pronoun agent is mostly the source again: the thing stays the target
     assert "them" not in _targets("The rebels said they rejected the plan drafted by them.", "12")
+

@@ -61,7 +61,8 @@ AUTHORING_VERBS = frozenset(
 def _word_lists() -> dict[str, frozenset[str]]:
     try:
         data = load_yaml(ARGUMENTS_PATH.read_text(encoding="utf-8"))
-        keys = ("actor_nouns", "of_actor_nouns", "purpose_target_roots")
+        keys = ("actor_nouns", "of_actor_nouns", "purpose_target_roots", "condition_marks",
+                "condition_roots")
         return {key: frozenset(str(w).lower() for w in data[key]) for key in keys}
     except (OSError, KeyError, TypeError, yaml.YAMLError) as exc:
         raise KnowledgeError(f"cannot read {ARGUMENTS_PATH}: {exc}") from exc
@@ -383,7 +384,7 @@ def _is_named(tok: Token) -> bool:
     return tok.ent_type_ in ACTOR_ENTS or tok.pos_ == "PROPN"
 
 
-def _own_thing(tok: Token) -> bool:
+def own_thing(tok: Token) -> bool:
     """ "its troops", "their weapons": the actor's own means, not the one acted upon."""
     return any(
         c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her", "our", "my") for c in tok.children
@@ -414,7 +415,7 @@ def target_of(verb: Token, specs: tuple[str, ...]) -> Token | None:
     for spec in specs:
         found = _find(verb, spec, obj)
         if found is not None and found.i != verb.i and found.ent_type_ not in NOT_ACTOR_ENTS:
-            if is_actor(found) and not _own_thing(found):
+            if is_actor(found) and not own_thing(found):
                 return found
             found_any.append(found)
     # Every slot holds a thing or an event: the actor may sit below it or beside it.

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from ..actors import actor_or_none
 from ..records import ActorRef, Event, Location
 from . import arguments as args
+from .conditions import condition_party, condition_roots
 from .confidence import calibrated
 from .matching import Candidates, Match, lemma, noun_matches, obligation_matches, verb_matches
 from .modality import (
@@ -215,6 +216,7 @@ def _emit(
 ) -> list[Event]:
     """One event per coordinated source x target pair."""
     cameo = _lookup(code)
+    match = _conditioned(match, cameo.root)
     trigger = match.trigger
     conf = round(min(max(conf, 0.05), 0.99), 3)
     sources = args.conjuncts(match.source) if match.source is not None else [None]
@@ -298,6 +300,18 @@ def _emit(
             )
         )
     return _without_lesser_targets(events, mutual=len(pairs) > len(targets) * len(sources))
+
+
+def _conditioned(match: Match, root: str) -> Match:
+    """A refusal or threat aimed at a thing ("will not end the strike until the government
+    pays") is aimed at the actor its condition waits for, when the clause names one."""
+    target = match.target
+    if root not in condition_roots() or (
+        target is not None and args.is_actor(target) and not args.own_thing(target)
+    ):
+        return match
+    party = condition_party(match.trigger, match.source)
+    return match if party is None else replace(match, target=party, lone_target=False)
 
 
 def _without_lesser_targets(events: list[Event], mutual: bool) -> list[Event]:
