@@ -454,3 +454,12 @@ def test_an_event_noun_naming_a_kind_of_thing_is_no_event():
         ("Members of the Andean Pact met on Monday.", "05"),
     ])
     assert "16" in _happened("The EU imposed sanctions on Iran on Monday.", "root")
+
+
+def test_a_killing_done_with_a_bomb_is_a_bombing():
+    assert "183" in _happened("A roadside bomb killed four policemen in Kandahar on Friday.")
+    assert "183" in _happened("Two Kenyan soldiers were wounded in a bomb attack near Mandera.")
+    # a bomb that aircraft, drones or artillery deliver is no bombing of 183
+    assert "183" not in _happened("Bombs dropped by Saudi jets killed 12 civilians in Yemen.")
+    # a bomb that is not the means leaves the killing as it was
+    assert "183" not in _happened("Police in Lagos killed a man who was carrying a bomb.")

@@ -13,7 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import yaml
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from ..errors import KnowledgeError
 from ..records import ActorRef
@@ -55,6 +55,8 @@ class Weapons:
     chemical_modifiers: frozenset[str]
     chemical_heads: frozenset[str]
     crowd_control: frozenset[str]
+    explosives: frozenset[str] = frozenset()
+    military_means: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -91,7 +93,8 @@ def senses() -> Senses:
                           _set(combat["battles"])),
             poll_words=_set(polls["words"]), share_words=_set(polls["share_words"]),
             weapons=Weapons(*(_set(weapons[k]) for k in (
-                "chemical_agents", "chemical_modifiers", "chemical_heads", "crowd_control"))),
+                "chemical_agents", "chemical_modifiers", "chemical_heads", "crowd_control",
+                "explosives", "military_means"))),
             crowds=_set(data["crowds"]["words"]),
             collectives=_set(data["crowds"]["collectives"]),
             unarmed_blockade=_set(data["crowds"]["unarmed_blockade"]))
@@ -126,9 +129,26 @@ def _names_chemical(tokens: list[Token], weapons: Weapons) -> bool:
     return False
 
 
+def _means_phrases(trigger: Token) -> list[Token]:
+    """The phrases that name how an act of force was done: "killed in a bomb attack", "killed
+    by a roadside bomb", "wounded with explosives"."""
+    return [t for p in trigger.children if p.dep_ in ("prep", "agent") and p.lower_ in ("in", "by", "with")
+            for t in p.subtree]
+
+
+def _bombing(code: str, means: list[Token], sentence: Span, weapons: Weapons) -> bool:
+    """An assault or killing done with a bomb, in a sentence that names no aircraft, artillery
+    or missile to deliver it ("a roadside bomb killed", "killed in a bomb attack"): a bombing
+    (183)."""
+    return code[:2] == "18" and not code.startswith("183") and \
+        any(is_word(t, weapons.explosives) for t in means) and \
+        not any(is_word(t, weapons.military_means) for t in [*means, *sentence])
+
+
 def weapon_code(code: str, trigger: Token, source_token: Token | None) -> str:
     """The code a use of force gets from its means and its source: 175 for crowd control (tear
-    gas, rubber bullets), 2041 for a chemical agent, 145 for a crowd's fighting; else ``code``."""
+    gas, rubber bullets), 2041 for a chemical agent, 183 for a bomb, 145 for a crowd's
+    fighting; else ``code``."""
     rules = senses()
     if code[:2] not in rules.force.roots:
         return code
@@ -142,6 +162,10 @@ def weapon_code(code: str, trigger: Token, source_token: Token | None) -> str:
         means += list(np_span(trigger.head))  # "a chemical attack that killed 400"
     if _names_chemical(clause + means, rules.weapons):
         return "2041"
+    # the means: a subject that is no actor ("a roadside bombing killed"), or a phrase of means
+    thing = list(source_token.subtree) if source_token is not None and not is_actor(source_token) else []
+    if _bombing(code, thing + _means_phrases(trigger), trigger.sent, rules.weapons):
+        return "183"
     if is_crowd(source_token) and code[:2] == "19":
         return "145"  # a crowd fighting the police riots; its assaults and killings stay 18
     return code
