@@ -23,3 +23,11 @@ def test_a_thing_made_by_an_actor_leads_to_its_maker():
     # a pronoun agent is mostly the source again: the thing stays the target
     assert "them" not in _targets("The rebels said they rejected the plan drafted by them.", "12")
 
+
+
+def test_an_active_conjunct_of_a_passive_shares_its_subject_not_its_agent():
+    pairs = _pairs("Peru's interior minister was censured by Congress and will resign.")
+    assert any(code.startswith("03") and src == "Peru's interior minister" for code, src, _ in pairs)
+    assert not any(code.startswith("03") and src == "Congress" for code, src, _ in pairs)
+    # a passive participle shares the agent: the police released him
+    assert ("0841", "police", None) in _pairs("The Kenyan opposition leader was arrested by police and later released.")

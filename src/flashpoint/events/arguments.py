@@ -281,6 +281,11 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
         # "X is ready to contribute": the adjective's subject is the copula's.
         return _subject(head, depth + 1)
     if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
+        shared = _child(head, PASSIVE_SUBJECT_DEPS) if verb.tag_ != "VBN" and agent_of(head) else None
+        if shared is not None and shared.lower_ not in RELATIVE_PRONOUNS and is_actor(shared):
+            # "X was indicted by the court and will resign": an active conjunct of a passive
+            # shares its subject, not its agent ("was arrested by police and released" does)
+            return _resolve_pronoun(shared, head) if shared.pos_ == "PRON" else shared
         return _subject(head, depth + 1)
     if verb.dep_ == "relcl":
         return head
