@@ -40,6 +40,16 @@ def test_names_resolve(name, country, precision):
     assert (loc.country, loc.precision) == (country, precision)
 
 
+def test_cities_are_found_by_their_english_spellings():
+    # the name without its accents ("Sāmarrā’"), a big city's other spellings ("Basrah")
+    assert (resolve_place("Samarra").country, resolve_place("Basra").country) == ("IRQ", "IRQ")
+    assert resolve_place("Kandahar").country == "AFG"
+    # a translation is no spelling ("White House" is also a name of Casablanca) and a city of
+    # that very name outranks another city's spelling of it ("New Delhi" is one of Delhi's)
+    assert resolve_place("White House") is None
+    assert resolve_place("New Delhi", frozenset({"IND"})).name == "New Delhi"
+
+
 def test_washington_is_dc():
     loc = resolve_place("Washington")
     assert loc.lat == pytest.approx(38.9, abs=0.1)

@@ -26,6 +26,8 @@ from ..actors import actor_or_none
 from ..nlp.entities import entity_index, sentence_entities
 from ..records import Article, Location
 from ..yamldata import load_yaml
+from .place_names import norm as _norm
+from .place_names import other_names
 from .time import INHERIT_DEPS, clause_tokens
 
 DATA_PATH = Path(__file__).with_name("data") / "places_gazetteer.yaml"
@@ -49,13 +51,6 @@ class _Place:
     lon: float | None
     kind: str  # city | country | region
     population: int = 0
-
-
-def _norm(text: str) -> str:
-    text = text.replace("’", "'").strip()
-    text = re.sub(r"'s$|'$", "", text)
-    text = re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)
-    return " ".join(text.lower().split())
 
 
 REFERENCE_PATH = Path(__file__).with_name("data") / "places_reference.json.gz"
@@ -98,11 +93,16 @@ def build_reference(min_city_population: int) -> dict:
                 country_names.setdefault(_norm(value), c.alpha_3)
     cities: dict[str, list[list]] = {}
     ranked = sorted(geo.get_cities().values(), key=lambda c: -int(c["population"] or 0))
-    for c in ranked:
-        cities.setdefault(_norm(c["name"]), []).append([
-            c["name"], iso2_to_iso3.get(c["countrycode"]), c["latitude"], c["longitude"],
-            int(c["population"] or 0),
-        ])
+    rows = [[c["name"], iso2_to_iso3.get(c["countrycode"]), c["latitude"], c["longitude"],
+             int(c["population"] or 0)] for c in ranked]
+    for c, row in zip(ranked, rows, strict=True):
+        cities.setdefault(_norm(c["name"]), []).append(row)
+    # The names a city goes by in English text, after every city's own name: "Samarra" for
+    # Sāmarrā’, "Basra" for Basrah, "Kandahar" for Kandahār.
+    for c, row in zip(ranked, rows, strict=True):
+        for key in sorted(other_names(c) - {_norm(c["name"])}):
+            if row not in cities.setdefault(key, []):
+                cities[key].append(row)
     return {
         "min_city_population": min_city_population,
         "country_names": country_names,
@@ -184,6 +184,9 @@ class Gazetteer:
             rows = self._city_rows.get(key)
             if not rows:
                 return []
+            # a city of that very name outranks any other city's other spelling of it
+            own = [row for row in rows if _norm(row[0]) == key]
+            rows = own or rows
             places = self._cities[key] = [
                 _Place(name, iso3, lat, lon, "city", population)
                 for name, iso3, lat, lon, population in rows
