@@ -69,3 +69,11 @@ def test_yugoslavia_keeps_its_cameo_code():
 
     coded = flashpoint.code_text("Yugoslav trade union leaders met in Belgrade.", date="1987-03-14")
     assert any(a.country == "YUG" for a in coded.actors)
+
+
+def test_former_country_names_are_their_countries():
+    kb = load_knowledge()
+    for surface, country in [("Kampuchea", "KHM"), ("Kampuchean", "KHM"), ("Zaire", "COD"),
+                             ("Zairean", "COD"), ("Ceylon", "LKA"), ("Rhodesian", "ZWE"),
+                             ("Dahomey", "BEN"), ("Upper Volta", "BFA")]:
+        assert kb.names[surface].country == country, surface
