@@ -77,3 +77,12 @@ def test_former_country_names_are_their_countries():
                              ("Zairean", "COD"), ("Ceylon", "LKA"), ("Rhodesian", "ZWE"),
                              ("Dahomey", "BEN"), ("Upper Volta", "BFA")]:
         assert kb.names[surface].country == country, surface
+
+
+def test_a_region_named_only_by_its_direction_is_no_country():
+    from flashpoint.actors.knowledge import build_place_countries, place_countries
+
+    table = place_countries()
+    assert "west" not in table and "far north" not in table and "southern" not in table
+    assert table["western cape"] == "ZAF"  # a direction with a name stays
+    assert build_place_countries() == table

