@@ -41,6 +41,8 @@ def noun_source(noun: Token, patterns_lemmas: frozenset[str] = frozenset()) -> T
     a "by" agent, or the subject of a light verb the noun is the object of ("X launched attacks")."""
     for child in noun.children:
         if child.dep_ == "poss" and child.ent_type_ not in NOT_ACTOR_ENTS:
+            if child.pos_ == "PRON" and noun.dep_ == "dobj" and lemma(noun.head) in LIGHT_VERBS:
+                break  # "the EU repeated its demand": "its" is the light verb's subject
             return child
     for child in noun.children:
         if child.dep_ in ("compound", "amod", "nmod") and (
@@ -77,6 +79,14 @@ def noun_target(noun: Token, preps: frozenset[str]) -> Token | None:
                 if is_actor(obj):
                     return obj
                 return _actor_below(obj) or obj
+    # "its demand that Israel ease restrictions", "a call for Russia to withdraw": who is to act
+    for clause in noun.children:
+        if clause.dep_ in ("acl", "ccomp") and any(
+            m.dep_ == "mark" and m.lower_ in ("that", "for") for m in clause.children
+        ):
+            subj = _nearest_subject(clause)
+            if subj is not None and subj.pos_ != "PRON" and is_actor(subj):
+                return subj
     # "strikes on Sunday against X": the phrase can hang off an intervening date or place.
     for child in noun.children:
         if child.dep_ == "prep":
