@@ -40,6 +40,7 @@ from .senses import (
     is_crowd,
     is_force_sense,
     is_poll_finding,
+    official_code,
     unarmed_code,
     weapon_code,
 )
@@ -264,10 +265,11 @@ def _emit(
             continue  # "Brown has hit first-time buyers": the words of force, without force
         if not neg:
             state.acted[lemma(trigger)] = src
-        means = crowd_code(armed_with, s)
+        crowded = crowd_code(armed_with, s)
+        means = official_code(crowded, trigger, s, src)  # a state's protest is a complaint
         fought = combat_code(means, src, tgt, t, trigger)
-        why = "+combat" if fought != means else "+crowd" if means != armed_with else \
-            "+weapon" if armed_with != code_now else "+unarmed"
+        why = "+combat" if fought != means else "+official" if means != crowded else \
+            "+crowd" if crowded != armed_with else "+weapon" if armed_with != code_now else "+unarmed"
         pair, pair_rule = (cameo, rule) if fought == cameo.code else (_lookup(fought), rule + why)
         event_conf = calibrated(conf, src, tgt)
         event_id = _event_id(state.article_id, span, pair.code, src, tgt)

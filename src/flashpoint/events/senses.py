@@ -60,6 +60,16 @@ class Weapons:
 
 
 @dataclass(frozen=True)
+class OfficialProtest:
+    """When a protest is a state's formal complaint (114), not a demonstration."""
+
+    triggers: frozenset[str]
+    agents: frozenset[str]
+    words: frozenset[str]
+    code: str
+
+
+@dataclass(frozen=True)
 class Senses:
     """Everything ``data/senses.yaml`` holds."""
 
@@ -71,6 +81,7 @@ class Senses:
     crowds: frozenset[str]
     collectives: frozenset[str]
     unarmed_blockade: frozenset[str]
+    official: OfficialProtest
 
 
 def _set(values, upper: bool = False) -> frozenset[str]:
@@ -83,6 +94,7 @@ def senses() -> Senses:
     try:
         data = load_yaml(DATA_PATH.read_text(encoding="utf-8"))
         force, combat, polls, weapons = data["force"], data["combat"], data["polls"], data["weapons"]
+        official = data["official_protest"]
         return Senses(
             force=ForceSense(frozenset(str(r) for r in force["roots"]),
                              _set(force["armed_agents"], upper=True),
@@ -97,7 +109,9 @@ def senses() -> Senses:
                 "explosives", "military_means"))),
             crowds=_set(data["crowds"]["words"]),
             collectives=_set(data["crowds"]["collectives"]),
-            unarmed_blockade=_set(data["crowds"]["unarmed_blockade"]))
+            unarmed_blockade=_set(data["crowds"]["unarmed_blockade"]),
+            official=OfficialProtest(_set(official["triggers"]), _set(official["agents"], upper=True),
+                                     _set(official["words"]), str(official["code"])))
     except (OSError, KeyError, TypeError, yaml.YAMLError) as exc:
         raise KnowledgeError(f"cannot read {DATA_PATH}: {exc}") from exc
 
@@ -184,6 +198,22 @@ def crowd_code(code: str, source_token: Token | None) -> str:
         if code == "172":
             return "144"  # protesters blocking a road or a railway obstruct it: no ban
     return code
+
+
+def official_code(code: str, trigger: Token, source_token: Token | None,
+                  source: ActorRef | None) -> str:
+    """A state's protest is a formal complaint: 141 -> 114 when the trigger is a protest verb and
+    its subject names a government or a country ("Cyprus protested", not a people: "Germans
+    protested") or is a noun naming states ("Western nations"); else ``code``. A protest noun
+    keeps its code: "Trump supporters staged protests" (a state's is "lodged a protest")."""
+    rule = senses().official
+    if code[:2] != "14" or trigger.pos_ != "VERB" or not is_word(trigger, rule.triggers) \
+            or source_token is None:
+        return code
+    named = source_token.pos_ == "PROPN" and source_token.ent_type_ != "NORP" and source is not None
+    state = named and (source.agent in rule.agents or bool(source.country) and not source.agent) \
+        or source_token.ent_type_ == "GPE" or is_word(source_token, rule.words)
+    return rule.code if state else code
 
 
 def unarmed_code(code: str, trigger: Token) -> str:

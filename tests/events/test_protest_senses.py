@@ -1,0 +1,22 @@
+"""How news reports protests: who protests (a state complains, a crowd demonstrates), and the
+ways a protest or strike under way is told."""
+
+from __future__ import annotations
+
+import flashpoint
+
+
+def _happened(text: str) -> list[str]:
+    """The codes of the events in ``text`` that happened."""
+    return [e.code for e in flashpoint.code_text(text, date="2005-02-01").events if e.happened]
+
+
+def test_a_state_protesting_complains_officially_and_people_protesting_demonstrate():
+    for text in ("Norway protested to the European Union over the new fishing quotas.",
+                 "The foreign ministry protested the expulsion of two of its diplomats.",
+                 "Several governments, protesting the election fraud, recalled their envoys."):
+        codes = _happened(text)
+        assert "114" in codes and "141" not in codes, (text, codes)
+    for text in ("Thousands of Norwegians protested against the fishing quotas in Oslo.",
+                 "Nurses protested outside the health ministry on Friday."):
+        assert "141" in _happened(text), text
