@@ -20,3 +20,11 @@ def test_a_state_protesting_complains_officially_and_people_protesting_demonstra
     for text in ("Thousands of Norwegians protested against the fishing quotas in Oslo.",
                  "Nurses protested outside the health ministry on Friday."):
         assert "141" in _happened(text), text
+
+
+def test_a_rally_in_a_sentence_about_shares_or_currencies_is_the_market_s():
+    for text in ("The bond market extended its recent rally on Tuesday.",
+                 "The yen slipped early in Tokyo trade before rallying to 104.2 per dollar.",
+                 "Mining shares fell 3% before rallying in the afternoon."):
+        assert not any(c.startswith("14") for c in _happened(text)), text
+    assert "141" in _happened("Thousands of nurses staged a rally against the pay freeze in Leeds.")

@@ -19,7 +19,7 @@ from . import arguments as args
 from .modality import cues, for_clause, speech_governor
 from .noun_arguments import is_held, noun_source, noun_target, purpose_target
 from .patterns import Pattern, PatternSet
-from .words import lemma, lemma_repairs
+from .words import lemma, lemma_repairs, names_any
 
 __all__ = ["Candidates", "Match", "lemma", "noun_matches", "obligation_matches", "verb_matches"]
 
@@ -44,6 +44,9 @@ def _satisfies(tok: Token, p: Pattern) -> bool:
                        or "dobj" in p.not_deps and _object_gap(tok)):
         return False
     if p.not_with and _near_words(tok) & p.not_with:
+        return False
+    if p.not_in_sentence and names_any((t for t in tok.sent if t.pos_ in ("NOUN", "PROPN")),
+                                       p.not_in_sentence):
         return False
     # Particles are often parsed as adverbs ("hit back at"): both count.
     if p.prt and not any(lemma(c) in p.prt or c.lower_ in p.prt for c in _children(tok, {"prt", "advmod"})):

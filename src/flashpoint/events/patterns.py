@@ -50,6 +50,9 @@ class Pattern:
     # Words that, as the trigger's object, prepositional object, particle or modifier, make it
     # no event of this pattern: "demand for gas", "returned their ballot papers".
     not_with: frozenset[str] = frozenset()
+    # Nouns anywhere in the trigger's sentence that make it no event of this pattern: a rally in
+    # a sentence about shares or currencies is a market's ("the greenback rallied to $1.35").
+    not_in_sentence: frozenset[str] = frozenset()
     # The event is between two parties: without a target (or coordinated sources, which act on
     # each other) it is no event - "a Fed meeting", "the cabinet met on Sunday". "any": any
     # target but a venue; "actor": a target that is an actor ("Republicans support
@@ -148,6 +151,7 @@ def _pattern(entry: dict, kind: str, default_target: tuple[str, ...]) -> Pattern
         refine=bool(entry.get("refine", False)),
         not_deps=_words(entry.get("not_deps")),
         not_with=_words(entry.get("not_with")),
+        not_in_sentence=_words(entry.get("not_in_sentence")),
         needs_target=_needs_target(entry.get("needs_target")),
         **{name: _words(entry.get(name)) for name in CONSTRAINTS},
     )
