@@ -28,3 +28,12 @@ def test_a_rally_in_a_sentence_about_shares_or_currencies_is_the_market_s():
                  "Mining shares fell 3% before rallying in the afternoon."):
         assert not any(c.startswith("14") for c in _happened(text)), text
     assert "141" in _happened("Thousands of nurses staged a rally against the pay freeze in Leeds.")
+
+
+def test_they_continues_the_crowd_a_sentence_or_two_before():
+    text = ("A crowd of protesters waited outside the hospital on Monday. "
+            "They carried placards calling for higher pay.")
+    assert "141" in _happened(text)
+    # "they" after ministers is no crowd: gathering in a lobby is no protest
+    assert not any(c.startswith("14") for c in _happened(
+        "The foreign ministers arrived in Geneva on Monday. They gathered in the hotel lobby."))

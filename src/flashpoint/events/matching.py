@@ -146,7 +146,39 @@ def _subject_names(tok: Token, words: frozenset[str]) -> bool:
     if not subjects:
         subj = args.subject_of(tok)
         subjects = [list(args.np_span(subj))] if subj is not None else []
-    return any(lemma(t) in words for phrase in subjects for t in phrase)
+    if any(lemma(t) in words for phrase in subjects for t in phrase):
+        return True
+    # "A group of strikers waited outside. They gathered at dawn": "they" continues the plural
+    # subject a sentence or two before
+    pronoun = next((t for phrase in subjects for t in phrase if t.lower_ == "they"), None)
+    antecedent = _plural_subject_before(pronoun) if pronoun is not None else None
+    return antecedent is not None and any(lemma(t) in words for t in antecedent.subtree)
+
+
+# How many sentences back a "they" subject looks for the plural subject it continues.
+THEY_LOOKBACK_SENTS = 2
+
+
+def _plural_subject_before(pronoun: Token) -> Token | None:
+    """The latest plural noun subject before ``pronoun`` in its sentence or the
+    ``THEY_LOOKBACK_SENTS`` before it: "strikers", "a group of protesters"."""
+    doc = pronoun.doc
+    start = pronoun.sent.start
+    for _ in range(THEY_LOOKBACK_SENTS):
+        if start == 0:
+            break
+        start = doc[start - 1].sent.start
+    for tok in reversed(doc[start:pronoun.i]):
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ in ("NOUN", "PROPN") and _plural(tok):
+            return tok
+    return None
+
+
+def _plural(noun: Token) -> bool:
+    """ "protesters", or a collective of them ("a group of protesters")."""
+    return noun.tag_ in ("NNS", "NNPS") or any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(o.tag_ in ("NNS", "NNPS") for o in c.children)
+        for c in noun.children)
 
 
 def _near_words(tok: Token) -> set[str]:
