@@ -37,3 +37,11 @@ def test_they_continues_the_crowd_a_sentence_or_two_before():
     # "they" after ministers is no crowd: gathering in a lobby is no protest
     assert not any(c.startswith("14") for c in _happened(
         "The foreign ministers arrived in Geneva on Monday. They gathered in the hotel lobby."))
+
+
+def test_workers_said_to_be_striking_are_on_strike():
+    assert "143" in _happened("Police fired rubber bullets at striking dockworkers in the port.")
+    # the strike is under way whatever is said of the meeting
+    assert "143" in _happened("The minister will meet striking nurses next week.")
+    assert not any(c.startswith("14") for c in _happened(
+        "The striking resemblance between the two workers surprised the court."))

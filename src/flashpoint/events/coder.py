@@ -173,7 +173,8 @@ def _events_for(
 ) -> list[Event]:
     trigger = match.trigger
     neg = negated(trigger)
-    mod = modality(trigger)
+    # "will meet striking workers": the workers strike now, whatever is said of the meeting
+    mod = "actual" if match.pattern.self_source else modality(trigger)
     if mod == "hypothetical" and attempted(trigger, match.pattern.code[:2]):
         mod = "actual"  # "tried to storm the building": the attempt is the act
     conf = match.pattern.confidence + 0.05 * match.pattern.specificity

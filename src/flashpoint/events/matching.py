@@ -105,9 +105,11 @@ def _satisfies(tok: Token, p: Pattern) -> bool:
     if p.subject and not _subject_names(tok, p.subject):
         return False
     if p.mod:
-        mods = {lemma(c) for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
+        near = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod")]
         # "airstrike" written "air strike" keeps "air" as a compound; hyphenated forms too.
-        mods |= {lemma(t) for t in tok.doc[max(tok.i - 2, 0) : tok.i]}
+        near += tok.doc[max(tok.i - 2, 0) : tok.i]
+        # as lemmas and as written: "striking miners" (lemma "strike")
+        mods = {lemma(t) for t in near} | {t.lower_ for t in near}
         if not mods & p.mod:
             return False
     return True
@@ -392,7 +394,7 @@ def noun_matches(sent: Span, ps: PatternSet, consumed: set[int], only: list[int]
         if pattern is None:
             continue
         preps = frozenset(t.split(":", 1)[1] for t in pattern.target if t.startswith("pobj:"))
-        source = noun_source(tok)
+        source = tok if pattern.self_source else noun_source(tok)
         if _rally_of_a_person(pattern, source):
             continue
         target = noun_target(tok, preps or ps.noun_target_preps)

@@ -45,6 +45,8 @@ class Pattern:
     subject: frozenset[str] = frozenset()
     negate_xcomp: bool = False
     refine: bool = False
+    # A noun pattern whose trigger names who acts: "striking miners" are on strike.
+    self_source: bool = False
     # Dependency labels the trigger must not have: "called the issue a red line" (oprd) is no call.
     not_deps: frozenset[str] = frozenset()
     # Words that, as the trigger's object, prepositional object, particle or modifier, make it
@@ -149,6 +151,7 @@ def _pattern(entry: dict, kind: str, default_target: tuple[str, ...]) -> Pattern
         confidence=float(entry.get("confidence", 0.6)),
         negate_xcomp=bool(entry.get("negate_xcomp", False)),
         refine=bool(entry.get("refine", False)),
+        self_source=bool(entry.get("self_source", False)),
         not_deps=_words(entry.get("not_deps")),
         not_with=_words(entry.get("not_with")),
         not_in_sentence=_words(entry.get("not_in_sentence")),
