@@ -45,3 +45,11 @@ def test_workers_said_to_be_striking_are_on_strike():
     assert "143" in _happened("The minister will meet striking nurses next week.")
     assert not any(c.startswith("14") for c in _happened(
         "The striking resemblance between the two workers surprised the court."))
+
+
+def test_a_crowd_disrupting_an_event_protests_and_rain_does_not():
+    assert "141" in _happened("The mayor's speech was disrupted by a group of angry protesters.")
+    assert "141" in _happened("Dozens of activists heckled the finance minister at the conference.")
+    for text in ("The opening ceremony was disrupted by heavy rain.",
+                 "The crowd booed the referee after the final whistle."):
+        assert not any(c.startswith("14") for c in _happened(text)), text
