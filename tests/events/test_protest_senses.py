@@ -53,3 +53,9 @@ def test_a_crowd_disrupting_an_event_protests_and_rain_does_not():
     for text in ("The opening ceremony was disrupted by heavy rain.",
                  "The crowd booed the referee after the final whistle."):
         assert not any(c.startswith("14") for c in _happened(text)), text
+
+
+def test_throwing_things_with_no_one_named_is_a_protest_only_in_one():
+    assert "145" in _happened("Bottles were thrown at police as the protest turned into a brawl.")
+    assert not any(c.startswith("14") for c in _happened(
+        "In court on Tuesday the accused even tried to throw a bottle at the photographers."))

@@ -23,7 +23,7 @@ from ..records import ActorRef, Location
 from ..yamldata import load_yaml
 from .arguments import subject_of
 from .modality import speech_governor
-from .words import is_word, lemma
+from .words import is_word, lemma, names_any
 
 DATA_PATH = Path(__file__).with_name("data") / "unnamed_sources.yaml"
 
@@ -45,6 +45,9 @@ class UnnamedRules:
     protest_triggers: frozenset[str]
     protest_generic: frozenset[str]
     protest_not_alone: frozenset[str]
+    protest_purposes: frozenset[str]
+    protest_context: frozenset[str]
+    security_targets: frozenset[str]
     force_passives: frozenset[str]
     arrest_passives: frozenset[str]
     other_senses: dict[str, OtherSense]
@@ -77,6 +80,9 @@ def rules() -> UnnamedRules:
             protest_triggers=_words(data["protest"]["triggers"]),
             protest_generic=_words(data["protest"]["generic_patterns"]),
             protest_not_alone=_words(data["protest"]["not_alone"]),
+            protest_purposes=_words(data["protest"]["purpose_verbs"]),
+            protest_context=_words(data["protest"]["context_words"]),
+            security_targets=_words(data["protest"]["security_targets"]),
             force_passives=_words(force["passive_verbs"]),
             arrest_passives=_words(data["arrest"]["passive_verbs"]),
             other_senses={str(word).lower(): OtherSense(_words(use["verbs"]), _words(use["modifiers"]),
@@ -110,7 +116,8 @@ def unnamed_source(root: str, source: Token | None, trigger: Token, sent: Span,
     r = rules()
     word = lemma(trigger)
     if root in r.protest["roots"]:
-        if pattern_id not in r.protest_generic or word in r.protest_triggers:
+        if pattern_id not in r.protest_generic or word in r.protest_triggers or \
+                _in_protest(trigger, sent, r):
             return _record(r.protest, location)
         return None
     if crowd and root in r.crowd["roots"]:
@@ -148,6 +155,23 @@ def announcer(root: str, trigger: Token) -> Token | None:
 def announced_by(agent: str | None) -> bool:
     """Whether a speaker of this agent announces for its government (``announced.agents``)."""
     return agent in rules().announced_agents
+
+
+def _in_protest(trigger: Token, sent: Span, r: UnnamedRules) -> bool:
+    """Whether a generic act ("blocked", "threw") is done in protest: a clause of demand or
+    protest on the trigger ("blocked the road, demanding ...", "in protest at ..."), aimed at
+    the police or security forces ("threw bottles at a police vehicle"), or with protesters or
+    a protest named in its sentence."""
+    for child in trigger.children:
+        if child.dep_ in ("advcl", "xcomp", "conj") and is_word(child, r.protest_purposes):
+            return True
+        if child.dep_ != "prep":
+            continue
+        if any(is_word(o, r.protest_context) for o in child.children):
+            return True  # "in protest at the ruling"
+        if child.lower_ in ("at", "on", "toward", "towards") and names_any(child.subtree, r.security_targets):
+            return True
+    return names_any(sent, r.protest_context)
 
 
 def names_no_one(noun: Token) -> bool:
