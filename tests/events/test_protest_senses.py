@@ -59,3 +59,12 @@ def test_throwing_things_with_no_one_named_is_a_protest_only_in_one():
     assert "145" in _happened("Bottles were thrown at police as the protest turned into a brawl.")
     assert not any(c.startswith("14") for c in _happened(
         "In court on Tuesday the accused even tried to throw a bottle at the photographers."))
+
+
+def test_blocking_a_way_protests_unless_the_police_or_a_landslide_do_it():
+    assert "144" in _happened("Fishermen blocked the main highway to the port, demanding fuel subsidies.")
+    assert "144" in _happened("Hundreds of families blocked the railway line in protest at the evictions.")
+    for text in ("The opposition obstructed the president's agenda in the Senate.",
+                 "Riot police blocked the roads leading to the square.",
+                 "A landslide blocked the highway near the border."):
+        assert not any(c.startswith("14") for c in _happened(text)), text

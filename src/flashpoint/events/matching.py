@@ -104,6 +104,8 @@ def _satisfies(tok: Token, p: Pattern) -> bool:
             return False
     if p.subject and not _subject_names(tok, p.subject):
         return False
+    if p.not_subject and _subject_names(tok, p.not_subject):
+        return False
     if p.mod:
         near = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod")]
         # "airstrike" written "air strike" keeps "air" as a compound; hyphenated forms too.

@@ -55,6 +55,9 @@ class Pattern:
     # Nouns anywhere in the trigger's sentence that make it no event of this pattern: a rally in
     # a sentence about shares or currencies is a market's ("the greenback rallied to $1.35").
     not_in_sentence: frozenset[str] = frozenset()
+    # Words of the subject that make it no event of this pattern: the police blocking a road
+    # keep people out, they do not protest.
+    not_subject: frozenset[str] = frozenset()
     # The event is between two parties: without a target (or coordinated sources, which act on
     # each other) it is no event - "a Fed meeting", "the cabinet met on Sunday". "any": any
     # target but a venue; "actor": a target that is an actor ("Republicans support
@@ -155,6 +158,7 @@ def _pattern(entry: dict, kind: str, default_target: tuple[str, ...]) -> Pattern
         not_deps=_words(entry.get("not_deps")),
         not_with=_words(entry.get("not_with")),
         not_in_sentence=_words(entry.get("not_in_sentence")),
+        not_subject=_words(entry.get("not_subject")),
         needs_target=_needs_target(entry.get("needs_target")),
         **{name: _words(entry.get(name)) for name in CONSTRAINTS},
     )
