@@ -68,3 +68,14 @@ def test_blocking_a_way_protests_unless_the_police_or_a_landslide_do_it():
                  "Riot police blocked the roads leading to the square.",
                  "A landslide blocked the highway near the border."):
         assert not any(c.startswith("14") for c in _happened(text)), text
+
+
+def test_a_protest_said_to_erupt_or_continue_took_place_in_its_verb_s_mood():
+    for text in ("Riots broke out in two northern towns overnight.",
+                 "Street protests spread to the port city on Thursday.",
+                 "A general strike paralysed the capital on Monday."):
+        assert any(c.startswith("14") for c in _happened(text)), text
+    for text in ("Officials fear that protests could spread to the capital.",
+                 "No demonstrations took place on Sunday.",
+                 "Whenever protests erupt, the police respond with force."):
+        assert not any(c.startswith("14") for c in _happened(text)), text

@@ -62,7 +62,7 @@ def _word_lists() -> dict[str, frozenset[str]]:
     try:
         data = load_yaml(ARGUMENTS_PATH.read_text(encoding="utf-8"))
         keys = ("actor_nouns", "of_actor_nouns", "purpose_target_roots", "condition_marks",
-                "condition_roots")
+                "condition_roots", "under_way_verbs", "under_way_roots")
         return {key: frozenset(str(w).lower() for w in data[key]) for key in keys}
     except (OSError, KeyError, TypeError, yaml.YAMLError) as exc:
         raise KnowledgeError(f"cannot read {ARGUMENTS_PATH}: {exc}") from exc
@@ -76,6 +76,12 @@ def actor_nouns() -> frozenset[str]:
 def purpose_target_roots() -> frozenset[str]:
     """Roots of event nouns that take their target from a purpose clause (``data/arguments.yaml``)."""
     return _word_lists()["purpose_target_roots"]
+
+
+def under_way_verbs() -> tuple[frozenset[str], frozenset[str]]:
+    """Verbs whose subject event noun took place ("protests erupted", "riots broke out") and the
+    roots they serve (``data/arguments.yaml``)."""
+    return _word_lists()["under_way_verbs"], _word_lists()["under_way_roots"]
 
 
 def is_actor(tok: Token) -> bool:

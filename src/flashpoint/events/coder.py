@@ -30,7 +30,7 @@ from .modality import (
     speech_governor,
     threatens,
 )
-from .noun_arguments import is_held
+from .noun_arguments import is_held, under_way
 from .patterns import PatternSet, patterns
 from .place import locate
 from .quantities import find_quantities, quantities_in
@@ -172,9 +172,11 @@ def _events_for(
     doc: Doc, sent: Span, match: Match, state: _DocState, ps: PatternSet
 ) -> list[Event]:
     trigger = match.trigger
-    neg = negated(trigger)
+    # "protests could spread": a noun said to be under way has its verb's mood
+    verb = under_way(trigger, match.pattern.code) if match.pattern.kind == "noun" else None
+    neg = negated(trigger) or verb is not None and negated(verb)
     # "will meet striking workers": the workers strike now, whatever is said of the meeting
-    mod = "actual" if match.pattern.self_source else modality(trigger)
+    mod = "actual" if match.pattern.self_source else modality(verb or trigger)
     if mod == "hypothetical" and attempted(trigger, match.pattern.code[:2]):
         mod = "actual"  # "tried to storm the building": the attempt is the act
     conf = match.pattern.confidence + 0.05 * match.pattern.specificity
@@ -369,8 +371,10 @@ def _source(doc: Doc, tok: Token | None, state: _DocState, root: str, match: Mat
 
 def _held_noun(match: Match) -> bool:
     """An event noun the text says took place ("demonstrations were held", "killed during
-    protests") stands without arguments: its source may be an unnamed one (``unnamed.py``)."""
-    return match.pattern.kind == "noun" and is_held(match.trigger) and names_no_one(match.trigger)
+    protests", "protests erupted") stands without arguments: its source may be an unnamed one
+    (``unnamed.py``)."""
+    return match.pattern.kind == "noun" and names_no_one(match.trigger) and (
+        is_held(match.trigger) or under_way(match.trigger, match.pattern.code) is not None)
 
 
 def code_doc(doc: Doc, pattern_set: PatternSet | None = None) -> list[Event]:

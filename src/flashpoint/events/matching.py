@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from ..actors import actor_or_none
 from . import arguments as args
 from .modality import cues, for_clause, speech_governor
-from .noun_arguments import is_held, noun_source, noun_target, purpose_target
+from .noun_arguments import is_held, noun_source, noun_target, purpose_target, under_way
 from .patterns import Pattern, PatternSet
 from .words import lemma, lemma_repairs, names_any
 
@@ -402,7 +402,7 @@ def noun_matches(sent: Span, ps: PatternSet, consumed: set[int], only: list[int]
         target = noun_target(tok, preps or ps.noun_target_preps)
         if target is None and pattern.code[:2] in args.purpose_target_roots():
             target = purpose_target(tok)
-        if source is None and target is None and not is_held(tok):
+        if source is None and target is None and not (is_held(tok) or under_way(tok, pattern.code)):
             continue  # a bare event noun: only one the text says was held can take a source
         if source is not None and target is not None and source.i == target.i:
             target = None

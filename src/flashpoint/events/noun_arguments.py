@@ -17,10 +17,11 @@ from .arguments import (
     is_actor,
     subject_of,
     target_of,
+    under_way_verbs,
 )
 from .words import lemma
 
-__all__ = ["is_held", "noun_source", "noun_target", "purpose_target"]
+__all__ = ["is_held", "noun_source", "noun_target", "purpose_target", "under_way"]
 
 # Where a purpose clause's target is looked for.
 PURPOSE_TARGETS = ("dobj", "pobj:against", "pobj:from", "pobj:on", "pobj:to")
@@ -34,6 +35,28 @@ def is_held(noun: Token) -> bool:
         return True  # "killed during protests", "arrested amid demonstrations"
     return noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX") and \
         lemma(noun.head) in LIGHT_VERBS
+
+
+# Subordinators that make a present-tense clause speak of any event: "when a protest breaks out".
+GENERIC_MARKS = frozenset({"when", "whenever", "once", "if", "until", "before", "after"})
+
+
+def under_way(noun: Token, code: str) -> Token | None:
+    """The verb saying that an event noun of code ``code`` is under way or took place, when it is
+    the noun's verb ("protests erupted", "riots broke out", "the strike paralysed the city"), or
+    ``None``. The event's mood is that verb's ("protests could spread")."""
+    verbs, roots = under_way_verbs()
+    verb = noun.head
+    if code[:2] not in roots or noun.dep_ != "nsubj" or verb.pos_ != "VERB":
+        return None
+    if verb.tag_ in ("VBZ", "VBP") and any(c.dep_ in ("mark", "advmod") and c.lower_ in GENERIC_MARKS
+                                           for c in verb.children):
+        return None  # "the response when a protest breaks out": any protest, none in particular
+    word = lemma(verb)
+    if word in verbs or any(f"{word} {lemma(c)}" in verbs for c in verb.children
+                            if c.dep_ in ("prt", "dobj", "advmod")):
+        return verb
+    return None
 
 
 def noun_source(noun: Token, patterns_lemmas: frozenset[str] = frozenset()) -> Token | None:
