@@ -6,10 +6,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from .argument_words import NOT_ACTOR_ENTS, _word_lists
 from .arguments import (
-    NOT_ACTOR_ENTS,
     _nearest_subject,
-    _word_lists,
     agent_of,
     conjuncts,
     is_actor,

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..actors import actor_or_none
 from . import arguments as args
+from .argument_words import actor_nouns, purpose_target_roots
 from .modality import cues, for_clause, speech_governor
 from .noun_arguments import is_held, noun_source, noun_target, purpose_target, under_way
 from .patterns import Pattern, PatternSet
@@ -63,7 +64,7 @@ def _satisfies(tok: Token, p: Pattern) -> bool:
         # "warned both parties against pandering": a preposition the parser hung on an actor
         # object belongs to the verb
         preps += [c for o in _children(tok, {"dobj"})
-                  if o._.actor is not None or lemma(o) in args.actor_nouns()
+                  if o._.actor is not None or lemma(o) in actor_nouns()
                   for c in o.children if c.dep_ == "prep" and c.lower_ in p.prep]
     if p.prep and not any(c.lower_ in p.prep for c in preps) and not (
         # "called on", "called for" parsed with the preposition as a particle
@@ -400,7 +401,7 @@ def noun_matches(sent: Span, ps: PatternSet, consumed: set[int], only: list[int]
         if _rally_of_a_person(pattern, source):
             continue
         target = noun_target(tok, preps or ps.noun_target_preps)
-        if target is None and pattern.code[:2] in args.purpose_target_roots():
+        if target is None and pattern.code[:2] in purpose_target_roots():
             target = purpose_target(tok)
         if source is None and target is None and not (is_held(tok) or under_way(tok, pattern.code)):
             continue  # a bare event noun: only one the text says was held can take a source

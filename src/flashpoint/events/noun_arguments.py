@@ -5,10 +5,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from .argument_words import ACTOR_ENTS, LIGHT_VERBS, NOT_ACTOR_ENTS, under_way_verbs
 from .arguments import (
-    ACTOR_ENTS,
-    LIGHT_VERBS,
-    NOT_ACTOR_ENTS,
     _actor_below,
     _child,
     _nearest_subject,
@@ -17,7 +15,6 @@ from .arguments import (
     is_actor,
     subject_of,
     target_of,
-    under_way_verbs,
 )
 from .words import lemma
 
