@@ -463,3 +463,9 @@ def test_a_killing_done_with_a_bomb_is_a_bombing():
     assert "183" not in _happened("Bombs dropped by Saudi jets killed 12 civilians in Yemen.")
     # a bomb that is not the means leaves the killing as it was
     assert "183" not in _happened("Police in Lagos killed a man who was carrying a bomb.")
+
+
+def test_forgoing_in_either_spelling_is_not_doing():
+    for text in ("Several US companies are foregoing funding the Republican convention.",
+                 "Several US companies are forgoing funding the Republican convention."):
+        assert "07" not in _happened(text, "root"), text
