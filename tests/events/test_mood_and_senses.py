@@ -469,3 +469,8 @@ def test_forgoing_in_either_spelling_is_not_doing():
     for text in ("Several US companies are foregoing funding the Republican convention.",
                  "Several US companies are forgoing funding the Republican convention."):
         assert "07" not in _happened(text, "root"), text
+
+
+def test_discussing_a_topic_consults_no_one():
+    assert "04" not in _happened("The French senator discussed his immigration plan on television.", "root")
+    assert "04" in _happened("The French president discussed the crisis with the German chancellor.", "root")
