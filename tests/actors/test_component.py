@@ -171,6 +171,12 @@ def test_object_pronoun_as_subject_of_an_infinitive(pipeline):
     assert [doc.text[s:e] for s, e in brown.mentions].count("him") == 2
 
 
+def test_subject_pronoun_is_not_the_object_of_its_own_verb(pipeline):
+    doc = code(pipeline, "Mr Brown met Mr Smith on Monday. Mr Smith said it went well. He thanked Mr Smith.")
+    brown = by_name(doc, "Brown")
+    assert "He" in [doc.text[s:e] for s, e in brown.mentions]
+
+
 def test_they_continues_a_plural_subject(pipeline):
     doc = code(pipeline, "The Tories insisted they would hold ministers to account.", published="2005-02-01")
     they = actor_for_span(doc, span_of(doc, "they"))

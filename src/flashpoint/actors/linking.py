@@ -88,6 +88,10 @@ def pronouns(doc: Doc, units: list[Unit], mentions: list[tuple[int, int, Unit]])
         subject = _subject_of(tok) if not tok.dep_.startswith("nsubj") else (
             _subject_of(tok.head) if _infinitive_subject(tok) else None)
         own = {id(u) for s, e, u in pool if subject is not None and s <= subject < e}
+        if word in SUBJECT_PRONOUNS:
+            # "He met Ali": a subject pronoun is not the object of its own verb either
+            objects = _objects_of(tok.head)
+            own |= {id(u) for s, e, u in mentions if any(s <= i < e for i in objects)}
         for s, e, u in reversed(pool):
             if not (floor <= s and e <= tok.i) or id(u) in own:
                 continue
@@ -100,6 +104,17 @@ def pronouns(doc: Doc, units: list[Unit], mentions: list[tuple[int, int, Unit]])
 def _infinitive_subject(tok) -> bool:
     """ "called for him to apologise": an object pronoun as the subject of an infinitive."""
     return tok.dep_ == "nsubj" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.head.children)
+
+
+def _objects_of(verb) -> set[int]:
+    """Token indices of a verb's objects: direct, dative, and prepositional."""
+    out: set[int] = set()
+    for child in verb.children:
+        if child.dep_ in ("dobj", "dative", "obj"):
+            out.add(child.i)
+        elif child.dep_ == "prep":
+            out.update(g.i for g in child.children if g.dep_ == "pobj")
+    return out
 
 
 def _subject_of(tok) -> int | None:
