@@ -474,3 +474,13 @@ def test_forgoing_in_either_spelling_is_not_doing():
 def test_discussing_a_topic_consults_no_one():
     assert "04" not in _happened("The French senator discussed his immigration plan on television.", "root")
     assert "04" in _happened("The French president discussed the crisis with the German chancellor.", "root")
+
+
+def test_a_present_tense_clause_under_until_has_not_happened_yet():
+    for text in ("The militants vowed to fight until they seize the northern villages.",
+                 "The army will keep up the siege until the rebels surrender the town."):
+        evs = [e for e in _events(text) if e.trigger in ("seize", "surrender")]
+        assert evs and not any(e.happened for e in evs), text
+    evs = [e for e in _events("The militants fought until they seized the northern villages.")
+           if e.trigger == "seized"]
+    assert evs and all(e.happened for e in evs)

@@ -23,6 +23,8 @@ CUES_PATH = Path(__file__).with_name("data") / "modality.yaml"
 # raising ("did not want to attack"), an event noun as object ("plans an attack"), a gerund
 # under a preposition ("accused of attacking"), and clausal complements of modal adjectives.
 _GOVERNED = frozenset({"xcomp", "dobj", "pcomp", "pobj", "prep", "attr", "oprd", "nsubjpass"})
+# Present-tense verb tags: a clause under a "pending" subordinator in them has not happened yet.
+PRESENT_TAGS = frozenset({"VBP", "VBZ"})
 
 __all__ = ["Cues", "cues", "for_clause", "negated", "modality", "refused", "speech_governor",
            "threatens"]
@@ -41,6 +43,7 @@ class Cues:
     hypothetical: frozenset[str]
     conditional: frozenset[str]
     threat_conditions: frozenset[str]
+    pending: frozenset[str]
     noun_governors: dict[str, frozenset[str]]
     speech_verbs: frozenset[str]
     obligation: frozenset[str] = frozenset()
@@ -75,6 +78,7 @@ def cues() -> Cues:
             hypothetical=_set(mod["hypothetical"]),
             conditional=_set(mod["conditional"]),
             threat_conditions=_set(mod.get("threat_conditions")),
+            pending=_set(mod.get("pending")),
             noun_governors={k: _set(v) for k, v in (mod.get("noun_governors") or {}).items()},
             speech_verbs=_set(data["speech_verbs"]),
             obligation=_set(data.get("obligation")),
@@ -193,6 +197,8 @@ def _aux_modality(tok: Token, c: Cues) -> str | None:
                 return "hypothetical"
         if child.dep_ == "mark" and child.lower_ in c.conditional:
             return "hypothetical"  # also an adverbial clause marked "if"/"unless"
+        if child.dep_ == "mark" and child.lower_ in c.pending and tok.tag_ in PRESENT_TAGS:
+            return "hypothetical"  # "until they gain control": not yet
     return None
 
 
