@@ -135,3 +135,9 @@ def test_refusing_to_cooperate_with_someone_rejects_them():
     # a refusal that did not happen, or only might, rejects no one
     assert not any(code.startswith("12") for code in _codes("Germany did not refuse to send peacekeepers to Iraq."))
     assert not any(code.startswith("12") for code in _codes("Germany may refuse to send peacekeepers to Iraq."))
+
+
+def test_approving_a_plan_is_an_agreement_only_with_someone():
+    assert "057" not in _codes("The Dutch cabinet approved a plan to build three new dikes on Monday.")
+    assert "057" in _codes("Ghana approved a plan with Togo on the shared border crossing.")
+    assert "057" in _codes("Ghana approved a trade deal on Monday.")
