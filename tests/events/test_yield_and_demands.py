@@ -141,3 +141,9 @@ def test_approving_a_plan_is_an_agreement_only_with_someone():
     assert "057" not in _codes("The Dutch cabinet approved a plan to build three new dikes on Monday.")
     assert "057" in _codes("Ghana approved a plan with Togo on the shared border crossing.")
     assert "057" in _codes("Ghana approved a trade deal on Monday.")
+
+
+def test_forcing_an_agency_or_monitors_out_expels_them():
+    assert "1663" in _codes("The junta kicked out the foreign aid agencies on Monday.")
+    assert "166" in _codes("Khartoum forced the UN monitors out of the province.")
+    assert not {"1663", "166"} & set(_codes("The crowd forced the workers out of the factory."))
