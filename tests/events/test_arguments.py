@@ -31,3 +31,11 @@ def test_an_active_conjunct_of_a_passive_shares_its_subject_not_its_agent():
     assert not any(code.startswith("03") and src == "Congress" for code, src, _ in pairs)
     # a passive participle shares the agent: the police released him
     assert ("0841", "police", None) in _pairs("The Kenyan opposition leader was arrested by police and later released.")
+
+
+def test_a_participle_parsed_as_a_gerund_subject_acts_through_its_own_subject():
+    events = flashpoint.code_text(
+        "The Red Cross operating in Iraq said US and British forces must ensure security to "
+        "allow emergency supplies to reach the needy.", date="2005-02-01").events
+    sources = {e.source.code for e in events if e.source is not None and e.code == "100"}
+    assert sources and "IRQ" not in sources

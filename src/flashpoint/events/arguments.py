@@ -178,6 +178,11 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
             above = _subject(holder.head, 1)
             if above is not None and is_actor(above):
                 return above
+        if holder.dep_ == "nsubj" and holder.tag_ == "VBG":
+            # "The Red Cross operating in Iraq said": a participle parsed as a gerund subject
+            # speaks through its own subject, never through its places ("in Iraq")
+            own = _child(holder, {"nsubj"})
+            return own if own is not None and is_actor(own) else subj
         if holder.dep_ == "nsubj":
             below = _actor_below(holder)
             if below is not None:
