@@ -147,3 +147,9 @@ def test_forcing_an_agency_or_monitors_out_expels_them():
     assert "1663" in _codes("The junta kicked out the foreign aid agencies on Monday.")
     assert "166" in _codes("Khartoum forced the UN monitors out of the province.")
     assert not {"1663", "166"} & set(_codes("The crowd forced the workers out of the factory."))
+
+
+def test_a_passive_act_of_coordinated_actors_is_not_on_each_other():
+    pairs = _happened("The islands, disputed by Ghana and Togo, lie off the coast.")
+    assert ("110", "GHA", "TGO") not in pairs and ("110", "TGO", "GHA") not in pairs
+    assert ("110", "GHA", None) in pairs

@@ -230,8 +230,9 @@ def _emit(
         targets = [match.target] if match.lone_target else args.conjuncts(match.target)
     pairs = [(s, t) for s in sources for t in targets]
     mutual = [(s, t) for s in sources for t in sources if s is not t]
-    if match.target is None and len(sources) > 1 and cameo.root in RECIPROCAL_ROOTS:
-        # "The U.S. and the Taliban signed a pact": coordinated actors act on each other.
+    if match.target is None and len(sources) > 1 and cameo.root in RECIPROCAL_ROOTS and not (
+            cameo.root not in MUTUAL_ROOTS and args.is_passive(trigger)):
+        # "The U.S. and the Taliban signed a pact": coordinated actors act on each other (not in a passive)
         pairs = mutual
     elif match.pattern.code[:2] in MUTUAL_ROOTS and match.pattern.code[:3] not in SOLO_CODES:
         # Cooperation between coordinated actors is with each other, whatever else it targets.
