@@ -252,7 +252,7 @@ def modality(trigger: Token) -> str:
                     return kind
             continue
         if lemma == "be" and prev.dep_ == "xcomp" and (
-                _actor_subject(gov) or any(c.dep_ == "auxpass" for c in prev.children)):
+                _actor_subject(gov) or any(ch.dep_ == "auxpass" for ch in prev.children)):
             # "the minister is to visit Japan", "more money is to be given": arranged, not yet
             # done (but "the boycott was to protest X" says what it was for)
             return "planned"

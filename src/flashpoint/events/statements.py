@@ -203,9 +203,7 @@ def _characterisation(verb: Token, cues: StatementCues) -> tuple[Token, Pattern,
         return None
     pattern = CRITICISM if _negative(tokens, cues) else \
         PRAISE if _judged(tokens, cues.positive) else None
-    speaker = args.subject_of(verb)
-    if obj.dep_ == "nsubjpass":
-        speaker = args.agent_of(verb)
+    speaker = args.agent_of(verb) if obj.dep_ == "nsubjpass" else args.subject_of(verb)
     if pattern is None or speaker is None or speaker._.actor is None:
         return None
     about = _about(list(obj.subtree), speaker, verb) or obj
