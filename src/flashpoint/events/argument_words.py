@@ -22,6 +22,8 @@ PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
 _NOT_NP = frozenset({"relcl", "acl", "appos", "punct", "advcl", "cc", "conj", "prep", "parataxis", "dep"})
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom", "whose"})
 PERSONAL_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "them", "him", "her", "us"})
+# Pronouns that stand for a thing or a clause, never an actor ("it", "what they did").
+THING_PRONOUNS = frozenset({"it", "this", "that", "which", "what"})
 # Pronouns a speaker does not use of themselves.
 OTHER_PRONOUNS = frozenset({"he", "she", "they"})
 # Modifiers that name who acts in an event noun ("U.S. strikes", "Iranian attacks").

@@ -23,6 +23,7 @@ from .argument_words import (
     RELATIVE_PRONOUNS,
     SUBJECT_DEPS,
     THING_ENTS,
+    THING_PRONOUNS,
     _word_lists,
     actor_nouns,
 )
@@ -38,7 +39,7 @@ def is_actor(tok: Token) -> bool:
         return True
     if tok.pos_ == "PROPN" and tok.ent_type_ not in NOT_ACTOR_ENTS:
         return True
-    if tok.pos_ == "PRON" and tok.lower_ not in ("it", "this", "that", "which", "what"):
+    if tok.pos_ == "PRON" and tok.lower_ not in THING_PRONOUNS:
         return True
     return any(
         c.dep_ in ("compound", "poss", "amod") and c.ent_type_ in ACTOR_ENTS for c in tok.children

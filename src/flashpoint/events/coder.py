@@ -34,6 +34,7 @@ from .noun_arguments import is_held, under_way
 from .patterns import PatternSet, patterns
 from .place import locate
 from .quantities import find_quantities, quantities_in
+from .selection import one_per_act, without_lesser_targets
 from .senses import (
     combat_code,
     crowd_code,
@@ -305,7 +306,7 @@ def _emit(
                 attributed_to=attributed,
             )
         )
-    return _without_lesser_targets(events, mutual=len(pairs) > len(targets) * len(sources))
+    return without_lesser_targets(events, mutual=len(pairs) > len(targets) * len(sources))
 
 
 def _conditioned(match: Match, root: str) -> Match:
@@ -318,33 +319,6 @@ def _conditioned(match: Match, root: str) -> Match:
         return match
     party = condition_party(match.trigger, match.source)
     return match if party is None else replace(match, target=party, lone_target=False)
-
-
-def _without_lesser_targets(events: list[Event], mutual: bool) -> list[Event]:
-    """One trigger's events without the readings a coded target makes redundant.
-
-    "Bosnia and Slovenia agreed to a ceasefire", "killed 23 people as well as themselves": when
-    the same source has an event on an actor with a code, its events on a thing with none add
-    nothing. Between coordinated actors acting on each other ("Jordan and the U.S. agreed on a
-    pact between the two countries") a target that names no country either ("the two
-    countries") is the same pair again.
-    """
-    coded = {e.source.code for e in events if e.target is not None and e.target.code}
-    placed = {e.source.code for e in events if e.target is not None and _placed(e.target)}
-
-    def lesser(e: Event) -> bool:
-        if e.target is None:
-            return False
-        if not e.target.code:
-            return e.source.code in coded
-        return mutual and not _placed(e.target) and e.source.code in placed
-
-    return [e for e in events if not lesser(e)]
-
-
-def _placed(side: ActorRef) -> bool:
-    """A side with a country or an international body's code ("IGOUNO"), not a bare sector."""
-    return bool(side.country) or len(side.code or "") > 3
 
 
 def _source(doc: Doc, tok: Token | None, state: _DocState, root: str, match: Match, sent: Span,
@@ -399,32 +373,9 @@ def code_doc(doc: Doc, pattern_set: PatternSet | None = None) -> list[Event]:
             if match.source is None and match.target is None and not _held_noun(match):
                 continue
             sent_events.extend(_events_for(doc, sent, match, state, ps))
-        events.extend(_one_per_act(sent_events))
+        events.extend(one_per_act(sent_events))
     events.sort(key=lambda e: (e.span[0], -e.confidence))
     return events
-
-
-def _side_key(side: ActorRef | None) -> tuple | None:
-    if side is None:
-        return None
-    return (tuple(side.span), None) if side.span else (None, side.code)
-
-
-def _one_per_act(events: list[Event]) -> list[Event]:
-    """A sentence's events, one per root between the same two mentions.
-
-    "agreed to lift the embargo on Iran", "offered to negotiate with X", "staged a hunger
-    strike in protest against X": two triggers of one act between the same source and target
-    mentions give one event of that root, the most confident (then the most specific code).
-    """
-    best: dict[tuple, Event] = {}
-    for e in events:
-        key = (e.root, e.modality, e.negated, _side_key(e.source), _side_key(e.target))
-        kept = best.get(key)
-        if kept is None or (e.confidence, len(e.code)) > (kept.confidence, len(kept.code)):
-            best[key] = e
-    chosen = {id(e) for e in best.values()}
-    return [e for e in events if id(e) in chosen]
 
 
 class EventCoder:

@@ -15,6 +15,7 @@ from spacy.tokens import Token
 
 from ..errors import KnowledgeError
 from ..yamldata import load_yaml
+from .argument_words import THING_PRONOUNS
 from .words import lemma as _word_lemma
 
 CUES_PATH = Path(__file__).with_name("data") / "modality.yaml"
@@ -281,7 +282,7 @@ def modality(trigger: Token) -> str:
 def _actor_subject(verb: Token) -> bool:
     """Whether the verb's subject names an actor (a resolved mention or a personal pronoun)."""
     return any(c.dep_ in ("nsubj", "nsubjpass") and (
-        c._.actor is not None or c.pos_ == "PRON" and c.lower_ not in ("it", "this", "that", "what", "which"))
+        c._.actor is not None or c.pos_ == "PRON" and c.lower_ not in THING_PRONOUNS)
         for c in verb.children)
 
 
