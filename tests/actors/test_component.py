@@ -291,3 +291,12 @@ def test_people_of_a_country_live_there(pipeline):
     doc = code(pipeline, "The Hungarians of Slovakia protested against the language law.")
     actor = actor_for_span(doc, span_of(doc, "The Hungarians of Slovakia"))
     assert actor is not None and actor.country == "SVK"
+
+
+def test_a_surname_after_an_honorific_is_the_person_whatever_the_ner_label(pipeline):
+    # the model tags this "Saakashvili" GPE; after "Mr" it is the president named before
+    doc = code(pipeline, "President Mikheil Saakashvili spoke on Monday. "
+                         "Mr Saakashvili said Georgia would join Nato.")
+    president = by_name(doc, "Mikheil Saakashvili")
+    assert [47, 61] in president.mentions
+    assert not any(a.name == "Saakashvili" for a in doc._.actors)

@@ -45,6 +45,9 @@ from .units import (
 
 ENT_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC", "LOC"})
 # Dependencies of a word that modifies a noun rather than acting itself.
+# Entity labels the NER gives surnames after an honorific ("Mr Straw" as PRODUCT, "Mr Camus" as
+# NORP): a person all the same.
+TITLED_LABELS = frozenset({"PRODUCT", "WORK_OF_ART", "FAC", "LAW", "EVENT", "LANGUAGE", "GPE", "NORP", "DATE"})
 NOT_STANDALONE = frozenset({"compound", "amod", "poss", "nmod"})
 
 
@@ -115,13 +118,14 @@ class ActorResolver(UnitBuilder):
         for ent in doc.ents:
             if any(i in claimed for i in range(ent.start, ent.end)):
                 continue
-            if ent.label_ == "NORP":
+            titled = ent.start > 0 and honorific(doc[ent.start - 1], self.kb)
+            if ent.label_ == "NORP" and not titled:
                 modifier = ent.root.dep_ in NOT_STANDALONE or (
                     ent.root.head.pos_ in NOUN_POS and ent.root.head.i > ent.root.i)
                 if modifier or not from_knowledge.is_party_name(_strip_article(ent.text)):
                     continue  # "the Tories" acts; "Tory leader X" is a modifier, read there
-            elif ent.label_ not in ("PERSON", "ORG"):
-                continue
+            elif ent.label_ not in ("PERSON", "ORG") and not (titled and ent.label_ in TITLED_LABELS):
+                continue  # but "Mr Straw" tagged PRODUCT, "Mr Saakashvili" tagged GPE are people
             start = ent.start
             # Titles inside the entity span ("Supreme Leader X" tagged whole) belong to the region.
             while start < ent.end and (start in role_at or start in name_at or honorific(doc[start], self.kb)
@@ -133,7 +137,7 @@ class ActorResolver(UnitBuilder):
                 continue
             if ent.label_ == "ORG" and ent.end - 1 in role_at:
                 continue  # "the Iraqi Army": a role noun phrase, handled below
-            kind = "person" if ent.label_ == "PERSON" else "org"
+            kind = "person" if ent.label_ == "PERSON" or titled else "org"
             claim(self._named_unit(doc, kind, start, ent.end, None, name_at, role_at, claimed))
 
         # 2. Role nouns and action nouns heading their own noun phrase.
