@@ -46,6 +46,9 @@ def _satisfies(tok: Token, p: Pattern) -> bool:
         return False
     if p.not_with and _near_words(tok) & p.not_with:
         return False
+    if p.not_governed_by and tok.dep_ in ("dobj", "obj", "pobj") and (
+            lemma(tok.head) in p.not_governed_by or tok.head.lower_ in p.not_governed_by):
+        return False
     if p.not_in_sentence and names_any((t for t in tok.sent if t.pos_ in ("NOUN", "PROPN")),
                                        p.not_in_sentence):
         return False
@@ -366,6 +369,8 @@ def obligation_matches(sent: Span, only: list[int] | None = None) -> list[Match]
                 addressee, repaired = prev, True
         if speaker is None or addressee is None or addressee.pos_ == "PRON":
             continue
+        if any(c.dep_ == "aux" and c.lower_ in words and c.i < addressee.i for c in tok.children):
+            continue  # "Should Rubio win Florida, ...", "must Britain pay?": a condition, a question
         if addressee._.actor is None and not args.is_actor(addressee):
             continue  # "said arts funding should be separate": one asks things of someone
         advice = any(c.dep_ == "aux" and c.lower_ in cue.obligation_advice for c in tok.children)

@@ -57,6 +57,7 @@ class Cues:
     attempt: frozenset[str] = frozenset()
     attempt_roots: frozenset[str] = frozenset()
     directive: frozenset[str] = frozenset()
+    predicted: frozenset[str] = frozenset()
 
 
 def _set(values) -> frozenset[str]:
@@ -92,6 +93,7 @@ def cues() -> Cues:
             attempt=_set(mod.get("attempt")),
             attempt_roots=_set(mod.get("attempt_roots")),
             directive=_set(mod.get("directive")),
+            predicted=_set(mod.get("predicted")),
         )
     except (OSError, KeyError, TypeError, yaml.YAMLError) as exc:
         raise KnowledgeError(f"cannot read modality cues {CUES_PATH}: {exc}") from exc
@@ -257,6 +259,8 @@ def modality(trigger: Token) -> str:
             # "the minister is to visit Japan", "more money is to be given": arranged, not yet
             # done (but "the boycott was to protest X" says what it was for)
             return "planned"
+        if lemma in c.predicted and _own_subject(prev):
+            return "hypothetical"  # "expected the embargo to be lifted": a forecast, not a plan
         if lemma in c.threatened:
             return "threatened"
         if lemma in c.planned and not done:
@@ -284,6 +288,11 @@ def _actor_subject(verb: Token) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass") and (
         c._.actor is not None or c.pos_ == "PRON" and c.lower_ not in THING_PRONOUNS)
         for c in verb.children)
+
+
+def _own_subject(clause: Token) -> bool:
+    """Whether a complement clause names its own subject ("expects Russia to withdraw")."""
+    return clause.dep_ == "ccomp" and any(ch.dep_ in ("nsubj", "nsubjpass") for ch in clause.children)
 
 
 def _shares_clause(tok: Token) -> bool:

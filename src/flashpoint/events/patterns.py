@@ -52,6 +52,9 @@ class Pattern:
     # Words that, as the trigger's object, prepositional object, particle or modifier, make it
     # no event of this pattern: "demand for gas", "returned their ballot papers".
     not_with: frozenset[str] = frozenset()
+    # Words that govern the trigger as its verb or preposition and make it an idiom, not an
+    # event of this pattern: "took charge of", "put in charge".
+    not_governed_by: frozenset[str] = frozenset()
     # Nouns anywhere in the trigger's sentence that make it no event of this pattern: a rally in
     # a sentence about shares or currencies is a market's ("the greenback rallied to $1.35").
     not_in_sentence: frozenset[str] = frozenset()
@@ -157,6 +160,7 @@ def _pattern(entry: dict, kind: str, default_target: tuple[str, ...]) -> Pattern
         self_source=bool(entry.get("self_source", False)),
         not_deps=_words(entry.get("not_deps")),
         not_with=_words(entry.get("not_with")),
+        not_governed_by=_words(entry.get("not_governed_by")),
         not_in_sentence=_words(entry.get("not_in_sentence")),
         not_subject=_words(entry.get("not_subject")),
         needs_target=_needs_target(entry.get("needs_target")),
