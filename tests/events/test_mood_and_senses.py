@@ -505,6 +505,18 @@ def test_expecting_another_to_act_forecasts_and_plans_nothing():
     # defending oneself supports no one else
     ("The senator defended himself on Saturday against the claims.", "05", False),
     ("Japan defended the decision of the United States.", "05", True),
+    # a state asked of someone is a judgement, not advice or a demand ...
+    ("The prime minister said the police should be in charge of the estates.", "02", False),
+    ("The senator said the first minister should know by now that he was wrong.", "02", False),
+    # ... unless it is readiness for an act
+    ("The foreign minister said the European Union must be ready to mediate talks in Ukraine.", "10", True),
+    # a negated intention refuses nothing
+    ("The Treasury said Congress had not intended to hurt U.S. industry.", "12", False),
+    ("The judge never intended to give the senator prison time.", "12", False),
+    # "human rights" and "shares outstanding" praise no one
+    ("The spokesman for the Home Office stressed the UK would abide by its human rights obligations.", "05", False),
+    ("The company has about 32 mln shares outstanding, a spokesman for the Treasury said.", "05", False),
+    ("The minister said the UK was right to act.", "05", True),
 ])
 def test_idioms_and_conditions_that_are_no_event_of_their_root(text, root, happened):
     assert (root in _happened(text, "root")) is happened

@@ -23,6 +23,7 @@ from .confidence import calibrated
 from .matching import Candidates, Match, lemma, noun_matches, obligation_matches, verb_matches
 from .modality import (
     attempted,
+    denies_intent,
     modality,
     negated,
     negated_by_preposition,
@@ -194,8 +195,8 @@ def _events_for(
             return _emit(doc, sent, match, state, intent, "actual", False,
                          conf + 0.05, f"intent:{match.pattern.id}")
     # "without providing evidence" says what did not happen, not that anyone refused.
-    if (neg and mod in ("actual", "planned") and not negated_by_preposition(trigger)) \
-            or refused(trigger):
+    if (neg and mod in ("actual", "planned") and not negated_by_preposition(trigger)
+            and not denies_intent(trigger)) or refused(trigger):
         # "will not lift the ban", "refused to send troops": refusing to cooperate is itself an
         # event.
         refusal = ps.rejection_code(match.pattern.code)

@@ -339,6 +339,13 @@ ADVICE_PATTERN = Pattern(
 )
 
 
+def _a_state(verb: Token, states: frozenset[str]) -> bool:
+    """A state asks no act ("should know", "should be in charge"), unless an act is what it
+    is ready for: "must be ready to mediate", "should be careful not to interfere"."""
+    return lemma(verb) in states and not any(
+        c.dep_ == "xcomp" for a in verb.children if a.dep_ == "acomp" for c in a.children)
+
+
 def obligation_matches(sent: Span, only: list[int] | None = None) -> list[Match]:
     cue = cues()
     words, verbs, hedges = cue.obligation, cue.obligation_verbs, cue.obligation_hedges
@@ -352,7 +359,7 @@ def obligation_matches(sent: Span, only: list[int] | None = None) -> list[Match]
         )
         if needs and any(a.dep_ == "aux" and a.lower_ in hedges for a in tok.children):
             needs = False  # "might have to act" weighs a possibility; it demands nothing
-        if not (modal or needs):
+        if not (modal or needs) or _a_state(tok, cue.obligation_states):
             continue
         gov = speech_governor(tok)
         if gov is None:

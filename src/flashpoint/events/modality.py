@@ -51,8 +51,10 @@ class Cues:
     obligation_verbs: frozenset[str] = frozenset()
     obligation_hedges: frozenset[str] = frozenset()
     obligation_advice: frozenset[str] = frozenset()
+    obligation_states: frozenset[str] = frozenset()
     denials: frozenset[str] = frozenset()
     refusals: frozenset[str] = frozenset()
+    unrefused: frozenset[str] = frozenset()
     perpetrate: frozenset[str] = frozenset()
     attempt: frozenset[str] = frozenset()
     attempt_roots: frozenset[str] = frozenset()
@@ -87,8 +89,10 @@ def cues() -> Cues:
             obligation_verbs=_set(data.get("obligation_verbs")),
             obligation_hedges=_set(data.get("obligation_hedges")),
             obligation_advice=_set(data.get("obligation_advice")),
+            obligation_states=_set(data.get("obligation_states")),
             denials=_set(neg.get("denials")),
             refusals=_set(neg.get("refusals")),
+            unrefused=_set(neg.get("unrefused")),
             perpetrate=_set(mod.get("perpetrate")),
             attempt=_set(mod.get("attempt")),
             attempt_roots=_set(mod.get("attempt_roots")),
@@ -178,6 +182,11 @@ def refused(trigger: Token) -> bool:
     head = trigger.head
     return trigger.dep_ == "xcomp" and head.pos_ == "VERB" and _lemma(head) in cues().refusals \
         and not negated(head) and modality(head) == "actual"
+
+
+def denies_intent(trigger: Token) -> bool:
+    """ "never intended to give me prison time": a negated intention refuses nothing."""
+    return _lemma(trigger) in cues().unrefused
 
 
 def _cleft_negated(trigger: Token, c: Cues) -> bool:

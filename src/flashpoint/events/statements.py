@@ -106,7 +106,7 @@ def _judged(tokens: list[Token], words: frozenset[str], reported: bool = False) 
     adjective_only = statement_cues().adjective_only
     return any(is_word(tok, words) and not _negated(tok)
                and not (reported and _describes_a_thing(tok))
-               and (tok.pos_ == "ADJ" or tok.lower_ not in adjective_only)
+               and (tok.pos_ == "ADJ" or tok.lower_ not in adjective_only and lemma(tok) not in adjective_only)
                for tok in tokens)
 
 
