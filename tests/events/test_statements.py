@@ -103,6 +103,9 @@ def test_a_plain_statement_is_about_the_clause_subject_or_object_only():
         # a topic, or a kind of people, is no one commented on
         ("The French foreign minister told reporters there was no chance of forming a coalition.", None),
         ("The French foreign minister said workers would lose their jobs.", None),
+        # ... and so is someone named by an indefinite phrase
+        ("The French foreign minister said he would like to see a president of the French senate.", None),
+        ("The French foreign minister said a civilian could not have known it.", None),
         # a named international body, or people the phrase places, are
         ("The French foreign minister said the United Nations had a plan for the region.", "IGO"),
         ("The French foreign minister said Russian intelligence services had hacked the servers.", "RUS"),

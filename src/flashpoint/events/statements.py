@@ -172,14 +172,23 @@ def _clause_verbs(tokens: list[Token]) -> set[int]:
     return clause
 
 
+# Determiners of a noun phrase that names no one in particular.
+INDEFINITE = frozenset({"a", "an", "any", "every", "each"})
+
+
 def _generic(tok: Token) -> bool:
     """A bare plural of a common noun names a kind, not someone: "workers stand little chance",
-    "people talk about", "certain MPs would get another chance"."""
+    "people talk about", "certain MPs would get another chance"; so does an indefinite one ("a
+    president must be ready")."""
     head = _mention_head(tok)
     named = ("ORG", "NORP", "GPE", "PERSON")
-    return head.tag_ in ("NNS", "NNPS") and head.ent_type_ not in named \
-        and not any(c.dep_ in ("det", "poss") and c.lower_ not in ("many", "some", "no", "all", "most")
-                    or c.ent_type_ in named for c in head.children)  # "Russian intelligence services"
+    if head.ent_type_ in named or any(c.ent_type_ in named for c in head.children):
+        return False  # "Russian intelligence services", "a Turkish official"
+    if any(c.dep_ == "det" and c.lower_ in INDEFINITE for c in head.children):
+        return True  # "a president must be ready", "I would like to see a Speaker"
+    return head.tag_ in ("NNS", "NNPS") and not any(
+        c.dep_ in ("det", "poss") and c.lower_ not in ("many", "some", "no", "all", "most")
+        for c in head.children)
 
 
 def _international(code: str) -> bool:
