@@ -517,6 +517,30 @@ def test_expecting_another_to_act_forecasts_and_plans_nothing():
     ("The spokesman for the Home Office stressed the UK would abide by its human rights obligations.", "05", False),
     ("The company has about 32 mln shares outstanding, a spokesman for the Treasury said.", "05", False),
     ("The minister said the UK was right to act.", "05", True),
+    # falling exports refuse nothing; declining an offer or to act does
+    ("The minister said Canadian wheat exports to Japan are declining.", "12", False),
+    ("The senator declined to endorse the governor.", "12", True),
+    # "in return for" returns no one
+    ("Turkey will restrict the flow of migrants in return for visa-free travel for Turkish nationals.", "08", False),
+    # regarding someone as something considers no action
+    ("Athens says it considers the accord inoperative.", "01", False),
+    ("Greek officials consider him a key backer of the debt deal.", "01", False),
+    # not withdrawing a threat is no refusal to yield
+    ("The prime minister has not withdrawn his threat to dissolve parliament.", "12", False),
 ])
 def test_idioms_and_conditions_that_are_no_event_of_their_root(text, root, happened):
     assert (root in _happened(text, "root")) is happened
+
+
+@pytest.mark.parametrize("text, trigger", [
+    # a plan named as the object governs the to-clause
+    ("Washington announced plans last week to slap tariffs on Japanese electronic goods.", "slap"),
+    # an act someone is due to do is arranged, not done
+    ("The secretary of state is due to fly to Moscow next week.", "fly"),
+    # the purpose of an act not yet done is not done either
+    ("Congress needs to muster two-thirds of the votes to censure the president.", "censure"),
+])
+def test_acts_planned_or_purposed_have_not_happened(text, trigger):
+    evs = [e for e in _events(text) if e.trigger == trigger]
+    assert evs and all(e.modality != "actual" or e.root in ("03", "13") for e in evs), text
+    assert not any(e.root in ("04", "11", "16") and e.happened for e in evs), text

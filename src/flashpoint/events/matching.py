@@ -39,10 +39,18 @@ def _children(tok: Token, deps: set[str]) -> list[Token]:
     return [c for c in tok.children if c.dep_ in deps]
 
 
+def _small_clause(tok: Token) -> bool:
+    """ "consider him a key backer": a clause complement headed by a noun or an adjective."""
+    return any(c.dep_ == "ccomp" and c.pos_ in ("NOUN", "PROPN", "ADJ") for c in tok.children)
+
+
 def _satisfies(tok: Token, p: Pattern) -> bool:
     """True when the trigger's dependents meet every constraint of the pattern."""
     if p.not_deps and (any(c.dep_ in p.not_deps for c in tok.children)
-                       or "dobj" in p.not_deps and _object_gap(tok)):
+                       or "dobj" in p.not_deps and _object_gap(tok)
+                       or "small_clause" in p.not_deps and _small_clause(tok)
+                       or "bare" in p.not_deps and not any(
+                           c.dep_ in ("dobj", "xcomp", "ccomp") for c in tok.children)):
         return False
     if p.not_with and _near_words(tok) & p.not_with:
         return False

@@ -311,7 +311,8 @@ def _shares_clause(tok: Token) -> bool:
 
 def _purpose_cue(tok: Token, c: Cues) -> str | None:
     """ "have sworn to fight", "vowed to attack" parsed as a to-clause of purpose (advcl): the
-    vow or plan still governs it."""
+    vow or plan still governs it; so does a plan named as the governing verb's object, or the
+    mood of the act the clause is the purpose of."""
     if tok.dep_ != "advcl" or not any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in tok.children):
         return None
     head = _lemma(tok.head)
@@ -319,6 +320,18 @@ def _purpose_cue(tok: Token, c: Cues) -> str | None:
         return "threatened"
     if head in c.planned:
         return "planned"
+    # "announced plans last week to slap tariffs": the to-clause belongs to the object noun
+    for obj in tok.head.children:
+        if obj.dep_ == "dobj" and obj.i < tok.i:
+            for kind, words in c.noun_governors.items():
+                if _lemma(obj) in words or obj.lower_ in words:
+                    return kind
+    if tok.head.dep_ == "xcomp" and tok.head.head is not tok.head:
+        # "needs to muster the votes to censure the president": the purpose of an act not (yet)
+        # done is not done either
+        mood = modality(tok.head)
+        if mood != "actual":
+            return mood
     return None
 
 
