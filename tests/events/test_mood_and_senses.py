@@ -531,6 +531,11 @@ def test_expecting_another_to_act_forecasts_and_plans_nothing():
     ("Jamal Simmons is a Democratic consultant and a CNN contributor.", "07", False),
     ("Korea's biggest credit card provider is struggling to avoid bankruptcy.", "07", False),
     ("The United States is the leading international donor to Sudan.", "07", True),
+    # idioms: hanging out, looking off into the distance, captured on video, seizing on
+    ("When I was in college, we hung out in coffee shops, the senator said.", "18", False),
+    ("The senator said nothing, looking off into the distance.", "09", False),
+    ("The confrontation with the police was captured on video from several angles.", "17", False),
+    ("Assad hung the rebel commanders in Damascus.", "18", True),
 ])
 def test_idioms_and_conditions_that_are_no_event_of_their_root(text, root, happened):
     assert (root in _happened(text, "root")) is happened
@@ -548,3 +553,15 @@ def test_acts_planned_or_purposed_have_not_happened(text, trigger):
     evs = [e for e in _events(text) if e.trigger == trigger]
     assert evs and all(e.modality != "actual" or e.root in ("03", "13") for e in evs), text
     assert not any(e.root in ("04", "11", "16") and e.happened for e in evs), text
+
+
+def test_a_city_named_before_an_event_noun_is_where_it_was_not_who_did_it():
+    for text in ("Republicans said the Paris terror attacks would change the race.",
+                 "The couple worried that the Brussels attacks would harden attitudes."):
+        assert not any(e.root in ("18", "19") and e.happened for e in _events(text)), text
+    assert any(e.root == "19" and e.source.country == "FRA" for e in _events("French strikes hit Raqqa."))
+
+
+def test_an_invitation_to_act_is_not_the_act():
+    evs = [e for e in _events("The mayor welcomed the president to visit the city.") if e.trigger == "visit"]
+    assert evs and not any(e.happened for e in evs)

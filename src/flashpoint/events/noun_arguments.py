@@ -16,6 +16,7 @@ from .arguments import (
     subject_of,
     target_of,
 )
+from .place import resolve_place
 from .words import lemma
 
 __all__ = ["is_held", "noun_source", "noun_target", "purpose_target", "under_way"]
@@ -56,6 +57,15 @@ def under_way(noun: Token, code: str) -> Token | None:
     return None
 
 
+def _names_a_city(modifier: Token) -> bool:
+    """ "the Paris attacks", "the San Bernardino shooting": a city named as a modifier says
+    where the event was, not who did it (a country's name or people do: "U.S. strikes")."""
+    if modifier.dep_ != "compound" or modifier.ent_type_ != "GPE":
+        return False
+    place = resolve_place(" ".join(t.text for t in modifier.subtree))
+    return place is not None and place.precision == "city"
+
+
 def noun_source(noun: Token, patterns_lemmas: frozenset[str] = frozenset()) -> Token | None:
     """Who acts in an event noun: a possessor or actor modifier ("Iran's attacks", "U.S. strikes"),
     a "by" agent, or the subject of a light verb the noun is the object of ("X launched attacks")."""
@@ -67,7 +77,7 @@ def noun_source(noun: Token, patterns_lemmas: frozenset[str] = frozenset()) -> T
     for child in noun.children:
         if child.dep_ in ("compound", "amod", "nmod") and (
             child.ent_type_ in ACTOR_ENTS or child.pos_ == "PROPN"
-        ):
+        ) and not _names_a_city(child):
             return child
     by = _pobj(noun, "by")
     if by is not None:
