@@ -536,6 +536,14 @@ def test_expecting_another_to_act_forecasts_and_plans_nothing():
     ("The senator said nothing, looking off into the distance.", "09", False),
     ("The confrontation with the police was captured on video from several angles.", "17", False),
     ("Assad hung the rebel commanders in Damascus.", "18", True),
+    # a candidate capturing a state wins it; suspending a campaign or accounts bans nothing
+    ("Ted Cruz has captured Texas and Oklahoma.", "17", False),
+    ("Israel captured East Jerusalem in 1967.", "17", True),
+    ("The Florida senator suspended his presidential campaign on Tuesday.", "17", False),
+    ("The company said it had suspended 125,000 Twitter accounts.", "17", False),
+    ("France blocked Turkey's bid to join the European Union.", "17", True),
+    # agreeing with a remark is an opinion, not an agreement
+    ("Senator Bernie Sanders said he agrees with Ginsburg's remarks.", "03", False),
 ])
 def test_idioms_and_conditions_that_are_no_event_of_their_root(text, root, happened):
     assert (root in _happened(text, "root")) is happened

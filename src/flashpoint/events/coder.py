@@ -42,6 +42,7 @@ from .senses import (
     is_crowd,
     is_force_sense,
     is_poll_finding,
+    is_seizure_sense,
     official_code,
     unarmed_code,
     weapon_code,
@@ -256,6 +257,8 @@ def _emit(
             continue  # an event needs an actor as its source: resolved, or at least named
         if is_poll_finding(sent, s, src):
             continue  # "a survey found 63% of Britons oppose the war": a finding, not an event
+        if not is_seizure_sense(cameo.code, src, t):
+            continue  # "Ted Cruz captured Texas": a primary won, no place taken
         acted = match.pattern.code[:2]
         if acted != cameo.root and not is_force_sense(acted, trigger, src, tgt, t, is_crowd(s)):
             continue  # "preparing for Obama's attack on the Second Amendment": no force intended

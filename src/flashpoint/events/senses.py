@@ -302,3 +302,15 @@ def is_force_sense(root: str, trigger: Token, source: ActorRef,
         return False
     # A state may use force on an actor, a place or a thing force is used on - not on a topic.
     return target is None or bool(target.code) or target_is_place or target_is_thing
+
+
+def is_seizure_sense(code: str, source: ActorRef, target_token: Token | None) -> bool:
+    """Whether seizing (171) a place is a seizure: by an armed actor or a state ("Israel
+    captured East Jerusalem", "rebels seized the town"), not a candidate winning it ("Ted Cruz
+    captured Texas and Oklahoma")."""
+    if not code.startswith("171") or target_token is None or target_token.ent_type_ not in PLACE_ENTS:
+        return True
+    agent = source.agent
+    return source.unnamed or agent in senses().force.armed_agents or agent == "GOV" or (
+        agent is None and bool(source.country))
+
