@@ -106,6 +106,8 @@ def test_a_plain_statement_is_about_the_clause_subject_or_object_only():
         # ... and so is someone named by an indefinite phrase
         ("The French foreign minister said he would like to see a president of the French senate.", None),
         ("The French foreign minister said a civilian could not have known it.", None),
+        # an amount of money is no one, however the entity recognizer tags it
+        ("The Philippine minister said industrialised nations saved about 65 billion U.S. Dlrs in 1985.", None),
         # a named international body, or people the phrase places, are
         ("The French foreign minister said the United Nations had a plan for the region.", "IGO"),
         ("The French foreign minister said Russian intelligence services had hacked the servers.", "RUS"),

@@ -10,6 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import yaml
+from spacy.tokens import Token
 
 from ..errors import KnowledgeError
 from ..yamldata import load_yaml
@@ -58,7 +59,7 @@ def _word_lists() -> dict[str, frozenset[str]]:
     try:
         data = load_yaml(ARGUMENTS_PATH.read_text(encoding="utf-8"))
         keys = ("actor_nouns", "of_actor_nouns", "purpose_target_roots", "condition_marks",
-                "condition_roots", "under_way_verbs", "under_way_roots")
+                "condition_roots", "under_way_verbs", "under_way_roots", "money_words")
         return {key: frozenset(str(w).lower() for w in data[key]) for key in keys}
     except (OSError, KeyError, TypeError, yaml.YAMLError) as exc:
         raise KnowledgeError(f"cannot read {ARGUMENTS_PATH}: {exc}") from exc
@@ -67,6 +68,13 @@ def _word_lists() -> dict[str, frozenset[str]]:
 def actor_nouns() -> frozenset[str]:
     """Common nouns that name actors (``data/arguments.yaml``)."""
     return _word_lists()["actor_nouns"]
+
+
+def is_money(tok: Token) -> bool:
+    """Whether ``tok`` heads an amount of money ("65 billion U.S. Dlrs"): never an actor."""
+    words = _word_lists()["money_words"]
+    return (tok.lower_ in words or tok.lemma_.lower() in words) and any(
+        c.like_num or c.pos_ == "NUM" for c in tok.subtree)
 
 
 def purpose_target_roots() -> frozenset[str]:

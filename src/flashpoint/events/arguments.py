@@ -26,6 +26,7 @@ from .argument_words import (
     THING_PRONOUNS,
     _word_lists,
     actor_nouns,
+    is_money,
 )
 from .modality import cues, for_clause
 from .words import lemma
@@ -33,7 +34,7 @@ from .words import lemma
 
 def is_actor(tok: Token) -> bool:
     """True when the noun phrase headed by ``tok`` names an actor (or a place acting as one)."""
-    if tok.ent_type_ in THING_ENTS or tok.ent_type_ in NOT_ACTOR_ENTS:
+    if tok.ent_type_ in THING_ENTS or tok.ent_type_ in NOT_ACTOR_ENTS or is_money(tok):
         return False
     if tok.ent_type_ in ACTOR_ENTS or lemma(tok) in actor_nouns():
         return True

@@ -21,6 +21,7 @@ from spacy.tokens import Span, Token
 from ..errors import KnowledgeError
 from ..yamldata import load_yaml
 from . import arguments as args
+from .argument_words import is_money
 from .modality import negated
 from .patterns import Pattern
 from .words import is_word, lemma
@@ -133,7 +134,7 @@ def _about(tokens: list[Token], speaker: Token, verb: Token, core_only: bool = F
         # another actor, not the speaker under another name ("the U.N. agency" on the WFP)
         actor = tok._.actor
         return actor is not None and actor is not speaker_actor and bool(actor.code) \
-            and actor.code != speaker_code and tok.pos_ != "PRON" \
+            and actor.code != speaker_code and tok.pos_ != "PRON" and not is_money(tok) \
             and not (core_only and _generic(tok)) \
             and (not core_only or (bool(actor.country) or _international(actor.code))
                  and not (actor.kind == "country" and actor.code == speaker_country))
