@@ -300,3 +300,19 @@ def test_a_surname_after_an_honorific_is_the_person_whatever_the_ner_label(pipel
     president = by_name(doc, "Mikheil Saakashvili")
     assert [47, 61] in president.mentions
     assert not any(a.name == "Saakashvili" for a in doc._.actors)
+
+
+def test_a_persons_surname_the_ner_took_for_a_place_is_the_person(pipeline):
+    # "Rubio" is also a town in Venezuela, and the model tags this mention FAC
+    doc = code(pipeline, "Marco Rubio spoke in Manchester on Saturday. "
+                         "Christie unleashed withering attacks against Rubio in the debate.",
+               published="2016-02-07")
+    rubio = by_name(doc, "Marco Rubio")
+    assert [90, 95] in rubio.mentions
+    assert not any(a.country == "VEN" for a in doc._.actors)
+
+
+def test_a_typographic_possessive_does_not_hide_a_known_name(pipeline):
+    doc = code(pipeline, "Marco Rubio’s uneven debate performance worried the Republican Party.",
+               published="2016-02-07")
+    assert by_name(doc, "Marco Rubio").country == "USA"

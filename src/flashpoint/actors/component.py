@@ -184,6 +184,12 @@ class ActorResolver(UnitBuilder):
                 # "Kenzo Oshima": a given name before a place-like surname is a person.
                 claim(self._named_unit(doc, "person", first.i, ent.end, None, name_at, role_at, claimed))
                 continue
+            if ent.end - ent.start == 1 and ent.text in {
+                    doc[u.anchor[1] - 1].text for u in units if u.kind == "person"}:
+                # "Marco Rubio ... attacks against Rubio": a person's surname the NER took for
+                # a place ("Rubio" is also a town in Venezuela) is the person
+                claim(self._named_unit(doc, "person", ent.start, ent.end, None, name_at, role_at, claimed))
+                continue
             places = places if places is not None else place_countries()
             text = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
             alpha3 = places.get(text.lower())

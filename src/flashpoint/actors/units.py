@@ -278,7 +278,7 @@ def strip_honorifics(span: Span, kb: Knowledge) -> str:
     while len(tokens) > 1 and (honorific(tokens[0], kb) or tokens[0].lower_ == "the"):
         tokens = tokens[1:]
     text = "".join(t.text_with_ws for t in tokens).strip()
-    return text[:-2] if text.endswith("'s") else text
+    return text[:-2] if text.endswith(("'s", "\u2019s")) else text  # "Marco Rubio’s" too
 
 
 
