@@ -102,3 +102,15 @@ def test_a_city_named_before_an_event_noun_is_where_it_was_not_who_did_it():
 def test_an_invitation_to_act_is_not_the_act():
     evs = [e for e in _events("The mayor welcomed the president to visit the city.") if e.trigger == "visit"]
     assert evs and not any(e.happened for e in evs)
+
+
+@pytest.mark.parametrize("text, root, happened", [
+    # an indirect question asks for an answer, not for an act
+    ("A reporter asked the senator how he was feeling on caucus day.", "02", False),
+    ("The minister asked Iran whether it would release the sailors.", "10", False),
+    ("The senator asked how it is conservative to add a trillion dollars.", "02", False),
+    ("The minister asked Iran to release the sailors.", "10", True),
+    ("The US asked the World Trade Organisation to investigate the tariffs.", "02", True),
+])
+def test_a_question_is_no_appeal(text, root, happened):
+    assert (root in _happened(text, "root")) is happened

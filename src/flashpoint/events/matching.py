@@ -44,11 +44,20 @@ def _small_clause(tok: Token) -> bool:
     return any(c.dep_ == "ccomp" and c.pos_ in ("NOUN", "PROPN", "ADJ") for c in tok.children)
 
 
+def _indirect_question(tok: Token) -> bool:
+    """ "asked how it is conservative", "asked Sanders how he was feeling", "asked if he would
+    run": a clause complement opened by a wh-word, "if" or "whether" asks a question."""
+    return any(c.dep_ == "ccomp" and any(
+        w.i < c.i and (w.tag_ in ("WRB", "WP", "WDT", "WP$") or w.lower_ in ("how", "if", "whether"))
+        for w in c.children) for c in tok.children)
+
+
 def _satisfies(tok: Token, p: Pattern) -> bool:
     """True when the trigger's dependents meet every constraint of the pattern."""
     if p.not_deps and (any(c.dep_ in p.not_deps for c in tok.children)
                        or "dobj" in p.not_deps and _object_gap(tok)
                        or "small_clause" in p.not_deps and _small_clause(tok)
+                       or "question" in p.not_deps and _indirect_question(tok)
                        or "bare" in p.not_deps and not any(
                            c.dep_ in ("dobj", "xcomp", "ccomp") for c in tok.children)):
         return False
