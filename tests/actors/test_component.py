@@ -210,7 +210,6 @@ def test_a_one_word_party_of_a_country_not_in_the_story_is_dropped(pipeline):
     assert by_name(doc, "Independent").country_source != "party"
 
 
-
 def test_its_forces_are_the_subjects_wherever_they_are(pipeline):
     doc = code(pipeline, "Israel has strengthened its forces in Lebanon after rockets were found.")
     assert by_name(doc, "its forces").country == "ISR"
@@ -316,3 +315,15 @@ def test_a_typographic_possessive_does_not_hide_a_known_name(pipeline):
     doc = code(pipeline, "Marco Rubio’s uneven debate performance worried the Republican Party.",
                published="2016-02-07")
     assert by_name(doc, "Marco Rubio").country == "USA"
+
+
+@pytest.mark.parametrize("sentence, phrase, country", [
+    ("Kosovo Serbs blocked a bridge in the north on Tuesday.", "Kosovo Serbs", "KSV"),
+    ("Macedonian Albanians boycotted the census.", "Macedonian Albanians", "MKD"),
+    ("Iraqi Turks rallied in Kirkuk against the new governor.", "Iraqi Turks", "IRQ"),
+    # civic demonyms keep the head's country
+    ("Turkish Cypriots voted for the plan on Saturday.", "Turkish Cypriots", "CYP"),
+])
+def test_a_minority_takes_the_country_named_first(pipeline, sentence, phrase, country):
+    doc = code(pipeline, sentence)
+    assert actor_for_span(doc, span_of(doc, phrase)).country == country

@@ -41,6 +41,7 @@ from .units import (
     inherit_from_modifiers,
     is_backer_modifier,
     is_stance,
+    minority_groups,
 )
 
 ENT_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC", "LOC"})
@@ -155,7 +156,10 @@ class ActorResolver(UnitBuilder):
             if unit is not None:
                 claim(unit)
 
-        # 3. Countries, capitals and places standing alone.
+        # 3. Countries, capitals and places standing alone ("Bosnian Serbs" first: one group).
+        for unit in minority_groups(doc, names, self.kb):
+            if not any(i in claimed for i in range(unit.start, unit.end)):
+                claim(unit)
         for m in names:
             if m.term.kind == "country" and not any(i in claimed for i in range(m.start, m.end)):
                 if is_backer_modifier(doc, m.end, self.kb):

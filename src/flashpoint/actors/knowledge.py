@@ -85,6 +85,7 @@ class Knowledge:
     agent_codes: dict[str, str] = field(default_factory=dict)
     backing: frozenset[str] = frozenset()
     stance: frozenset[str] = frozenset()
+    minorities: frozenset[str] = frozenset()
     former: frozenset[str] = frozenset()
     honorifics: frozenset[str] = frozenset()
 
@@ -160,6 +161,7 @@ class Knowledge:
             self.org_suffixes.update({str(w): agent for w in words})
         self.backing = self.backing | {w.lower() for w in data.get("backing") or []}
         self.stance = self.stance | {w.lower() for w in data.get("stance") or []}
+        self.minorities = self.minorities | {w.lower() for w in data.get("minorities") or []}
         self.former = self.former | {w.lower() for w in data.get("former") or []}
         self.honorifics = self.honorifics | {w.lower() for w in data.get("honorifics") or []}
 

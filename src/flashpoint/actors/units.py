@@ -257,6 +257,24 @@ def is_stance(doc: Doc, start: int, kb: Knowledge) -> bool:
     return i >= 0 and doc[i].lower_.rstrip("-") in kb.stance
 
 
+def minority_groups(doc: Doc, names: list[Match], kb: Knowledge) -> list[Unit]:
+    """ "Bosnian Serbs", "Kosovo Albanians": a country's demonym before the plural demonym of
+    an ethnic group (``kb.minorities``) that modifies it names a group of the first country."""
+    before = {m.end: m for m in names if m.term.kind == "country"}
+    groups = []
+    for m in names:
+        first, head = before.get(m.start), doc[m.end - 1]
+        if first is None or m.term.kind != "country" or head.lower_ not in kb.minorities \
+                or head.tag_ not in ("NNS", "NNPS") or first.term.country in (None, m.term.country):
+            continue
+        if doc[first.end - 1].head.i != head.i or is_stance(doc, first.start, kb):
+            continue
+        groups.append(Unit("role", (first.start, m.end), first.start, m.end,
+                           doc[first.start:m.end].text, country=first.term.country,
+                           country_source="text"))
+    return groups
+
+
 def international_code(term: Term) -> str | None:
     """The code of an international body's name ("U.N." → IGOUNO), else ``None``."""
     if term.country or not term.code or term.kind not in ("org", "dictionary"):
