@@ -327,3 +327,11 @@ def test_a_typographic_possessive_does_not_hide_a_known_name(pipeline):
 def test_a_minority_takes_the_country_named_first(pipeline, sentence, phrase, country):
     doc = code(pipeline, sentence)
     assert actor_for_span(doc, span_of(doc, phrase)).country == country
+
+
+def test_a_leaders_surname_before_administration_gives_its_country_at_any_date(pipeline):
+    doc = code(pipeline, "Historians say the Clinton administration ignored the warnings.", published="2015-03-02")
+    assert actor_for_span(doc, span_of(doc, "Clinton administration")).code == "USAGOV"
+    # a surname of office holders in many countries gives none
+    doc = code(pipeline, "Historians say the Smith administration ignored the warnings.", published="2015-03-02")
+    assert actor_for_span(doc, span_of(doc, "Smith administration")).country is None

@@ -204,6 +204,7 @@ class ActorResolver(UnitBuilder):
 
         units.sort(key=lambda u: u.start)
         from_knowledge.apply(units, published)
+        from_knowledge.leader_surnames(doc, units, self.kb.led_by)
         # "Apple CEO Tim Cook": a one-word party reading of a foreign country the text does not
         # name is dropped before anyone inherits it (again below, once the home is known)
         _drop_foreign_one_word_parties(units, None)

@@ -9,10 +9,14 @@ the article's country is known (``prefer_country``), and stays unresolved otherw
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 
 from .known import Candidate, load_known
 
+# "The Bush administration": the leading country needs this many office holders' full names
+# of that surname, and this many times the next country's.
+LEADER_NAMES, LEADER_LEAD = 3, 4
 # Kinds of knowledge each kind of mention may take.
 KINDS_FOR = {"person": frozenset({"person"}), "org": frozenset({"party", "group"})}
 # Party Facts says "party", not in or out of government: CAMEO's nearest reading of a party
@@ -48,6 +52,25 @@ def titled_surname(unit, published: str | None) -> Candidate | None:
     if len(countries) != 1:
         return None
     return holders[0][1]
+
+
+def leader_surnames(doc, units: Iterable, led_by: frozenset[str]) -> None:
+    """ "the Bush administration", "the Assad regime": a surname modifying a government noun
+    (``led_by``) is a head of government's, looked up at any date (the text may look back). The
+    office holders' data has namesakes everywhere (a minister Bush of the Cayman Islands), so
+    the country whose holders bear the most full names takes it when it clearly leads."""
+    for unit in units:
+        name = (unit.name or "").strip()
+        if unit.country or unit.code or unit.kind != "person" or " " in name or len(name) < 3:
+            continue
+        last = doc[unit.end - 1]
+        if last.dep_ not in ("compound", "poss", "nmod") or last.head.lower_ not in led_by:
+            continue
+        holders = Counter(c for c, _ in {(cand.country, full) for full, cand
+                                          in load_known().office_holders(name, "")})
+        ranked = holders.most_common(2) + [("", 0)]
+        if ranked[0][1] >= LEADER_NAMES and ranked[0][1] >= LEADER_LEAD * ranked[1][1]:
+            unit.country, unit.country_source = ranked[0][0], "knowledge"
 
 
 def apply(units: Iterable, published: str | None, prefer_country: str | None = None) -> None:

@@ -86,6 +86,7 @@ class Knowledge:
     backing: frozenset[str] = frozenset()
     stance: frozenset[str] = frozenset()
     minorities: frozenset[str] = frozenset()
+    led_by: frozenset[str] = frozenset()
     former: frozenset[str] = frozenset()
     honorifics: frozenset[str] = frozenset()
 
@@ -162,6 +163,7 @@ class Knowledge:
         self.backing = self.backing | {w.lower() for w in data.get("backing") or []}
         self.stance = self.stance | {w.lower() for w in data.get("stance") or []}
         self.minorities = self.minorities | {w.lower() for w in data.get("minorities") or []}
+        self.led_by = self.led_by | {w.lower() for w in data.get("led_by") or []}
         self.former = self.former | {w.lower() for w in data.get("former") or []}
         self.honorifics = self.honorifics | {w.lower() for w in data.get("honorifics") or []}
 
