@@ -101,7 +101,7 @@ class UnitBuilder:
                 self._subject_country(doc, head, unit, name_at)
                 self._of_in_country(doc, head, unit, name_at, preps=("of",))
             else:
-                self._of_in_country(doc, head, unit, name_at)
+                self._of_in_country(doc, head, unit, name_at, preps=("of", "in", "from"))
         if kind == "action" and unit.country is None:
             return None  # "missile attacks" alone names no actor
         if kind == "action":
@@ -219,7 +219,7 @@ class UnitBuilder:
             for obj in prep.children:
                 if obj.dep_ != "pobj":
                     continue
-                lex = name_at.get(obj.i)
+                lex = name_at.get(obj.i) or self._country_modifier(doc, obj, name_at)
                 if lex and lex.term.country:
                     unit.country, unit.country_source = lex.term.country, "text"
                     return
@@ -232,6 +232,18 @@ class UnitBuilder:
                     if alpha3:
                         unit.country, unit.country_source = alpha3, "text"
                         return
+
+
+    def _country_modifier(self, doc, noun: Token, name_at) -> Match | None:
+        """ "doctors from two American aid groups": the country word modifying a plural noun."""
+        if noun.tag_ not in ("NNS", "NNPS"):
+            return None
+        for child in noun.lefts:
+            lex = name_at.get(child.i)
+            if child.dep_ in ("amod", "compound") and lex and lex.term.kind == "country" \
+                    and not is_backer_modifier(doc, lex.end, self.kb) and not is_stance(doc, lex.start, self.kb):
+                return lex
+        return None
 
 
 def _own_possessive(head: Token) -> bool:
