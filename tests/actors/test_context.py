@@ -49,3 +49,18 @@ def test_a_counterpart_country_and_foreign_actors_give_no_sentence_country():
     assert next(a for a in coded.actors if a.name == "John Okafor").country is None
     coded = flashpoint.code_text("Other countries criticised the Danish government on Monday.", date="2010-05-03")
     assert next(a for a in coded.actors if a.name == "Other countries").country is None
+
+
+def test_without_an_article_country_what_a_state_acts_on_is_of_that_state():
+    import flashpoint
+
+    coded = flashpoint.code_text("Zimbabwe's government ordered the private newspaper Daily Gazette to stop printing.",
+                                 date="2010-05-03")
+    assert any(e.target and e.target.code == "ZWEMED" for e in coded.events)
+    coded = flashpoint.code_text("The Malian government accepted demands from Tuareg rebels on Friday.",
+                                 date="2010-05-03")
+    assert any(e.target and e.target.code == "MLIREB" for e in coded.events)
+    # a sentence naming another country says nothing of whose they are
+    coded = flashpoint.code_text("The Malian government accepted demands from Tuareg rebels, Algerian mediators said.",
+                                 date="2010-05-03")
+    assert any(e.target and e.target.code == "REB" for e in coded.events)

@@ -29,6 +29,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from . import context, from_knowledge, linking
+from .context import FOREIGN_WORDS
 from .knowledge import Knowledge, load_knowledge, place_countries
 from .terms import Term
 from .units import (
@@ -217,6 +218,8 @@ class ActorResolver(UnitBuilder):
             inherit_from_modifiers(doc, units)
         _drop_foreign_one_word_parties(units, home)
         self._context_countries(doc, units, article, home)
+        if home is None:
+            context.acted_on_by_state(doc, units)
         mentions = linking.link(doc, units)
         if home is not None:
             for unit in {id(u): u for _, _, u in mentions}.values():
@@ -392,8 +395,6 @@ def _drop_foreign_one_word_parties(units: list[Unit], home: str | None) -> None:
             unit.agent = None
 
 
-# Words saying an actor is someone else's: "other countries", "foreign governments".
-FOREIGN_WORDS = frozenset({"other", "foreign", "third", "overseas", "developing", "developed", "abroad"})
 # Prepositions whose object is a counterpart of the sentence's actors, not their home:
 # "called for sanctions against Nigeria", "talks with Iran", "aid to Serbia".
 COUNTERPART_PREPS = frozenset({"against", "with", "to", "toward", "towards", "from", "into", "over", "on", "at"})

@@ -37,6 +37,10 @@ STRONG_MIN = 6.0
 EVIDENCE_SOURCES = frozenset({"text", "knowledge", "party"})
 # Armed non-state actors are as often foreign as domestic: they never take the article's country.
 NO_CONTEXT_AGENTS = frozenset({"UAF", "REB", "INS", "SEP", "CRM", "IMG"})
+# Words saying an actor is someone else's: "other countries", "foreign governments".
+FOREIGN_WORDS = frozenset({"other", "foreign", "third", "overseas", "developing", "developed", "abroad"})
+# A state's own organs: what they act on, in a sentence naming no other country, is of that state.
+STATE_AGENTS = frozenset({"GOV", "COP", "JUD", "LEG"})
 
 
 @dataclass(frozen=True)
@@ -140,3 +144,43 @@ def takes_context(unit) -> bool:
     agent = unit.agent or ""
     return code[:3] not in INTERNATIONAL_PREFIXES and agent not in INTERNATIONAL_PREFIXES \
         and agent not in NO_CONTEXT_AGENTS
+
+
+def acted_on_by_state(doc: Doc, units: list) -> None:
+    """ "The Mozambique government accepted demands from Shona rebels", "Nicaragua's government
+    ordered the opposition newspaper to close": an actor without a country that a state organ
+    (:data:`STATE_AGENTS`, placed by the text) acts on, in a sentence that names no other
+    country, is of that state - armed groups included. For an article without a country of its
+    own (in place)."""
+    at = {i: u for u in units for i in range(u.start, u.end)}
+    for unit in units:
+        if unit.country or unit.code or unit.kind not in ("person", "org", "role") \
+                or (unit.agent or "") in INTERNATIONAL_PREFIXES \
+                or any(t.lower_ in FOREIGN_WORDS for t in doc[unit.start:unit.end]):
+            continue
+        tok = _governing_verb(doc[unit.anchor[1] - 1])
+        if tok is None or tok.i in at:
+            continue
+        subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        state = at.get(subject.i) if subject is not None else None
+        if state is None or state.agent not in STATE_AGENTS or state.country_source not in EVIDENCE_SOURCES:
+            continue
+        sent = doc[unit.start].sent
+        named = {u.country for u in units if u.country and u.country_source in EVIDENCE_SOURCES
+                 and sent.start <= u.start < sent.end}
+        if named == {state.country}:
+            unit.country, unit.country_source = state.country, "context"
+
+
+def _governing_verb(tok):
+    """The verb whose object ``tok`` is: "ordered [the newspaper] La Prensa", "accepted demands
+    from [rebels]", "sanctions on [X]" (one preposition, on the verb or on its object)."""
+    if tok.dep_ == "appos":
+        tok = tok.head
+    if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+        tok = tok.head.head
+        if tok.pos_ == "VERB":
+            return tok
+    if tok.dep_ in ("dobj", "dative") and tok.head.pos_ == "VERB":
+        return tok.head
+    return None
