@@ -22,3 +22,9 @@ def test_a_demand_that_someone_act_targets_them():
     # a pronoun in the clause names no one new
     assert not any(tgt == "it" for _, tgt in _pairs(
         "Kenya reiterated its demand that it be paid for the island.", "10"))
+
+
+def test_completing_an_act_is_doing_it():
+    assert ("Ethiopian troops", "Somalia") in _pairs(
+        "Ethiopian troops completed their pullout from Somalia on Friday.", "08")
+    assert ("Chile", "Peru") in _pairs("Chile and Peru concluded talks on the maritime border.", "04")

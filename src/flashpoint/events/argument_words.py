@@ -43,7 +43,8 @@ LIGHT_VERBS = frozenset(
      "lead", "have", "express", "voice", "open", "initiate", "receive", "host", "slap", "place",
      "put", "seek", "propose", "plan", "threaten", "vow", "want", "approve", "authorize", "join",
      "declare", "call", "push", "press", "ask", "renew", "reiterate", "pursue", "undertake",
-     "engage", "agree", "accept", "take", "head", "spearhead", "set", "end"}
+     "engage", "agree", "accept", "take", "head", "spearhead", "set", "end", "complete", "finish",
+     "conclude"}
 )
 
 # Verbs whose subject is the author of their object: "parliament passed a resolution that
