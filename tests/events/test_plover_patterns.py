@@ -92,3 +92,9 @@ def test_ordering_someone_jailed_or_a_paper_suspended_is_the_act_itself():
 def test_offering_criticism_criticises_and_handing_over_aid_gives_it():
     assert _coded("111", "Maltese", "The Kenyan delegation offered scathing criticism of the Maltese government.")
     assert _coded("070", "Nepalese", "Japan handed over 500 tents to the Nepalese government.")
+
+
+def test_the_guests_of_a_visit_are_where_they_come_from():
+    assert ("043", "The Ghanaian president", "Nigeria") in _happened(
+        "The Ghanaian president received a delegation from Nigeria on Monday.")
+    assert _coded("043", "the African Union", "The Ghanaian president received a mission of experts from the African Union.")
