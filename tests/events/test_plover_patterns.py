@@ -98,3 +98,9 @@ def test_the_guests_of_a_visit_are_where_they_come_from():
     assert ("043", "The Ghanaian president", "Nigeria") in _happened(
         "The Ghanaian president received a delegation from Nigeria on Monday.")
     assert _coded("043", "the African Union", "The Ghanaian president received a mission of experts from the African Union.")
+
+
+def test_handing_over_intelligence_or_sharing_expertise_shares_information():
+    assert ("064", "Britain", "Ukraine") in _happened("Britain passed intelligence to Ukraine last year.")
+    assert _coded("064", "Ghana", "Nigeria has been sharing expertise with Ghana on border security.")
+    assert "064" not in _codes("The ministry provided information to reporters on Monday.")
