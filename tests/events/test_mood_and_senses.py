@@ -484,3 +484,9 @@ def test_a_present_tense_clause_under_until_has_not_happened_yet():
     evs = [e for e in _events("The militants fought until they seized the northern villages.")
            if e.trigger == "seized"]
     assert evs and all(e.happened for e in evs)
+
+
+def test_returning_somewhere_is_a_journey_not_a_handover():
+    assert "0842" in _happened("Kenya returned the seized cattle to Uganda on Friday.")
+    _assert_no_event([("The Kenyan president returned to Nairobi on Friday.", "08"),
+                      ("The bank returned to profit in the second quarter.", "08")])

@@ -61,6 +61,8 @@ def _satisfies(tok: Token, p: Pattern) -> bool:
                        or "bare" in p.not_deps and not any(
                            c.dep_ in ("dobj", "xcomp", "ccomp") for c in tok.children)):
         return False
+    if p.transitive and not _has_object(tok):
+        return False
     if p.not_with and _near_words(tok) & p.not_with:
         return False
     if p.not_governed_by and tok.dep_ in ("dobj", "obj", "pobj") and (
@@ -136,6 +138,15 @@ def _satisfies(tok: Token, p: Pattern) -> bool:
         if not mods & p.mod:
             return False
     return True
+
+
+def _has_object(tok: Token) -> bool:
+    """An object, a passive subject, a relative clause's gap, or a heavy object shifted past a
+    preposition and parsed as a noun modifier ("returned to Brazil last Wednesday 21 frogs")."""
+    return bool(_children(tok, {"dobj", "obj", "nsubjpass", "dative"})) or _object_gap(tok) or any(
+        c.dep_ == "npadvmod" and c.pos_ in ("NOUN", "PROPN") and c.ent_type_ not in ("DATE", "TIME")
+        and c.left_edge.i > 0 and not c.doc[c.left_edge.i - 1].is_punct  # not ", an issue ..."
+        for c in tok.children)
 
 
 def _object_gap(tok: Token) -> bool:

@@ -49,6 +49,9 @@ class Pattern:
     self_source: bool = False
     # Dependency labels the trigger must not have: "called the issue a red line" (oprd) is no call.
     not_deps: frozenset[str] = frozenset()
+    # The trigger must have an object (or a passive subject): "returned the land to Syria", not
+    # "returned to Washington".
+    transitive: bool = False
     # Words that, as the trigger's object, prepositional object, particle or modifier, make it
     # no event of this pattern: "demand for gas", "returned their ballot papers".
     not_with: frozenset[str] = frozenset()
@@ -159,6 +162,7 @@ def _pattern(entry: dict, kind: str, default_target: tuple[str, ...]) -> Pattern
         refine=bool(entry.get("refine", False)),
         self_source=bool(entry.get("self_source", False)),
         not_deps=_words(entry.get("not_deps")),
+        transitive=bool(entry.get("transitive", False)),
         not_with=_words(entry.get("not_with")),
         not_governed_by=_words(entry.get("not_governed_by")),
         not_in_sentence=_words(entry.get("not_in_sentence")),
