@@ -114,3 +114,14 @@ def test_an_invitation_to_act_is_not_the_act():
 ])
 def test_a_question_is_no_appeal(text, root, happened):
     assert (root in _happened(text, "root")) is happened
+
+
+def test_a_past_participle_with_a_by_agent_is_passive_however_it_was_parsed():
+    # the parser makes "supported" the root with "the forces" as its subject
+    evs = [e for e in _events("The forces of Chad, supported, trained and armed by Paris and Washington, "
+                              "scored a major success.") if e.root == "07"]
+    assert evs and not any(e.source and e.source.country == "TCD" and e.target and e.target.country
+                           in ("FRA", "USA") for e in evs)
+    assert {e.source.country for e in evs if e.trigger == "armed"} == {"FRA", "USA"}
+    # a question put by someone is no appeal by them
+    assert "02" not in _happened("Asked by the reporter if Clinton gets race, Sharpton avoided an answer.", "root")

@@ -142,9 +142,12 @@ def agent_of(tok: Token) -> Token | None:
 
 
 def is_passive(verb: Token) -> bool:
+    """A passive verb: a passive subject or auxiliary, a past-participle acl ("missiles fired by
+    X"), or a past participle with a "by" agent however the rest was parsed ("the forces,
+    trained and armed by Paris")."""
     return any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children) or (
         verb.dep_ == "acl" and verb.tag_ == "VBN"
-    )
+    ) or (verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children))
 
 
 def _resolve_pronoun(subj: Token, verb: Token) -> Token:

@@ -47,7 +47,7 @@ def _small_clause(tok: Token) -> bool:
 def _indirect_question(tok: Token) -> bool:
     """ "asked how it is conservative", "asked Sanders how he was feeling", "asked if he would
     run": a clause complement opened by a wh-word, "if" or "whether" asks a question."""
-    return any(c.dep_ == "ccomp" and any(
+    return any(c.dep_ in ("ccomp", "advcl") and any(
         w.i < c.i and (w.tag_ in ("WRB", "WP", "WDT", "WP$") or w.lower_ in ("how", "if", "whether"))
         for w in c.children) for c in tok.children)
 
