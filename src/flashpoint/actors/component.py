@@ -115,6 +115,8 @@ class ActorResolver(UnitBuilder):
                 if any(r.start <= m.start and m.end <= r.end and r.end - r.start > m.end - m.start
                        for r in roles):
                     continue  # part of a title: "Chairman of the Joint Chiefs of Staff"
+                if m.term.kind == "org" and doc[m.start:m.end].text.lower() in excluded:
+                    continue  # the article's own agency ("told Reuters" in a Reuters story)
                 kind = "person" if m.term.kind == "person" else "org"
                 claim(self._named_unit(doc, kind, m.start, m.end, m.term, name_at, role_at, claimed))
         for ent in doc.ents:
