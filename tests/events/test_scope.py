@@ -40,3 +40,24 @@ def test_broadcasters_and_papers_known_by_name_are_media():
     for name in ("MSNBC", "CNN", "the Union Leader"):
         actors = flashpoint.code_text(f"{name} reported the vote on Tuesday.", date="2016-04-12").actors
         assert any(a.agent == "MED" for a in actors), (name, actors)
+
+
+def test_a_company_s_dealings_with_companies_or_nothing_are_no_political_events():
+    for text in ("Boltmark Industries Inc said it had agreed to buy the Dutch firm Vandenhoek Group for 90 million dollars.",
+                 "The company pledged to cut costs by 300 million dollars a year.",
+                 "Harvel Motors Corp warned that earnings would fall by 8% this year."):
+        assert not _happened(text), (text, _happened(text))
+
+
+def test_a_company_acting_on_a_state_or_pressing_the_state_stays_an_event():
+    assert _happened("Boltmark Industries Inc accused the Kenyan government of breaking the contract.")
+    assert _happened("Boltmark Industries Inc demanded government subsidies for its plants.")
+    assert _happened("The steel companies called for an end to the petrol tax.")
+    assert not _happened("Boltmark Industries Inc demanded higher prices for its steel.")
+
+
+def test_a_central_bank_or_a_development_bank_is_no_company():
+    codes = _happened("Zambia's central bank has filed a lawsuit against a private bank in Lusaka.")
+    assert codes and codes[0][1] == "ZMBGOV", codes
+    codes = _happened("The Kenyan finance ministry signed a loan agreement with the African Development Bank.")
+    assert any(target and target.startswith("IGO") for _, _, target in codes), codes

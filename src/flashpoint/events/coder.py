@@ -35,7 +35,7 @@ from .noun_arguments import is_held, under_way
 from .patterns import PatternSet, patterns
 from .place import locate
 from .quantities import find_quantities, quantities_in
-from .scope import media_business
+from .scope import between_companies, media_business
 from .selection import one_per_act, without_lesser_targets
 from .senses import (
     combat_code,
@@ -258,6 +258,8 @@ def _emit(
             continue  # an event needs an actor as its source: resolved, or at least named
         if media_business(cameo.root, src, tgt, s, t):
             continue  # "told the BBC in an interview": the press's business, no consultation
+        if between_companies(src, tgt, trigger):
+            continue  # "Airbus chose an engine": a company's business, no political event
         if is_poll_finding(sent, s, src):
             continue  # "a survey found 63% of Britons oppose the war": a finding, not an event
         if not is_seizure_sense(cameo.code, src, t):

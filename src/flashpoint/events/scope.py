@@ -34,6 +34,7 @@ class Scope:
     media_source_roots: frozenset[str]
     media_words: frozenset[str]
     business_agents: frozenset[str]
+    state_words: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -48,6 +49,7 @@ def scope() -> Scope:
             media_source_roots=frozenset(str(r) for r in media["source_roots"]),
             media_words=frozenset(str(w).lower() for w in media["words"]),
             business_agents=frozenset(str(a).upper() for a in business["agents"]),
+            state_words=frozenset(str(w).lower() for w in business["state_words"]),
         )
     except (OSError, KeyError, TypeError, yaml.YAMLError) as exc:
         raise KnowledgeError(f"cannot read {DATA_PATH}: {exc}") from exc
@@ -79,9 +81,12 @@ def media_business(root: str, source: ActorRef | None, target: ActorRef | None,
     return root in rules.media_source_roots and _media(source, source_token, rules)
 
 
-def between_companies(source: ActorRef | None, target: ActorRef | None) -> bool:
-    """Whether an event is a company's act on nothing, on no actor or on another company."""
-    agents = scope().business_agents
-    if source is None or source.agent not in agents:
+def between_companies(source: ActorRef | None, target: ActorRef | None, trigger: Token) -> bool:
+    """Whether an event is a company's act on another company, or on nothing and no actor
+    while its clause names no state ("the company pledged to cut costs")."""
+    rules = scope()
+    if source is None or source.agent not in rules.business_agents:
         return False
-    return target is None or not target.code or target.agent in agents
+    if target is not None and target.agent in rules.business_agents:
+        return True
+    return (target is None or not target.code) and not names_any(trigger.subtree, rules.state_words)
