@@ -84,3 +84,14 @@ def test_a_protest_said_to_erupt_or_continue_took_place_in_its_verb_s_mood():
                  "No demonstrations took place on Sunday.",
                  "Whenever protests erupt, the police respond with force."):
         assert not _protests(text), text
+
+
+def test_a_rally_one_person_holds_or_is_held_for_is_a_campaign_event():
+    for text in ("Senator Maria Delgado held a rally in Fresno on Saturday, two days before the primary.",
+                 "Maria Delgado is barnstorming the state, holding three rallies a day.",
+                 "Voters waited for hours at her rallies in Ohio last week.",
+                 "Thousands of supporters cheered on Monday at a rally for Senator Maria Delgado in Fresno."):
+        assert not _protests(text), text
+    for text in ("Thousands of farmers held a rally against the new tax in Fresno.",
+                 "Senator Maria Delgado held a rally against the war in Fresno on Saturday."):
+        assert _protests(text), text

@@ -14,12 +14,12 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from ..actors import actor_or_none
 from . import arguments as args
 from .argument_words import actor_nouns, purpose_target_roots
 from .modality import cues, for_clause, speech_governor
 from .noun_arguments import is_held, noun_source, noun_target, purpose_target, under_way
 from .patterns import Pattern, PatternSet
+from .senses import is_campaign_rally
 from .words import lemma, lemma_repairs, names_any
 
 __all__ = ["Candidates", "Match", "lemma", "noun_matches", "obligation_matches", "verb_matches"]
@@ -414,17 +414,6 @@ def obligation_matches(sent: Span, only: list[int] | None = None) -> list[Match]
     return matches
 
 
-def _rally_of_a_person(pattern: Pattern, source: Token | None) -> bool:
-    """ "a Trump rally", "Sanders' rallies": a protest noun named after one person is that
-    person's campaign event (or a rally for them), not a protest by them."""
-    if pattern.code[:2] != "14" or source is None or source.dep_ not in ("compound", "poss"):
-        return False
-    if source.ent_type_ == "PERSON":
-        return True
-    actor = actor_or_none(source.doc, source.doc[source.i : source.i + 1])
-    return actor is not None and actor.kind == "person"
-
-
 def noun_matches(sent: Span, ps: PatternSet, consumed: set[int], only: list[int] | None = None
                   ) -> list[Match]:
     matches: list[Match] = []
@@ -438,7 +427,7 @@ def noun_matches(sent: Span, ps: PatternSet, consumed: set[int], only: list[int]
             continue
         preps = frozenset(t.split(":", 1)[1] for t in pattern.target if t.startswith("pobj:"))
         source = tok if pattern.self_source else noun_source(tok)
-        if _rally_of_a_person(pattern, source):
+        if is_campaign_rally(pattern.code, tok, source):
             continue
         target = noun_target(tok, preps or ps.noun_target_preps)
         if target is None and pattern.code[:2] in purpose_target_roots():

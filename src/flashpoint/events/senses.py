@@ -15,6 +15,7 @@ from pathlib import Path
 import yaml
 from spacy.tokens import Span, Token
 
+from ..actors import actor_or_none
 from ..errors import KnowledgeError
 from ..records import ActorRef
 from ..yamldata import load_yaml
@@ -70,6 +71,15 @@ class OfficialProtest:
 
 
 @dataclass(frozen=True)
+class CampaignRally:
+    """When a rally is one person's campaign event, not a protest."""
+
+    nouns: frozenset[str]
+    possessives: frozenset[str]
+    pronouns: frozenset[str]
+
+
+@dataclass(frozen=True)
 class Senses:
     """Everything ``data/senses.yaml`` holds."""
 
@@ -82,6 +92,7 @@ class Senses:
     collectives: frozenset[str]
     unarmed_blockade: frozenset[str]
     official: OfficialProtest
+    campaign: CampaignRally
 
 
 def _set(values, upper: bool = False) -> frozenset[str]:
@@ -94,7 +105,7 @@ def senses() -> Senses:
     try:
         data = load_yaml(DATA_PATH.read_text(encoding="utf-8"))
         force, combat, polls, weapons = data["force"], data["combat"], data["polls"], data["weapons"]
-        official = data["official_protest"]
+        official, campaign = data["official_protest"], data["campaign_rally"]
         return Senses(
             force=ForceSense(frozenset(str(r) for r in force["roots"]),
                              _set(force["armed_agents"], upper=True),
@@ -111,7 +122,8 @@ def senses() -> Senses:
             collectives=_set(data["crowds"]["collectives"]),
             unarmed_blockade=_set(data["crowds"]["unarmed_blockade"]),
             official=OfficialProtest(_set(official["triggers"]), _set(official["agents"], upper=True),
-                                     _set(official["words"]), str(official["code"])))
+                                     _set(official["words"]), str(official["code"])),
+            campaign=CampaignRally(*(_set(campaign[k]) for k in ("nouns", "possessives", "pronouns"))))
     except (OSError, KeyError, TypeError, yaml.YAMLError) as exc:
         raise KnowledgeError(f"cannot read {DATA_PATH}: {exc}") from exc
 
@@ -314,3 +326,31 @@ def is_seizure_sense(code: str, source: ActorRef, target_token: Token | None) ->
     return source.unnamed or agent in senses().force.armed_agents or agent == "GOV" or (
         agent is None and bool(source.country))
 
+
+def _one_person(tok: Token, pronouns: frozenset[str]) -> bool:
+    """Whether a token names one person: a person's name, one the resolver knows as a person,
+    or "he"/"she"."""
+    if tok.ent_type_ == "PERSON" or tok.lower_ in pronouns:
+        return True
+    actor = actor_or_none(tok.doc, tok.doc[tok.i : tok.i + 1])
+    return actor is not None and actor.kind == "person"
+
+
+def is_campaign_rally(code: str, noun: Token, source: Token | None) -> bool:
+    """ "a Trump rally", "Sanders' rallies", "his rallies", "Sanders held a rally", "a rally for
+    Ted Cruz": a protest noun named after one person, or a rally one person holds or is held
+    for, is that person's campaign event, not a protest by them; "a rally against the war"
+    stays a protest."""
+    if code[:2] != "14":
+        return False
+    rule = senses().campaign
+    if source is not None and source.dep_ in ("compound", "poss") and source.lower_ not in rule.possessives \
+            and _one_person(source, frozenset()):
+        return True
+    if not is_word(noun, rule.nouns) or any(
+            c.dep_ == "prep" and c.lower_ == "against" for c in noun.children):
+        return False
+    if source is not None and (source.lower_ in rule.possessives or _one_person(source, rule.pronouns)):
+        return True
+    return any(c.dep_ == "prep" and c.lower_ == "for" and any(
+        o.dep_ == "pobj" and _one_person(o, frozenset()) for o in c.children) for c in noun.children)
