@@ -490,3 +490,14 @@ def test_returning_somewhere_is_a_journey_not_a_handover():
     assert "0842" in _happened("Kenya returned the seized cattle to Uganda on Friday.")
     _assert_no_event([("The Kenyan president returned to Nairobi on Friday.", "08"),
                       ("The bank returned to profit in the second quarter.", "08")])
+
+
+def test_calling_someone_something_is_no_telephone_call():
+    _assert_no_event([
+        ("The Kenyan president called the Ugandan leader “a dangerous man” on Tuesday.", "04"),
+        ("The Kenyan president called the opposition leader his enemy.", "04"),
+        ("The Kenyan president called out the Ugandan government over the border dispute.", "04"),
+        ("The Kenyan opposition called a meeting to discuss the vote.", "04"),
+        ("The Kenyan vote remained too close to call.", "04"),
+    ])
+    assert "041" in _happened("The Kenyan president called the Ugandan president on Tuesday to discuss the border.")

@@ -68,6 +68,8 @@ def _satisfies(tok: Token, p: Pattern) -> bool:
     if p.not_governed_by and tok.dep_ in ("dobj", "obj", "pobj") and (
             lemma(tok.head) in p.not_governed_by or tok.head.lower_ in p.not_governed_by):
         return False
+    if p.not_naming and _names_object(tok):
+        return False
     if p.not_in_sentence and names_any((t for t in tok.sent if t.pos_ in ("NOUN", "PROPN")),
                                        p.not_in_sentence):
         return False
@@ -156,6 +158,29 @@ def _object_gap(tok: Token) -> bool:
         return True  # "as was demonstrated by the Springboks"
     return tok.dep_ == "relcl" and not any(c.dep_ in ("dobj", "obj", "ccomp", "xcomp") for c in tok.children) \
         and any(c.dep_ == "nsubj" and c.lower_ not in ("who", "that", "which") for c in tok.children)
+
+
+QUOTE_MARKS = frozenset({'"', "“", "”", "''", "``", "‘", "’"})
+
+
+def _names_object(tok: Token) -> bool:
+    """The trigger's object is given a name the parse did not mark as such: two objects
+    ("calling President Barack Obama an ignorant baboon"), a quotation in or right after the
+    object ("called the sale 'the swindle of the century'"), or a noun phrase right after it or
+    set next to it without a comma ("called her son her hero")."""
+    objs = [c for c in tok.children if c.dep_ == "dobj"]
+    if len(objs) > 1:
+        return True
+    for obj in objs:
+        phrase = list(obj.subtree)
+        after = obj.doc[phrase[-1].i + 1] if phrase[-1].i + 1 < len(obj.doc) else None
+        if any(a.dep_ == "appos" and a.doc[a.left_edge.i - 1].pos_ != "PUNCT" for a in obj.children):
+            return True  # "called the opposition leader his enemy"; not "called Obama, the president"
+        if any(t.text in QUOTE_MARKS for t in phrase) or after is not None and (
+                after.text in QUOTE_MARKS or after.pos_ in ("DET", "NOUN", "PROPN", "ADJ")
+                or after.tag_ == "PRP$"):
+            return True
+    return False
 
 
 def _participle_head(tok: Token) -> list[Token]:

@@ -52,6 +52,9 @@ class Pattern:
     # The trigger must have an object (or a passive subject): "returned the land to Syria", not
     # "returned to Washington".
     transitive: bool = False
+    # The trigger's object is given a name (a quotation or a second noun phrase after it): "called
+    # the sale 'the swindle of the century'", "calling Obama an ignorant baboon" is no call.
+    not_naming: bool = False
     # Words that, as the trigger's object, prepositional object, particle or modifier, make it
     # no event of this pattern: "demand for gas", "returned their ballot papers".
     not_with: frozenset[str] = frozenset()
@@ -163,6 +166,7 @@ def _pattern(entry: dict, kind: str, default_target: tuple[str, ...]) -> Pattern
         self_source=bool(entry.get("self_source", False)),
         not_deps=_words(entry.get("not_deps")),
         transitive=bool(entry.get("transitive", False)),
+        not_naming=bool(entry.get("not_naming", False)),
         not_with=_words(entry.get("not_with")),
         not_governed_by=_words(entry.get("not_governed_by")),
         not_in_sentence=_words(entry.get("not_in_sentence")),
