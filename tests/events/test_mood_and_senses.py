@@ -501,3 +501,13 @@ def test_calling_someone_something_is_no_telephone_call():
         ("The Kenyan vote remained too close to call.", "04"),
     ])
     assert "041" in _happened("The Kenyan president called the Ugandan president on Tuesday to discuss the border.")
+
+
+def test_a_journey_is_to_a_place():
+    _assert_no_event([
+        ("Voters in five Kenyan counties went to the polls on Tuesday.", "04"),
+        ("The Kenyan president went to college in the 1970s.", "04"),
+        ("The Kenyan president has gone in the opposite direction on taxes.", "04"),
+        ("Eight years ago the county went to Odhiambo by 20 points.", "04"),
+    ])
+    assert "042" in _happened("The Kenyan president flew to Kampala on Tuesday for the summit.")

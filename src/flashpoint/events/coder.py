@@ -98,6 +98,15 @@ def _is_venue(tok: Token) -> bool:
         tok.head.lower_ in ("in", "at", "near", "outside", "inside")
 
 
+def _is_place(tok: Token | None, ref: ActorRef | None) -> bool:
+    """Whether an argument names a place one travels to: a place entity, or a name that resolves
+    to a country alone ("Washington", "Tehran")."""
+    if tok is None:
+        return False
+    return tok.ent_type_ in ("GPE", "LOC", "FAC") and tok.pos_ == "PROPN" or (
+        ref is not None and bool(ref.code) and not ref.agent and tok.pos_ == "PROPN")
+
+
 def _named(tok: Token | None) -> bool:
     """Whether an argument names an actor the resolver could not code (a named entity)."""
     return tok is not None and tok.ent_type_ in NAMED_ACTOR_ENTS
@@ -249,11 +258,14 @@ def _emit(
     for s, t in pairs:
         if s is not None and t is not None and s.i == t.i:
             continue
-        if match.pattern.needs_target and (t is None or _is_venue(t)):
+        place = match.pattern.needs_target == "place"
+        if match.pattern.needs_target and (t is None or not place and _is_venue(t)):
             continue  # "a Fed meeting", "the cabinet met in Jerusalem": no one else is there
         src, tgt = _source(doc, s, state, cameo.root, match, sent, location), _argument(doc, t)
         if match.pattern.needs_target == "actor" and not (tgt is not None and (tgt.code or _named(t))):
             continue  # "Republicans support deportation": a topic, no one is praised
+        if place and not _is_place(t, tgt):
+            continue  # "went to the polls", "the state went to Clinton": no journey to a place
         if src is None:
             continue  # an event needs an actor as its source: resolved, or at least named
         if media_business(cameo.root, src, tgt, s, t):

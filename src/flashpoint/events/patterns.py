@@ -70,7 +70,8 @@ class Pattern:
     # The event is between two parties: without a target (or coordinated sources, which act on
     # each other) it is no event - "a Fed meeting", "the cabinet met on Sunday". "any": any
     # target but a venue; "actor": a target that is an actor ("Republicans support
-    # deportation" praises no one). Empty: no requirement.
+    # deportation" praises no one); "place": a place one travels to ("went to the polls" is no
+    # visit). Empty: no requirement.
     needs_target: str = ""
 
     @property
@@ -141,9 +142,9 @@ def _needs_target(value) -> str:
         return ""
     if value is True or value == "any":
         return "any"
-    if value == "actor":
-        return "actor"
-    raise KnowledgeError(f"needs_target must be true, any or actor, not {value!r}")
+    if value in ("actor", "place"):
+        return str(value)
+    raise KnowledgeError(f"needs_target must be true, any, actor or place, not {value!r}")
 
 
 def _pattern(entry: dict, kind: str, default_target: tuple[str, ...]) -> Pattern:
