@@ -511,3 +511,13 @@ def test_a_journey_is_to_a_place():
         ("Eight years ago the county went to Odhiambo by 20 points.", "04"),
     ])
     assert "042" in _happened("The Kenyan president flew to Kampala on Tuesday for the summit.")
+
+
+def test_one_person_capturing_a_place_wins_a_vote_there():
+    _assert_no_event([
+        ("Senator Maria Delgado has captured Nevada and her home state of Arizona.", "17"),
+        ("Maria Delgado captured three states on Tuesday night.", "17"),
+    ])
+    assert {"17", "19"} & set(_happened("Kenyan troops captured the town of Kismayo on Tuesday.", "root"))
+    assert "171" in _happened("Palestinians want the valley, captured by Israel in the 1967 war, returned.")
+

@@ -41,9 +41,9 @@ from .senses import (
     combat_code,
     crowd_code,
     is_crowd,
+    is_election_win,
     is_force_sense,
     is_poll_finding,
-    is_seizure_sense,
     official_code,
     unarmed_code,
     weapon_code,
@@ -274,8 +274,8 @@ def _emit(
             continue  # "Airbus chose an engine": a company's business, no political event
         if is_poll_finding(sent, s, src):
             continue  # "a survey found 63% of Britons oppose the war": a finding, not an event
-        if not is_seizure_sense(cameo.code, src, t):
-            continue  # "Ted Cruz captured Texas": a primary won, no place taken
+        if is_election_win(cameo.code, s, src, t):
+            continue  # "Ted Cruz captured Texas": a vote won, no place seized
         acted = match.pattern.code[:2]
         if acted != cameo.root and not is_force_sense(acted, trigger, src, tgt, t, is_crowd(s)):
             continue  # "preparing for Obama's attack on the Second Amendment": no force intended

@@ -93,6 +93,8 @@ class Senses:
     unarmed_blockade: frozenset[str]
     official: OfficialProtest
     campaign: CampaignRally
+    election_codes: frozenset[str]
+    election_places: frozenset[str]
 
 
 def _set(values, upper: bool = False) -> frozenset[str]:
@@ -123,7 +125,9 @@ def senses() -> Senses:
             unarmed_blockade=_set(data["crowds"]["unarmed_blockade"]),
             official=OfficialProtest(_set(official["triggers"]), _set(official["agents"], upper=True),
                                      _set(official["words"]), str(official["code"])),
-            campaign=CampaignRally(*(_set(campaign[k]) for k in ("nouns", "possessives", "pronouns"))))
+            campaign=CampaignRally(*(_set(campaign[k]) for k in ("nouns", "possessives", "pronouns"))),
+            election_codes=frozenset(str(c) for c in data["election_win"]["codes"]),
+            election_places=_set(data["election_win"]["places"]))
     except (OSError, KeyError, TypeError, yaml.YAMLError) as exc:
         raise KnowledgeError(f"cannot read {DATA_PATH}: {exc}") from exc
 
@@ -316,17 +320,6 @@ def is_force_sense(root: str, trigger: Token, source: ActorRef,
     return target is None or bool(target.code) or target_is_place or target_is_thing
 
 
-def is_seizure_sense(code: str, source: ActorRef, target_token: Token | None) -> bool:
-    """Whether seizing (171) a place is a seizure: by an armed actor or a state ("Israel
-    captured East Jerusalem", "rebels seized the town"), not a candidate winning it ("Ted Cruz
-    captured Texas and Oklahoma")."""
-    if not code.startswith("171") or target_token is None or target_token.ent_type_ not in PLACE_ENTS:
-        return True
-    agent = source.agent
-    return source.unnamed or agent in senses().force.armed_agents or agent == "GOV" or (
-        agent is None and bool(source.country))
-
-
 def _one_person(tok: Token, pronouns: frozenset[str]) -> bool:
     """Whether a token names one person: a person's name, one the resolver knows as a person,
     or "he"/"she"."""
@@ -354,3 +347,16 @@ def is_campaign_rally(code: str, noun: Token, source: Token | None) -> bool:
         return True
     return any(c.dep_ == "prep" and c.lower_ == "for" and any(
         o.dep_ == "pobj" and _one_person(o, frozenset()) for o in c.children) for c in noun.children)
+
+
+def is_election_win(code: str, source_token: Token | None, source: ActorRef | None,
+                    target_token: Token | None) -> bool:
+    """ "Ted Cruz captured Texas": one person (no armed agent) taking a place wins a vote there;
+    an army or a state seizing it ("Israel captured East Jerusalem") is a seizure."""
+    rules = senses()
+    if code not in rules.election_codes or source_token is None or target_token is None:
+        return False
+    place = target_token.ent_type_ in PLACE_ENTS or is_word(target_token, rules.election_places)
+    if not place or source is not None and source.agent in rules.force.armed_agents:
+        return False
+    return _one_person(source_token, rules.campaign.pronouns)
