@@ -521,3 +521,8 @@ def test_one_person_capturing_a_place_wins_a_vote_there():
     assert {"17", "19"} & set(_happened("Kenyan troops captured the town of Kismayo on Tuesday.", "root"))
     assert "171" in _happened("Palestinians want the valley, captured by Israel in the 1967 war, returned.")
 
+
+def test_a_person_s_appeal_to_voters_is_popularity_not_an_appeal():
+    _assert_no_event([("The senator's broad appeal among working-class voters worried her rivals.", "02"),
+                      ("Analysts doubted the party's appeal to younger voters.", "02")])
+    assert "020" in _happened("The Kenyan president issued an appeal for calm after the vote.")
