@@ -526,3 +526,10 @@ def test_a_person_s_appeal_to_voters_is_popularity_not_an_appeal():
     _assert_no_event([("The senator's broad appeal among working-class voters worried her rivals.", "02"),
                       ("Analysts doubted the party's appeal to younger voters.", "02")])
     assert "020" in _happened("The Kenyan president issued an appeal for calm after the vote.")
+
+
+def test_pushing_a_topic_promotes_it_and_rules_require_nothing_of_anyone():
+    _assert_no_event([("The Kenyan president pushed the corruption narrative all week.", "10"),
+                      ("The senator has found ways to press his agenda through small amendments.", "10"),
+                      ("Party rules require delegates to vote for the winner.", "10")])
+    assert "100" in _happened("The Kenyan president pressed Uganda to reopen the border.")
