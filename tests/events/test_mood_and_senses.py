@@ -533,3 +533,10 @@ def test_pushing_a_topic_promotes_it_and_rules_require_nothing_of_anyone():
                       ("The senator has found ways to press his agenda through small amendments.", "10"),
                       ("Party rules require delegates to vote for the winner.", "10")])
     assert "100" in _happened("The Kenyan president pressed Uganda to reopen the border.")
+
+
+def test_places_worst_hit_were_affected_not_attacked():
+    _assert_no_event([("The tragedy has left 3,000 people dead, with Kenya, Uganda and Tanzania worst hit.", "19"),
+                      ("The tragedy has left 3,000 people dead, with Kenya, Uganda and Tanzania worst hit.", "18")])
+    assert {"18", "19"} & set(_happened("Ugandan troops hit rebel positions near the border on Tuesday.", "root"))
+

@@ -35,6 +35,7 @@ class ForceSense:
     armed_agents: frozenset[str]
     force_words: frozenset[str]
     targets: frozenset[str]
+    affected_degree: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -111,7 +112,8 @@ def senses() -> Senses:
         return Senses(
             force=ForceSense(frozenset(str(r) for r in force["roots"]),
                              _set(force["armed_agents"], upper=True),
-                             _set(force["force_words"]), _set(force["targets"])),
+                             _set(force["force_words"]), _set(force["targets"]),
+                             _set(force.get("affected_degree", ()))),
             combat=Combat(frozenset(str(c) for c in combat["codes"]),
                           _set(combat["armed_targets"], upper=True),
                           _set(combat["military_places"]), _set(combat["civilian_words"]),
@@ -296,6 +298,8 @@ def is_force_sense(root: str, trigger: Token, source: ActorRef,
     sense = senses().force
     if root not in sense.roots:
         return True
+    if any(c.dep_ == "advmod" and c.lower_ in sense.affected_degree for c in trigger.children):
+        return False  # "Sri Lanka and India worst hit": affected, not attacked
     target_is_place = target_token is not None and target_token.ent_type_ in PLACE_ENTS
     target_is_thing = target_token is not None and is_word(target_token, sense.targets)
     agent = source.agent
