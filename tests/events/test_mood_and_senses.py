@@ -540,3 +540,9 @@ def test_places_worst_hit_were_affected_not_attacked():
                       ("The tragedy has left 3,000 people dead, with Kenya, Uganda and Tanzania worst hit.", "18")])
     assert {"18", "19"} & set(_happened("Ugandan troops hit rebel positions near the border on Tuesday.", "root"))
 
+
+def test_marching_towards_a_goal_or_what_campaigns_demonstrated_is_no_protest():
+    _assert_no_event([("The senator said she would go marching into the party convention with momentum.", "14"),
+                      ("The senator is marching toward November with a clear lead.", "14"),
+                      ("As earlier campaigns have demonstrated, a candidate's response matters.", "14")])
+    assert "141" in _happened("Thousands of Kenyan teachers marched to parliament on Tuesday.")
