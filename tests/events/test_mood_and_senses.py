@@ -546,3 +546,9 @@ def test_marching_towards_a_goal_or_what_campaigns_demonstrated_is_no_protest():
                       ("The senator is marching toward November with a clear lead.", "14"),
                       ("As earlier campaigns have demonstrated, a candidate's response matters.", "14")])
     assert "141" in _happened("Thousands of Kenyan teachers marched to parliament on Tuesday.")
+
+
+def test_suspending_one_s_own_campaign_bans_nothing():
+    _assert_no_event([("Senator Maria Delgado suspended her campaign on Tuesday night.", "17"),
+                      ("Senator Maria Delgado closed her victory speech with a tribute to the nurses.", "17")])
+    assert "172" in _happened("The Kenyan government suspended the opposition newspaper for a month.")

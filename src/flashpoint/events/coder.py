@@ -38,6 +38,7 @@ from .quantities import find_quantities, quantities_in
 from .scope import between_companies, media_business
 from .selection import one_per_act, without_lesser_targets
 from .senses import (
+    coerces_no_one,
     combat_code,
     crowd_code,
     is_crowd,
@@ -274,8 +275,8 @@ def _emit(
             continue  # "Airbus chose an engine": a company's business, no political event
         if is_poll_finding(sent, s, src):
             continue  # "a survey found 63% of Britons oppose the war": a finding, not an event
-        if is_election_win(cameo.code, s, src, t):
-            continue  # "Ted Cruz captured Texas": a vote won, no place seized
+        if is_election_win(cameo.code, s, src, t) or coerces_no_one(cameo.code, t, tgt, src):
+            continue  # "Ted Cruz captured Texas", "suspended his campaign": no one coerced
         acted = match.pattern.code[:2]
         if acted != cameo.root and not is_force_sense(acted, trigger, src, tgt, t, is_crowd(s)):
             continue  # "preparing for Obama's attack on the Second Amendment": no force intended

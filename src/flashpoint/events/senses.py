@@ -96,6 +96,7 @@ class Senses:
     campaign: CampaignRally
     election_codes: frozenset[str]
     election_places: frozenset[str]
+    own_thing_codes: frozenset[str]
 
 
 def _set(values, upper: bool = False) -> frozenset[str]:
@@ -129,7 +130,8 @@ def senses() -> Senses:
                                      _set(official["words"]), str(official["code"])),
             campaign=CampaignRally(*(_set(campaign[k]) for k in ("nouns", "possessives", "pronouns"))),
             election_codes=frozenset(str(c) for c in data["election_win"]["codes"]),
-            election_places=_set(data["election_win"]["places"]))
+            election_places=_set(data["election_win"]["places"]),
+            own_thing_codes=frozenset(str(c) for c in data["own_things"]["codes"]))
     except (OSError, KeyError, TypeError, yaml.YAMLError) as exc:
         raise KnowledgeError(f"cannot read {DATA_PATH}: {exc}") from exc
 
@@ -364,3 +366,19 @@ def is_election_win(code: str, source_token: Token | None, source: ActorRef | No
     if not place or source is not None and source.agent in rules.force.armed_agents:
         return False
     return _one_person(source_token, rules.campaign.pronouns)
+
+
+def coerces_no_one(code: str, target_token: Token | None, target: ActorRef | None,
+                   source: ActorRef | None) -> bool:
+    """ "The senator suspended his campaign": a ban on the source's own thing (its possessor
+    resolves to the source, or is "his"/"her" resolving to no other actor) with no actor as its
+    target; "the US blocked its application" (Iran's) is a ban."""
+    if code not in senses().own_thing_codes or target_token is None or source is None \
+            or target is not None and target.code:
+        return False
+    for owner in (c for c in target_token.children if c.dep_ == "poss" and c.pos_ == "PRON"):
+        actor = actor_or_none(owner.doc, owner.doc[owner.i : owner.i + 1])
+        if actor is not None and actor.name == source.name or \
+                actor is None and owner.lower_ in senses().campaign.possessives:
+            return True
+    return False
