@@ -243,21 +243,6 @@ def test_a_given_name_before_a_place_like_surname_is_a_person(pipeline):
     assert oshima.code == "IGOUNO" and oshima.country is None
 
 
-def test_pattern_keys_equal_the_tokenizer_on_each_phrase_alone(pipeline):
-    """Phrases tokenized together, joined by line breaks, give each phrase's own tokens."""
-    from flashpoint.actors.component import pattern_keys
-    from flashpoint.actors.knowledge import load_knowledge
-
-    nlp = pipeline.nlp
-    kb = load_knowledge()
-    odd = ["", " padded", "two\nlines", "double  space", "no\u00a0break", "U.S.-backed", "can't",
-           "St. Louis", "Côte d'Ivoire", "(Hamas)", "al-Shabaab's", "\t"]
-    for table, attr in ((kb.names, "ORTH"), (kb.roles, "LOWER")):
-        texts = list(table) + odd
-        alone = [[t.orth if attr == "ORTH" else t.lower for t in nlp.tokenizer(text)] for text in texts]
-        assert pattern_keys(nlp, texts, attr) == [keys for keys in alone if keys]
-
-
 @pytest.mark.parametrize(
     ("text", "name"),
     [

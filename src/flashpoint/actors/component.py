@@ -25,12 +25,12 @@ from __future__ import annotations
 from collections import Counter
 
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from . import context, from_knowledge, linking
 from .context import FOREIGN_WORDS
 from .knowledge import Knowledge, load_knowledge, place_countries
+from .phrases import longest, phrase_key, phrase_matcher
 from .terms import Term
 from .units import (
     NOUN_POS,
@@ -59,15 +59,15 @@ class ActorResolver(UnitBuilder):
     def __init__(self, nlp: Language, name: str, actors_files: list[str], dictionaries: list[str]):
         self.name = name
         self.kb: Knowledge = load_knowledge(tuple(actors_files), tuple(dictionaries))
-        self.name_matcher = _phrase_matcher(nlp, self.kb.names, "ORTH")
-        self.role_matcher = _phrase_matcher(nlp, self.kb.roles, "LOWER")
-        self.dict_matcher = _phrase_matcher(nlp, self.kb.dict_names, "LOWER") if self.kb.dict_names else None
+        self.name_matcher = phrase_matcher(nlp, self.kb.names, "ORTH")
+        self.role_matcher = phrase_matcher(nlp, self.kb.roles, "LOWER")
+        self.dict_matcher = phrase_matcher(nlp, self.kb.dict_names, "LOWER") if self.kb.dict_names else None
 
     # -- lexicon ---------------------------------------------------------------------------
     def _matches(self, doc: Doc, published: str | None) -> tuple[list[Match], list[Match]]:
         names: list[Match] = []
         for _, start, end in self.name_matcher(doc):
-            term = self.kb.names.get(_key(doc[start:end], lower=False))
+            term = self.kb.names.get(phrase_key(doc[start:end], lower=False))
             if term:
                 names.append(Match(start, end, term.at(published)))
         if self.dict_matcher is not None:
@@ -75,19 +75,19 @@ class ActorResolver(UnitBuilder):
                 # Dictionaries are upper case: accept only capitalised text ("us" is a pronoun).
                 if doc[start].is_lower:
                     continue
-                term = self.kb.dict_names.get(_key(doc[start:end], lower=True))
+                term = self.kb.dict_names.get(phrase_key(doc[start:end], lower=True))
                 if term:
                     names.append(Match(start, end, term.at(published)))
         roles: list[Match] = []
         for _, start, end in self.role_matcher(doc):
-            term = self.kb.roles.get(_key(doc[start:end], lower=True))
+            term = self.kb.roles.get(phrase_key(doc[start:end], lower=True))
             if term:
                 roles.append(Match(start, end, term))
-        names = _longest(names)
+        names = longest(names)
         # A role word inside a proper name ("United States") is part of the name, unless the
         # role phrase contains the whole name ("Revolutionary Guards commander").
         covered = [(m.start, m.end) for m in names]
-        roles = [r for r in _longest(roles)
+        roles = [r for r in longest(roles)
                  if not any(s < r.end and r.start < e and not (r.start <= s and e <= r.end) for s, e in covered)]
         return names, roles
 
@@ -289,68 +289,6 @@ class ActorResolver(UnitBuilder):
                         self._of_in_country(doc, tok.head, located, _names_index(units))
                 unit.country = located.country or _backer_country(unit.backer)
                 unit.country_source = "text" if unit.country else None
-
-
-
-def _phrase_matcher(nlp: Language, table: dict[str, Term], attr: str) -> PhraseMatcher:
-    matcher = PhraseMatcher(nlp.vocab, attr=attr)
-    # Patterns need tokens, not tags: the tokenizer's token values (ORTH or LOWER) are enough.
-    matcher.add("ACTOR", pattern_keys(nlp, list(table), attr))
-    return matcher
-
-
-_SEPARATOR = "\n"
-_JOIN = 1000  # phrases tokenized together
-
-
-def pattern_keys(nlp: Language, texts: list[str], attr: str) -> list[list[int]]:
-    """Each text's token values of ``attr`` (``ORTH`` or ``LOWER``) as the tokenizer makes them,
-    as a PhraseMatcher takes them instead of a Doc per text.
-
-    Phrases are tokenized a thousand at a time, joined by line breaks: the tokenizer splits a text
-    at whitespace and reads each piece alone, so a phrase's tokens do not depend on its
-    neighbours, and one call instead of a Doc per phrase is 30 times faster (a few tenths of a
-    second at every start). Phrases the join could change (empty, with a line break or
-    surrounding whitespace) are tokenized alone, and so is a group whose line breaks do not
-    come back as one token each.
-    """
-    keys: list[list[int]] = [[] for _ in texts]
-    alone = [i for i, t in enumerate(texts) if not t or _SEPARATOR in t or t != t.strip()]
-    skip = set(alone)
-    joinable = [i for i in range(len(texts)) if i not in skip]
-    for start in range(0, len(joinable), _JOIN):
-        group = joinable[start:start + _JOIN]
-        doc = nlp.tokenizer(_SEPARATOR.join(texts[i] for i in group))
-        split: list[list[int]] = [[]]
-        for token in doc:
-            if token.text == _SEPARATOR:
-                split.append([])
-            else:
-                split[-1].append(token.orth if attr == "ORTH" else token.lower)
-        if len(split) == len(group) and all(split):
-            for i, values in zip(group, split, strict=True):
-                keys[i] = values
-        else:
-            alone += group
-    for i in alone:
-        keys[i] = [t.orth if attr == "ORTH" else t.lower for t in nlp.tokenizer(texts[i])]
-    return [k for k in keys if k]
-
-
-def _key(span: Span, lower: bool) -> str:
-    text = "".join(t.text_with_ws for t in span).strip()
-    return " ".join(text.lower().split()) if lower else text
-
-
-def _longest(matches: list[Match]) -> list[Match]:
-    """Non-overlapping matches, longest first, then leftmost."""
-    out: list[Match] = []
-    taken: set[int] = set()
-    for m in sorted(matches, key=lambda m: (-(m.end - m.start), m.start)):
-        if not any(i in taken for i in range(m.start, m.end)):
-            out.append(m)
-            taken.update(range(m.start, m.end))
-    return sorted(out, key=lambda m: m.start)
 
 
 
