@@ -316,3 +316,12 @@ def test_a_leaders_surname_before_administration_gives_its_country_at_any_date(p
     # a surname of office holders in many countries gives none
     doc = code(pipeline, "Historians say the Smith administration ignored the warnings.", published="2015-03-02")
     assert actor_for_span(doc, span_of(doc, "Smith administration")).country is None
+
+
+@pytest.mark.parametrize(("text", "phrase", "code"), [
+    ("The International Labor Office reiterated its demand on Tuesday.", "International Labor Office", "IGOUNO"),
+    ("Tamil Tigers attacked an army camp in the north.", "Tamil Tigers", "LKAREB"),
+])
+def test_hand_written_names_no_source_has(pipeline, text, phrase, code):
+    doc = pipeline.code_doc(Article(id="t", text=text))
+    assert actor_for_span(doc, span_of(doc, phrase)).code == code
