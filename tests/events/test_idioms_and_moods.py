@@ -125,3 +125,13 @@ def test_a_past_participle_with_a_by_agent_is_passive_however_it_was_parsed():
     assert {e.source.country for e in evs if e.trigger == "armed"} == {"FRA", "USA"}
     # a question put by someone is no appeal by them
     assert "02" not in _happened("Asked by the reporter if Clinton gets race, Sharpton avoided an answer.", "root")
+
+
+def test_a_that_clause_hung_on_the_verb_takes_the_mood_of_the_demand_before_it():
+    evs = [e for e in _events("The International Labor Office (ILO) reiterated its demand today that "
+                              "Israel ease restrictions on the movement of Palestinian workers.")
+           if e.trigger == "ease"]
+    assert evs and not any(e.happened for e in evs)
+    assert any(e.source.code == "IGOUNO" and e.root == "10" for e in _events(
+        "The International Labor Office (ILO) reiterated its demand today that Israel ease restrictions."))
+    assert "08" in _happened("The minister said that Israel had eased the restrictions on Gaza.", "root")

@@ -242,6 +242,14 @@ def modality(trigger: Token) -> str:
         for kind, words in c.noun_governors.items():
             if _lemma(top.head) in words:
                 return kind
+    if top.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in top.children):
+        # "reiterated its demand today that Israel ease restrictions": a that-clause the parser
+        # hung on the verb belongs to the verb's object noun before it
+        for obj in top.head.children:
+            if obj.dep_ == "dobj" and obj.i < top.i:
+                for kind, words in c.noun_governors.items():
+                    if _lemma(obj) in words:
+                        return kind
     if any(_subjunctive(t, c) for t in (trigger, *chain)):
         return "hypothetical"
     purpose = _purpose_cue(chain[-1] if chain else trigger, c)
