@@ -14,6 +14,7 @@ from spacy.tokens import Token
 
 from ..errors import KnowledgeError
 from ..yamldata import load_yaml
+from .words import is_word
 
 ARGUMENTS_PATH = Path(__file__).with_name("data") / "arguments.yaml"
 
@@ -74,8 +75,7 @@ def actor_nouns() -> frozenset[str]:
 def is_money(tok: Token) -> bool:
     """Whether ``tok`` heads an amount of money ("65 billion U.S. Dlrs"): never an actor."""
     words = _word_lists()["money_words"]
-    return (tok.lower_ in words or tok.lemma_.lower() in words) and any(
-        c.like_num or c.pos_ == "NUM" for c in tok.subtree)
+    return is_word(tok, words) and any(c.like_num or c.pos_ == "NUM" for c in tok.subtree)
 
 
 def purpose_target_roots() -> frozenset[str]:

@@ -16,6 +16,7 @@ from spacy.tokens import Token
 from ..errors import KnowledgeError
 from ..yamldata import load_yaml
 from .argument_words import THING_PRONOUNS
+from .words import is_word
 from .words import lemma as _word_lemma
 
 CUES_PATH = Path(__file__).with_name("data") / "modality.yaml"
@@ -239,17 +240,15 @@ def modality(trigger: Token) -> str:
     if top.dep_ in ("acl", "ccomp") and top.head.pos_ == "NOUN":
         # "signs that Russia was preparing to invade", "fears that X would attack": the noun
         # governing the whole clause sets its mood
-        for kind, words in c.noun_governors.items():
-            if _lemma(top.head) in words:
-                return kind
+        kind = _noun_mood(top.head, c)
+        if kind:
+            return kind
     if top.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in top.children):
         # "reiterated its demand today that Israel ease restrictions": a that-clause the parser
         # hung on the verb belongs to the verb's object noun before it
-        for obj in top.head.children:
-            if obj.dep_ == "dobj" and obj.i < top.i:
-                for kind, words in c.noun_governors.items():
-                    if _lemma(obj) in words:
-                        return kind
+        kind = _object_noun_mood(top, c)
+        if kind:
+            return kind
     if any(_subjunctive(t, c) for t in (trigger, *chain)):
         return "hypothetical"
     purpose = _purpose_cue(chain[-1] if chain else trigger, c)
@@ -267,9 +266,9 @@ def modality(trigger: Token) -> str:
         prev = below
         below = gov
         if gov.pos_ == "NOUN":
-            for kind, words in c.noun_governors.items():
-                if lemma in words:
-                    return kind
+            kind = _noun_mood(gov, c)
+            if kind:
+                return kind
             continue
         if lemma == "be" and prev.dep_ == "xcomp" and (
                 _actor_subject(gov) or any(ch.dep_ == "auxpass" for ch in prev.children)):
@@ -317,6 +316,26 @@ def _shares_clause(tok: Token) -> bool:
         c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children)
 
 
+def _noun_mood(noun: Token, c: Cues, as_written: bool = False) -> str | None:
+    """The mood a governing noun gives the clause below it ("plans to ...", "fears that ..."),
+    by its lemma (``as_written``: or its lower-case form), or ``None``."""
+    for kind, words in c.noun_governors.items():
+        if (is_word(noun, words) if as_written else _lemma(noun) in words):
+            return kind
+    return None
+
+
+def _object_noun_mood(clause: Token, c: Cues, as_written: bool = False) -> str | None:
+    """The mood of the first governing noun among the objects of the clause's verb that stand
+    before the clause: a clause the parser hung on the verb belongs to that noun."""
+    for obj in clause.head.children:
+        if obj.dep_ == "dobj" and obj.i < clause.i:
+            kind = _noun_mood(obj, c, as_written)
+            if kind:
+                return kind
+    return None
+
+
 def _purpose_cue(tok: Token, c: Cues) -> str | None:
     """ "have sworn to fight", "vowed to attack" parsed as a to-clause of purpose (advcl): the
     vow or plan still governs it; so does a plan named as the governing verb's object, or the
@@ -329,11 +348,9 @@ def _purpose_cue(tok: Token, c: Cues) -> str | None:
     if head in c.planned:
         return "planned"
     # "announced plans last week to slap tariffs": the to-clause belongs to the object noun
-    for obj in tok.head.children:
-        if obj.dep_ == "dobj" and obj.i < tok.i:
-            for kind, words in c.noun_governors.items():
-                if _lemma(obj) in words or obj.lower_ in words:
-                    return kind
+    kind = _object_noun_mood(tok, c, as_written=True)
+    if kind:
+        return kind
     if tok.head.dep_ == "xcomp" and tok.head.head is not tok.head:
         # "needs to muster the votes to censure the president": the purpose of an act not (yet)
         # done is not done either
