@@ -135,3 +135,25 @@ def test_a_that_clause_hung_on_the_verb_takes_the_mood_of_the_demand_before_it()
     assert any(e.source.code == "IGOUNO" and e.root == "10" for e in _events(
         "The International Labor Office (ILO) reiterated its demand today that Israel ease restrictions."))
     assert "08" in _happened("The minister said that Israel had eased the restrictions on Gaza.", "root")
+
+
+@pytest.mark.parametrize("text, code", [
+    # a speaker's own act offered on a condition is announced all the same: an intent ...
+    ("The rebel leaders said on Wednesday they would meet the UN mediator if he gave them a veto.",
+     "036"),
+    # ... or, for force, a threat
+    ("The rebels said on Friday they would attack the town unless the army withdrew from it.",
+     "138"),
+])
+def test_a_conditional_offer_of_ones_own_act_is_an_announcement(text, code):
+    assert code in _happened(text)
+
+
+@pytest.mark.parametrize("text", [
+    # someone else's act on a condition is a forecast
+    "Officials said on Wednesday the army would attack the town if the rebels refused to leave.",
+    # the act itself in question
+    "The minister said it was unclear if he would meet the Japanese prime minister on Friday.",
+])
+def test_a_forecast_or_a_question_announces_nothing(text):
+    assert not _happened(text)

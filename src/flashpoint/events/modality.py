@@ -45,6 +45,8 @@ class Cues:
     hypothetical: frozenset[str]
     conditional: frozenset[str]
     threat_conditions: frozenset[str]
+    offer_conditions: frozenset[str]
+    speaker_pronouns: frozenset[str]
     pending: frozenset[str]
     noun_governors: dict[str, frozenset[str]]
     speech_verbs: frozenset[str]
@@ -83,6 +85,8 @@ def cues() -> Cues:
             hypothetical=_set(mod["hypothetical"]),
             conditional=_set(mod["conditional"]),
             threat_conditions=_set(mod.get("threat_conditions")),
+            offer_conditions=_set(mod.get("offer_conditions")),
+            speaker_pronouns=_set(mod.get("speaker_pronouns")),
             pending=_set(mod.get("pending")),
             noun_governors={k: _set(v) for k, v in (mod.get("noun_governors") or {}).items()},
             speech_verbs=_set(data["speech_verbs"]),
@@ -363,10 +367,27 @@ def _purpose_cue(tok: Token, c: Cues) -> str | None:
 def _reported_future(trigger: Token, c: Cues) -> bool:
     # "said it would release": "would" is the future of a reported "will", not a condition.
     would = any(ch.lower_ in ("would", "'d") for ch in trigger.children if ch.dep_ == "aux")
-    conditional = any(
-        ch.dep_ == "mark" and ch.lower_ in c.conditional for ch in trigger.children
-    ) or any(ch.dep_ == "advcl" and any(m.lower_ in c.conditional for m in ch.children) for ch in trigger.children)
-    return would and not conditional and speech_governor(trigger) is not None
+    if not would:
+        return False
+    speaker = speech_governor(trigger)
+    if speaker is None:
+        return False
+    if any(ch.dep_ == "mark" and ch.lower_ in c.conditional for ch in trigger.children):
+        return False  # "unclear if he would go": the act itself is in question
+    conditions = {m.lower_ for ch in trigger.children if ch.dep_ == "advcl"
+                  for m in ch.children if m.dep_ == "mark" and m.lower_ in c.conditional}
+    # "they said they would meet the mediator if he gave them a veto": a speaker's own act
+    # offered on a condition is still an announced act (an offer, or with "unless" a threat);
+    # "said the army would attack if ..." forecasts someone else's act.
+    return not conditions or conditions <= c.offer_conditions and _speaker_is_subject(trigger, speaker, c)
+
+
+def _speaker_is_subject(trigger: Token, speaker: Token, c: Cues) -> bool:
+    """Whether the clause's subject is a personal pronoun standing for the reporting verb's own
+    subject ("X said they would ...")."""
+    subjects = [ch for ch in trigger.children if ch.dep_ == "nsubj"]
+    return (len(subjects) == 1 and subjects[0].lower_ in c.speaker_pronouns
+            and any(ch.dep_ == "nsubj" for ch in speaker.children))
 
 
 def speech_governor(trigger: Token) -> Token | None:
