@@ -271,6 +271,8 @@ def test_two_triggers_of_one_act_give_one_event(pipeline):
         ("Turkey has strengthened its forces in Syria this month.", "15", "SYR"),
         # a target phrase hanging on a coordinated object
         ("The army launched artillery, mortar and rocket fire against Ugandan rebel camps.", "19", "UGA"),
+        # a blockade given as a noun is a blockade of its object's "of" phrase, by an alliance too
+        ("The alliance tightened its naval blockade of Yemen on Monday.", "19", "YEM"),
     ],
 )
 def test_target_of_complaints_embassies_forces_and_barrages(pipeline, text, root, target_country):
