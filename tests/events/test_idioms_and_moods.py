@@ -157,3 +157,21 @@ def test_a_conditional_offer_of_ones_own_act_is_an_announcement(text, code):
 ])
 def test_a_forecast_or_a_question_announces_nothing(text):
     assert not _happened(text)
+
+
+@pytest.mark.parametrize("text", [
+    # a relative clause on "any"/"every"/"no" + noun tells of a kind, not of an act
+    "The commission said any state which breaches the pact's rules would face heavy fines.",
+    "The treaty says every country that attacks a member of the alliance faces sanctions.",
+])
+def test_a_relative_clause_on_a_kind_tells_of_no_act(text):
+    assert not _happened(text)
+
+
+def test_a_subject_naming_no_one_negates_its_clause_and_refuses_nothing():
+    text = "No Contracting State shall expel or return a refugee to the frontiers of Syria."
+    events = _events(text)
+    assert events and all(e.negated for e in events)
+    assert not _happened(text)
+    assert not _happened("No country has recognised the new government in Kabul so far.")
+    assert "13" in _happened("Turkey shall expel the Syrian refugees next week.", "root")  # a threat

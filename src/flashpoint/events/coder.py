@@ -27,6 +27,7 @@ from .modality import (
     modality,
     negated,
     negated_by_preposition,
+    negated_subject,
     refused,
     speech_governor,
     threatens,
@@ -208,7 +209,7 @@ def _events_for(
                          conf + 0.05, f"intent:{match.pattern.id}")
     # "without providing evidence" says what did not happen, not that anyone refused.
     if (neg and mod in ("actual", "planned") and not negated_by_preposition(trigger)
-            and not denies_intent(trigger)) or refused(trigger):
+            and not denies_intent(trigger) and not negated_subject(trigger)) or refused(trigger):
         # "will not lift the ban", "refused to send troops": refusing to cooperate is itself an
         # event.
         refusal = ps.rejection_code(match.pattern.code)

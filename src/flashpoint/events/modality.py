@@ -46,6 +46,9 @@ class Cues:
     conditional: frozenset[str]
     threat_conditions: frozenset[str]
     offer_conditions: frozenset[str]
+    generic_determiners: frozenset[str]
+    generic_pronouns: frozenset[str]
+    no_one: frozenset[str]
     speaker_pronouns: frozenset[str]
     pending: frozenset[str]
     noun_governors: dict[str, frozenset[str]]
@@ -86,6 +89,9 @@ def cues() -> Cues:
             conditional=_set(mod["conditional"]),
             threat_conditions=_set(mod.get("threat_conditions")),
             offer_conditions=_set(mod.get("offer_conditions")),
+            generic_determiners=_set(mod.get("generic_determiners")),
+            generic_pronouns=_set(mod.get("generic_pronouns")),
+            no_one=_set(neg.get("no_one")),
             speaker_pronouns=_set(mod.get("speaker_pronouns")),
             pending=_set(mod.get("pending")),
             noun_governors={k: _set(v) for k, v in (mod.get("noun_governors") or {}).items()},
@@ -160,15 +166,23 @@ def negated_by_preposition(trigger: Token) -> bool:
     return trigger.dep_ == "pcomp" and trigger.head.lower_ in cues().negation_words
 
 
+def negated_subject(trigger: Token) -> bool:
+    """ "no agreements had been finalised", "No Contracting State shall expel or return": a
+    subject that names no one (also for a conjunct sharing it); no one acted, and no one
+    refused either."""
+    verb = trigger.head if _shares_clause(trigger) else trigger
+    return any(ch.dep_ in ("nsubj", "nsubjpass") and (ch.lower_ in cues().no_one or any(
+        d.dep_ == "det" and d.lower_ == "no" for d in ch.children)) for ch in verb.children)
+
+
 def negated(trigger: Token, pattern_lemmas: frozenset[str] = frozenset()) -> bool:
     """True when the trigger or a governor in its clause is negated ("did not want war",
     "denied attacking", "no talks")."""
     c = cues()
     if _has_negation(trigger, c) or negated_by_preposition(trigger):
         return True
-    if any(ch.dep_ == "nsubjpass" and any(d.dep_ == "det" and d.lower_ == "no" for d in ch.children)
-           for ch in trigger.children):
-        return True  # "no agreements had been finalised"
+    if negated_subject(trigger):
+        return True
     for gov in governors(trigger):
         if _has_negation(gov, c):
             return True
@@ -253,7 +267,7 @@ def modality(trigger: Token) -> str:
         kind = _object_noun_mood(top, c)
         if kind:
             return kind
-    if any(_subjunctive(t, c) for t in (trigger, *chain)):
+    if any(_subjunctive(t, c) for t in (trigger, *chain)) or _generic_relative(top, c):
         return "hypothetical"
     purpose = _purpose_cue(chain[-1] if chain else trigger, c)
     if purpose:
@@ -380,6 +394,16 @@ def _reported_future(trigger: Token, c: Cues) -> bool:
     # offered on a condition is still an announced act (an offer, or with "unless" a threat);
     # "said the army would attack if ..." forecasts someone else's act.
     return not conditions or conditions <= c.offer_conditions and _speaker_is_subject(trigger, speaker, c)
+
+
+def _generic_relative(clause: Token, c: Cues) -> bool:
+    """ "any state which breaches the rules", "anyone who attacks": a relative clause on a noun
+    or pronoun that names a kind tells of no act that happened."""
+    if clause.dep_ != "relcl":
+        return False
+    head = clause.head
+    return head.lower_ in c.generic_pronouns or any(
+        ch.dep_ == "det" and ch.lower_ in c.generic_determiners for ch in head.children)
 
 
 def _speaker_is_subject(trigger: Token, speaker: Token, c: Cues) -> bool:
