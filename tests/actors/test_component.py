@@ -66,6 +66,10 @@ def test_coordination_gives_two_actors(pipeline):
         ("Officials in Washington said the Pentagon would send troops.", "the Pentagon", "USA", "MIL"),
         ("The French president warned both parties in Paris.", "both parties", "FRA", "PTY"),
         ("Two Mexican politicians criticised the plan.", "Two Mexican politicians", "MEX", "PTY"),
+        # a role word with no sector of its own takes its modifier's ("rebel leaders" are rebels)
+        ("Afghan rebel leaders met the envoy on Wednesday.", "Afghan rebel leaders", "AFG", "REB"),
+        ("Kenyan union officials rejected the offer.", "Kenyan union officials", "KEN", "LAB"),
+        ("Senior Iranian officials met the envoy on Wednesday.", "Senior Iranian officials", "IRN", "GOV"),
     ],
 )
 def test_actor_for_span(pipeline, sentence, phrase, country, agent):

@@ -89,6 +89,7 @@ class Knowledge:
     led_by: frozenset[str] = frozenset()
     former: frozenset[str] = frozenset()
     honorifics: frozenset[str] = frozenset()
+    deferring_roles: frozenset[str] = frozenset()
 
     def add_name(self, surface: str, term: Term) -> None:
         for variant in _variants(surface.strip()):
@@ -166,6 +167,7 @@ class Knowledge:
         self.led_by = self.led_by | {w.lower() for w in data.get("led_by") or []}
         self.former = self.former | {w.lower() for w in data.get("former") or []}
         self.honorifics = self.honorifics | {w.lower() for w in data.get("honorifics") or []}
+        self.deferring_roles = self.deferring_roles | {w.lower() for w in data.get("deferring_roles") or []}
 
     def add_country_sections(self, data: dict[str, Any]) -> None:
         """Add ``countries:`` (extra names, demonyms) and ``metonyms:`` from a countries file."""

@@ -170,10 +170,16 @@ class UnitBuilder:
                     unit.titles.append(doc[lex.start:lex.end].text)
             if doc[i].lower_ in self.kb.former and unit.kind == "person":
                 agent_from_region = "ELI"
-        if agent_from_region == "ELI" or (unit.agent is None and agent_from_region):
+        if agent_from_region == "ELI" or (unit.agent is None and agent_from_region) or (
+                agent_from_region and self._defers(doc, unit)):
             unit.agent = agent_from_region
         if igo and not unit.country and not unit.code:
             unit.code = igo
+
+    def _defers(self, doc, unit: Unit) -> bool:
+        """ "rebel leaders", "union officials": a role word with no sector of its own, under a
+        modifier that names one."""
+        return unit.kind == "role" and doc[unit.anchor[0]:unit.anchor[1]].text.lower() in self.kb.deferring_roles
 
     def _appositions(self, doc, unit: Unit, name_at, role_at) -> None:
         """'X, the Y of Z' and 'the Y, X': titles and country from the apposition."""
