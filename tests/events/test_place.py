@@ -200,3 +200,12 @@ def test_name_after_a_place_noun_is_a_place_whatever_its_entity_label(pipeline):
     sent, article = _sent(pipeline, "Two soldiers were killed by a bomb outside of the Iraqi city of Kazbah.")
     loc = locate(sent, article, _token(sent, "killed"))
     assert loc is not None and loc.country == "IRQ"
+
+
+def test_a_town_of_a_later_state_lies_in_the_older_state_before_the_split(pipeline):
+    text = "Rebels shelled government positions in Juba on Sunday, officials said."
+    for published, country in (("1999-05-01", "SDN"), ("2015-05-01", "SSD")):
+        doc = pipeline.code_doc(Article(id="j", text=text, published=published))
+        sent = next(iter(doc.sents))
+        loc = locate(sent, doc._.article, _token(sent, "shelled"))
+        assert (loc.name, loc.country) == ("Juba", country)

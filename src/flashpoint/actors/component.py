@@ -27,7 +27,7 @@ from collections import Counter
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from . import context, from_knowledge, linking
+from . import context, from_knowledge, linking, successors
 from .context import FOREIGN_WORDS
 from .knowledge import Knowledge, load_knowledge, place_countries
 from .phrases import longest, phrase_key, phrase_matcher
@@ -69,7 +69,9 @@ class ActorResolver(UnitBuilder):
         for _, start, end in self.name_matcher(doc):
             term = self.kb.names.get(phrase_key(doc[start:end], lower=False))
             if term:
-                names.append(Match(start, end, term.at(published)))
+                term = successors.place_term(term.at(published), doc[start:end].text, published,
+                                             self.kb.country_names)  # "Juba" in 2000: Sudan
+                names.append(Match(start, end, term))
         if self.dict_matcher is not None:
             for _, start, end in self.dict_matcher(doc):
                 # Dictionaries are upper case: accept only capitalised text ("us" is a pronoun).
@@ -199,7 +201,7 @@ class ActorResolver(UnitBuilder):
                 continue
             places = places if places is not None else place_countries()
             text = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
-            alpha3 = places.get(text.lower())
+            alpha3 = successors.country_then(places.get(text.lower()), published)
             if alpha3 and not is_backer_modifier(doc, ent.end, self.kb):
                 claim(Unit("country", (ent.start, ent.end), ent.start, ent.end,
                            self.kb.country_names.get(alpha3, alpha3), country=alpha3,

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from . import successors
 from .knowledge import Knowledge, place_countries
 from .terms import INTERNATIONAL_PREFIXES, Term, compose_code
 
@@ -234,7 +235,8 @@ class UnitBuilder:
                     ent = next((e for e in obj.sent.ents if e.start <= obj.i < e.end), None)
                     text = ent.text if ent is not None else obj.text
                     text = text[4:] if text.lower().startswith("the ") else text
-                    alpha3 = place_countries().get(text.lower())
+                    alpha3 = successors.country_then(place_countries().get(text.lower()),
+                                                     successors.published_of(doc))
                     if alpha3:
                         unit.country, unit.country_source = alpha3, "text"
                         return

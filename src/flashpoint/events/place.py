@@ -23,6 +23,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Span, Token
 
 from ..actors import actor_or_none
+from ..actors.successors import country_then
 from ..nlp.entities import entity_index, sentence_entities
 from ..records import Article, Location
 from ..yamldata import load_yaml
@@ -397,7 +398,15 @@ def _qualifier(span: Span) -> Location | None:
 
 def locate(sent: Span, article: Article | None, trigger: Token | None = None) -> Location | None:
     """Where the event in ``sent`` (optionally: the one ``trigger`` heads) happened, or the
-    article's dateline place, or ``None``."""
+    article's dateline place, or ``None``. A town of a state that split off later lies in the
+    state it was part of on the article's date ("Juba" in 2000: Sudan)."""
+    loc = _locate(sent, article, trigger)
+    if loc is not None and loc.precision == "city" and article is not None:
+        loc.country = country_then(loc.country, getattr(article, "published", None))
+    return loc
+
+
+def _locate(sent: Span, article: Article | None, trigger: Token | None) -> Location | None:
     prefer = _doc_countries(sent.doc)
     for span in _ranked(sent, trigger):
         qualifier = _qualifier(span)
