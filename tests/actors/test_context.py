@@ -64,3 +64,16 @@ def test_without_an_article_country_what_a_state_acts_on_is_of_that_state():
     coded = flashpoint.code_text("The Malian government accepted demands from Tuareg rebels, Algerian mediators said.",
                                  date="2010-05-03")
     assert any(e.target and e.target.code == "REB" for e in coded.events)
+
+
+def test_without_an_article_country_a_judge_acting_on_a_states_officers_is_of_that_state():
+    import flashpoint
+
+    coded = flashpoint.code_text("Judge Maria Lopez opened bribery inquiries against 12 Peruvian army officers, "
+                                 "the court said on Tuesday.", date="2010-05-03")
+    judge = next(a for a in coded.actors if a.name == "Maria Lopez")
+    assert (judge.code, judge.country_source) == ("PERJUD", "context")
+    # officers posted abroad are another state's business
+    coded = flashpoint.code_text("Police detained two Bolivian diplomats accused of smuggling, officials said.",
+                                 date="2010-05-03")
+    assert next(a for a in coded.actors if a.name == "Police").country is None

@@ -224,6 +224,7 @@ class ActorResolver(UnitBuilder):
         self._context_countries(doc, units, article, home)
         if home is None:
             context.acted_on_by_state(doc, units)
+            context.law_on_own_officers(doc, units, self.kb.abroad)
         mentions = linking.link(doc, units)
         if home is not None:
             for unit in {id(u): u for _, _, u in mentions}.values():

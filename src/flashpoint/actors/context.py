@@ -41,6 +41,11 @@ NO_CONTEXT_AGENTS = frozenset({"UAF", "REB", "INS", "SEP", "CRM", "IMG"})
 FOREIGN_WORDS = frozenset({"other", "foreign", "third", "overseas", "developing", "developed", "abroad"})
 # A state's own organs: what they act on, in a sentence naming no other country, is of that state.
 STATE_AGENTS = frozenset({"GOV", "COP", "JUD", "LEG"})
+# ... and the organs that enforce a state's law on its own officials: a judge or the police
+# investigating or arresting a state's officers are, in a sentence naming no other country, that
+# state's ("Judge X opened investigations against 28 Chilean officials").
+LAW_AGENTS = frozenset({"COP", "JUD"})
+OFFICER_AGENTS = STATE_AGENTS | {"MIL"}
 
 
 @dataclass(frozen=True)
@@ -172,13 +177,41 @@ def acted_on_by_state(doc: Doc, units: list) -> None:
             unit.country, unit.country_source = state.country, "context"
 
 
-def _governing_verb(tok):
+def law_on_own_officers(doc: Doc, units: list, abroad: frozenset[str] = frozenset()) -> None:
+    """A judge or the police (:data:`LAW_AGENTS`) without a country, whose verb acts on a state's
+    officers (:data:`OFFICER_AGENTS`, placed by the text) in a sentence that names no other
+    country, are of that state: "Judge X opened fraud investigations against 28 Chilean
+    government officials". Officers posted abroad (``abroad`` lemmas: "diplomats") do not
+    count. For an article without a country of its own (in place)."""
+    at = {i: u for u in units for i in range(u.start, u.end)}
+    for unit in units:
+        if unit.country or unit.agent not in LAW_AGENTS or unit.kind not in ("person", "org", "role") \
+                or any(t.lower_ in FOREIGN_WORDS for t in doc[unit.start:unit.end]):
+            continue
+        head = doc[unit.anchor[1] - 1]
+        if head.dep_ != "nsubj":
+            continue
+        sent = head.sent
+        named = {u.country for u in units if u.country and u.country_source in EVIDENCE_SOURCES
+                 and sent.start <= u.start < sent.end}
+        if len(named) != 1:
+            continue
+        acted_on = [at[t.i] for t in doc[sent.start:sent.end]
+                    if t.i in at and getattr(_governing_verb(t, nouns=True), "i", None) == head.head.i]
+        if any(u.agent in OFFICER_AGENTS and u.country in named and u.country_source in EVIDENCE_SOURCES
+               and doc[u.anchor[1] - 1].lemma_.lower() not in abroad for u in acted_on):
+            unit.country, unit.country_source = next(iter(named)), "context"
+
+
+def _governing_verb(tok, nouns: bool = False):
     """The verb whose object ``tok`` is: "ordered [the newspaper] La Prensa", "accepted demands
     from [rebels]", "sanctions on [X]" (one preposition, on the verb or on its object)."""
     if tok.dep_ == "appos":
         tok = tok.head
     if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
         tok = tok.head.head
+        if nouns and tok.dep_ in ("dobj", "nsubjpass") and tok.pos_ == "NOUN":
+            tok = tok.head  # "opened investigations against [X]"
         if tok.pos_ == "VERB":
             return tok
     if tok.dep_ in ("dobj", "dative") and tok.head.pos_ == "VERB":

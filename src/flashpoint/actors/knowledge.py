@@ -90,6 +90,7 @@ class Knowledge:
     former: frozenset[str] = frozenset()
     honorifics: frozenset[str] = frozenset()
     deferring_roles: frozenset[str] = frozenset()
+    abroad: frozenset[str] = frozenset()
 
     def add_name(self, surface: str, term: Term) -> None:
         for variant in _variants(surface.strip()):
@@ -168,6 +169,7 @@ class Knowledge:
         self.former = self.former | {w.lower() for w in data.get("former") or []}
         self.honorifics = self.honorifics | {w.lower() for w in data.get("honorifics") or []}
         self.deferring_roles = self.deferring_roles | {w.lower() for w in data.get("deferring_roles") or []}
+        self.abroad = self.abroad | {w.lower() for w in data.get("abroad") or []}
 
     def add_country_sections(self, data: dict[str, Any]) -> None:
         """Add ``countries:`` (extra names, demonyms) and ``metonyms:`` from a countries file."""
