@@ -30,6 +30,7 @@ from spacy.tokens import Doc, Span
 from . import context, from_knowledge, linking, successors
 from .context import FOREIGN_WORDS
 from .knowledge import Knowledge, load_knowledge, place_countries
+from .misspelt import misspelt_countries
 from .phrases import longest, phrase_key, phrase_matcher
 from .terms import Term
 from .units import (
@@ -206,6 +207,12 @@ class ActorResolver(UnitBuilder):
                 claim(Unit("country", (ent.start, ent.end), ent.start, ent.end,
                            self.kb.country_names.get(alpha3, alpha3), country=alpha3,
                            country_source="text"))
+
+        # "Afganistan": a country name misspelt by one letter
+        for i, alpha3 in misspelt_countries(doc, self.kb.names, places if places is not None else place_countries(),
+                                            self.kb.country_names, claimed):
+            claim(Unit("country", (i, i + 1), i, i + 1, self.kb.country_names.get(alpha3, alpha3),
+                       country=alpha3, country_source="text"))
 
         units.sort(key=lambda u: u.start)
         from_knowledge.apply(units, published)
