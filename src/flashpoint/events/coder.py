@@ -21,6 +21,7 @@ from . import arguments as args
 from .conditions import condition_party, condition_roots
 from .confidence import calibrated
 from .matching import Candidates, Match, lemma, noun_matches, obligation_matches, verb_matches
+from .measures import own_country_target
 from .modality import (
     attempted,
     denies_intent,
@@ -264,6 +265,7 @@ def _emit(
         if match.pattern.needs_target and (t is None or not place and _is_venue(t)):
             continue  # "a Fed meeting", "the cabinet met in Jerusalem": no one else is there
         src, tgt = _source(doc, s, state, cameo.root, match, sent, location), _argument(doc, t)
+        tgt = own_country_target(src, tgt)  # "imposed martial law": on its own country
         if match.pattern.needs_target == "actor" and not (tgt is not None and (tgt.code or _named(t))):
             continue  # "Republicans support deportation": a topic, no one is praised
         if place and not _is_place(t, tgt):
