@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from tests.conftest import ROOT, shared_path
 
-from flashpoint.actors.known import KINDS, Candidate, load_known
+from flashpoint.actors.known import KINDS, Candidate, article_spellings, load_known
 
 KNOWN_DIR = ROOT / "src" / "flashpoint" / "actors" / "data" / "known"
 
@@ -48,6 +48,15 @@ def test_headline_spelling_and_surname_alone() -> None:
     assert known.resolve("RONALD REAGAN", "1987").code == "USAGOV"
     assert known.lookup("Reagan") == []  # a surname is never an entry by itself
     assert known.lookup("ronald reagan") == []  # case-sensitive as written
+
+
+def test_the_arabic_article_in_any_spelling() -> None:
+    known = load_known()
+    # the sources write "Bashar al-Assad" (Wikidata) and "Al Assad" (Phoenix): text may use either
+    for name in ("Bashar Al Assad", "Bashar al Assad", "Bashar el-Assad"):
+        assert known.resolve(name, "2005-03-01").code == "SYRGOV", name
+    assert article_spellings("Alan Smith") == [] and article_spellings("Elena Rossi") == []
+    assert "Hamad bin Khalifa Al Thani" in article_spellings("Hamad bin Khalifa al-Thani")
 
 
 def test_ambiguous_party_name_resolves_by_article_country() -> None:

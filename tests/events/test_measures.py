@@ -29,3 +29,11 @@ def test_a_government_imposing_martial_law_targets_its_country(pipeline):
     doc = pipeline.code_doc(Article(id="m", published="2010-01-01",
                                     text="The Peruvian government imposed martial law on Tuesday after days of riots."))
     assert any(e.target is not None and e.target.country == "PER" for e in doc._.events)
+
+
+def test_a_shortened_curfew_is_an_eased_one(pipeline):
+    from flashpoint.records import Article
+
+    doc = pipeline.code_doc(Article(id="c", published="2010-01-01", text=(
+        "The Sudanese government shortened the nightly curfew in Khartoum by one hour on Thursday.")))
+    assert any(e.code == "081" and e.happened for e in doc._.events)

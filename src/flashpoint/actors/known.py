@@ -18,6 +18,7 @@ looked up, so start-up stays cheap::
 from __future__ import annotations
 
 import gzip
+import re
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -158,8 +159,18 @@ class KnownActors:
 
     def lookup(self, name: str, kinds: Iterable[str] | None = None) -> list[Candidate]:
         """All candidates of ``name`` as written (case-sensitive); an all-upper-case name
-        (a headline) also finds the names it spells (``RONALD REAGAN`` → ``Ronald Reagan``)."""
+        (a headline) also finds the names it spells (``RONALD REAGAN`` → ``Ronald Reagan``), and
+        a name with the Arabic article spelt another way finds the sources' spelling
+        (``Hamad bin Khalifa al-Thani`` → ``Hamad bin Khalifa Al Thani``)."""
         name = " ".join(name.split())
+        found = self._lookup(name, kinds)
+        for spelling in article_spellings(name) if not found else ():
+            found = self._lookup(spelling, kinds)
+            if found:
+                break
+        return found
+
+    def _lookup(self, name: str, kinds: Iterable[str] | None) -> list[Candidate]:
         out: list[Candidate] = []
         for kind in kinds or KINDS:
             table = self._tables[kind]
@@ -234,6 +245,20 @@ class KnownActors:
     def __iter__(self) -> Iterator[str]:
         for kind in self.kinds:
             yield from self.names_of_kind(kind)
+
+
+_ARTICLE = re.compile(r"\b([Aa]l|[Ee]l)[- ](?=[A-Z])")
+
+
+def article_spellings(name: str) -> list[str]:
+    """Other spellings of the Arabic article in ``name`` (as in the sources: Wikidata writes
+    "Bashar al-Assad", the Phoenix dictionaries "Al Assad"): ``al-X``, ``Al-X``, ``Al X``,
+    ``al X``, ``El X``, ``el-X`` each become the others; ``[]`` without an article."""
+    if not _ARTICLE.search(name):
+        return []
+    forms = ("al-", "Al-", "Al ", "al ", "El ", "el-", "El-")
+    out = [_ARTICLE.sub(form, name) for form in forms]
+    return [s for s in dict.fromkeys(out) if s != name]
 
 
 def _part_number(path: Path) -> int:
