@@ -70,6 +70,7 @@ def test_coordination_gives_two_actors(pipeline):
         ("Afghan rebel leaders met the envoy on Wednesday.", "Afghan rebel leaders", "AFG", "REB"),
         ("Kenyan union officials rejected the offer.", "Kenyan union officials", "KEN", "LAB"),
         ("Senior Iranian officials met the envoy on Wednesday.", "Senior Iranian officials", "IRN", "GOV"),
+        ("Islamic fundamentalists blocked the road to the airport.", "Islamic fundamentalists", None, "RAD"),
     ],
 )
 def test_actor_for_span(pipeline, sentence, phrase, country, agent):

@@ -95,3 +95,9 @@ def test_a_rally_one_person_holds_or_is_held_for_is_a_campaign_event():
     for text in ("Thousands of farmers held a rally against the new tax in Fresno.",
                  "Senator Maria Delgado held a rally against the war in Fresno on Saturday."):
         assert _protests(text), text
+
+
+def test_a_hunger_strike_continued_or_joined_is_one():
+    for text in ("Islamic fundamentalists continued their hunger strike to demand the release of their leader.",
+                 "The union leader joined a hunger strike by miners on Monday to press for higher wages."):
+        assert "142" in _happened(text), text
