@@ -28,3 +28,11 @@ def test_completing_an_act_is_doing_it():
     assert ("Ethiopian troops", "Somalia") in _pairs(
         "Ethiopian troops completed their pullout from Somalia on Friday.", "08")
     assert ("Chile", "Peru") in _pairs("Chile and Peru concluded talks on the maritime border.", "04")
+
+
+def test_a_that_clause_hung_on_the_light_verb_belongs_to_its_object_noun():
+    # "renewed its call on Monday that ...": the parser hangs the clause on "renewed"
+    assert ("The union", "the government") in _pairs(
+        "The union renewed its call on Monday that the government raise wages.", "02")
+    assert ("Britain", "Iran") in _pairs(
+        "Britain issued a warning yesterday that Iran would face sanctions.", "13")

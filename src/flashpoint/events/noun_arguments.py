@@ -109,11 +109,14 @@ def noun_target(noun: Token, preps: frozenset[str]) -> Token | None:
                 if is_actor(obj):
                     return obj
                 return _actor_below(obj) or obj
-    # "its demand that Israel ease restrictions", "a call for Russia to withdraw": who is to act
-    for clause in noun.children:
-        if clause.dep_ in ("acl", "ccomp") and any(
-            m.dep_ == "mark" and m.lower_ in ("that", "for") for m in clause.children
-        ):
+    # "its demand that Israel ease restrictions", "a call for Russia to withdraw": who is to act;
+    # "reiterated its demand today that Israel ease ...": the clause the parser hung on the light
+    # verb after its object belongs to the object
+    clauses = [c for c in noun.children if c.dep_ in ("acl", "ccomp")]
+    if noun.dep_ == "dobj" and lemma(noun.head) in LIGHT_VERBS:
+        clauses += [c for c in noun.head.children if c.dep_ == "ccomp" and c.i > noun.i]
+    for clause in clauses:
+        if any(m.dep_ == "mark" and m.lower_ in ("that", "for") for m in clause.children):
             subj = _nearest_subject(clause)
             if subj is not None and subj.pos_ != "PRON" and is_actor(subj):
                 return subj
