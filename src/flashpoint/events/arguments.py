@@ -372,7 +372,23 @@ def _actor_in_content(noun: Token) -> Token | None:
 
 
 def direct_object(verb: Token) -> Token | None:
-    return _child(verb, {"dobj", "obj"})
+    """The verb's object; a heavy object moved after an "as" phrase ("denounced as an ugly crime
+    Serbia's suppression of ...") is parsed as an apposition, or a second object, of the phrase
+    with no comma between them."""
+    obj = _child(verb, {"dobj", "obj"})
+    if obj is not None or is_passive(verb):
+        return obj
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ != "as" or prep.i < verb.i:
+            continue
+        pobjs = [c for c in prep.children if c.dep_ == "pobj"]
+        if not pobjs:
+            continue
+        shifted = pobjs[1] if len(pobjs) > 1 else _child(pobjs[0], {"appos"})
+        if shifted is not None and shifted.i > pobjs[0].i and not any(
+                t.is_punct for t in verb.doc[pobjs[0].i:shifted.left_edge.i]):
+            return shifted
+    return None
 
 
 def target_of(verb: Token, specs: tuple[str, ...]) -> Token | None:
