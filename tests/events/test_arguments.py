@@ -39,10 +39,3 @@ def test_a_participle_parsed_as_a_gerund_subject_acts_through_its_own_subject():
         "allow emergency supplies to reach the needy.", date="2005-02-01").events
     sources = {e.source.code for e in events if e.source is not None and e.code == "100"}
     assert sources and "IRQ" not in sources
-
-
-def test_a_heavy_object_after_an_as_phrase_is_the_object():
-    assert "Serbia's suppression of unrest in the north" in _targets(
-        "Albania on Friday denounced as an ugly crime Serbia's suppression of unrest in the north.", "11")
-    assert "Turkey's violation of its airspace" in _targets(
-        "Greece on Monday condemned as a grave provocation Turkey's violation of its airspace.", "11")

@@ -29,6 +29,7 @@ from .argument_words import (
     is_money,
 )
 from .modality import cues, for_clause
+from .repairs import shifted_object, stranded_object
 from .words import lemma
 
 
@@ -276,7 +277,7 @@ def _pobj(tok: Token, prep: str) -> Token | None:
     words = prep.split()
     for child in tok.children:
         if child.dep_ in ("prep", "agent", "dative") and child.lower_ == words[0]:
-            obj = _child(child, {"pobj", "pcomp"})
+            obj = _child(child, {"pobj", "pcomp"}) or stranded_object(child)
             if obj is not None:
                 return obj
     return None
@@ -372,23 +373,11 @@ def _actor_in_content(noun: Token) -> Token | None:
 
 
 def direct_object(verb: Token) -> Token | None:
-    """The verb's object; a heavy object moved after an "as" phrase ("denounced as an ugly crime
-    Serbia's suppression of ...") is parsed as an apposition, or a second object, of the phrase
-    with no comma between them."""
+    """The verb's object, or a heavy object moved after an "as" phrase (:func:`.repairs.shifted_object`)."""
     obj = _child(verb, {"dobj", "obj"})
     if obj is not None or is_passive(verb):
         return obj
-    for prep in verb.children:
-        if prep.dep_ != "prep" or prep.lower_ != "as" or prep.i < verb.i:
-            continue
-        pobjs = [c for c in prep.children if c.dep_ == "pobj"]
-        if not pobjs:
-            continue
-        shifted = pobjs[1] if len(pobjs) > 1 else _child(pobjs[0], {"appos"})
-        if shifted is not None and shifted.i > pobjs[0].i and not any(
-                t.is_punct for t in verb.doc[pobjs[0].i:shifted.left_edge.i]):
-            return shifted
-    return None
+    return shifted_object(verb)
 
 
 def target_of(verb: Token, specs: tuple[str, ...]) -> Token | None:
