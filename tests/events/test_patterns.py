@@ -41,3 +41,19 @@ def test_user_patterns_file(tmp_path):
     own.write_text('verbs:\n  - {id: frob, lemma: [frobnicate], code: "173"}\n', encoding="utf-8")
     ps = load_patterns(own)
     assert ps.for_verb("frobnicate")[0].code == "173"
+
+
+def _coded(text: str) -> list[tuple[str, str | None, str | None]]:
+    import flashpoint
+
+    return [(e.code, e.source.country if e.source else None, e.target.text if e.target else None)
+            for e in flashpoint.code_text(text, date="2019-05-01").events if e.happened]
+
+
+def test_keeping_a_protest_from_taking_place_or_breaking_it_up_represses_its_holders():
+    assert ("1721", "TUR", "workers") in _coded(
+        "Turkish police prevented the march organised by workers in Ankara.")
+    assert ("175", "EGY", "students") in _coded(
+        "Egyptian police broke up a demonstration by students outside the university.")
+    # calling off one's own march is no repression
+    assert not any(code.startswith("17") for code, _, _ in _coded("The Kenyan strikers stopped their march."))
