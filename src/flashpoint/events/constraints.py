@@ -80,6 +80,10 @@ def satisfies(tok: Token, p: Pattern) -> bool:
         return False
     if p.obj:
         objs = children_with(tok, {"dobj", "obj", "nsubjpass"}) + participle_head(tok) + _raised_object(tok)
+        # "provided aerial photographs and other military intelligence": "X and other Y" says the
+        # object is a Y
+        objs += [c for o in objs for c in o.conjuncts if c.i > o.i and any(
+            a.dep_ == "amod" and a.lower_ == "other" for a in c.children)]
         if not any(p.obj & _object_words(o) for o in objs):
             return False
     if p.xcomp:
