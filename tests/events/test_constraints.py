@@ -11,3 +11,12 @@ def test_x_and_other_y_names_the_object_a_y():
     # a plain conjunct names no kind: "balls and strikes" are no strike
     assert not any(code == "082" for code, _, _ in _happened(
         "The umpires are there to call the balls and strikes, the league said."))
+
+
+def test_the_particle_of_a_clause_of_its_own_does_not_rule_out_a_pattern():
+    # "up" belongs to "blew ... up", an event of its own, not to "killed" ("killed off")
+    assert any(code == "18" and src == "Three gunmen" for code, src, _ in _happened(
+        "Three gunmen killed nine villagers in Kenya when they blew the bridge up."))
+    # the particle of what is called for still counts: stepping up is no stepping down
+    assert not any(code == "1041" for code, _, _ in _happened(
+        "The senator called for the United States to step up its efforts."))

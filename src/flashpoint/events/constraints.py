@@ -245,8 +245,16 @@ def _near_words(tok: Token) -> set[str]:
         # the complement's verb and subordinator: "asked not to be named", "asked whether"
         if comp.dep_ in ("xcomp", "ccomp") or comp.dep_ == "advcl" and comp.i > tok.i:
             words.add(lemma(comp))
-            words |= {m.lower_ for m in comp.children if m.dep_ in ("mark", "prt")}
+            # the particle of what is asked or done next ("called for X to step up"), not of an
+            # event of its own ("killed 23 people when they blew themselves up")
+            deps = ("mark", "prt") if comp.dep_ != "advcl" or _infinitive(comp) else ("mark",)
+            words |= {m.lower_ for m in comp.children if m.dep_ in deps}
     return words
+
+
+def _infinitive(verb: Token) -> bool:
+    """ "to step up": a to-infinitive clause (a purpose or for-to clause)."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _object_words(obj: Token) -> set[str]:
