@@ -54,6 +54,7 @@ from .senses import (
 from .statements import statement_matches
 from .time import resolve_date
 from .unnamed import announced_by, announcer, names_no_one, unnamed_source
+from .victims import placed_where_struck
 
 __all__ = ["EventCoder", "make_event_coder", "code_doc"]
 
@@ -266,6 +267,7 @@ def _emit(
             continue  # "a Fed meeting", "the cabinet met in Jerusalem": no one else is there
         src, tgt = _source(doc, s, state, cameo.root, match, sent, location), _argument(doc, t)
         tgt = own_country_target(src, tgt)  # "imposed martial law": on its own country
+        tgt = placed_where_struck(sent, t, tgt, cameo.root, location)  # "killed 23 people in Tel Aviv"
         if match.pattern.needs_target == "actor" and not (tgt is not None and (tgt.code or _named(t))):
             continue  # "Republicans support deportation": a topic, no one is praised
         if place and not _is_place(t, tgt):
