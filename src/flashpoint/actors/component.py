@@ -32,7 +32,7 @@ from .context import FOREIGN_WORDS
 from .knowledge import Knowledge, load_knowledge, place_countries
 from .misspelt import misspelt_countries
 from .phrases import longest, phrase_key, phrase_matcher
-from .terms import Term
+from .terms import Term, strip_article
 from .units import (
     NOUN_POS,
     PLACE_LABELS,
@@ -129,7 +129,7 @@ class ActorResolver(UnitBuilder):
             if ent.label_ == "NORP" and not titled:
                 modifier = ent.root.dep_ in NOT_STANDALONE or (
                     ent.root.head.pos_ in NOUN_POS and ent.root.head.i > ent.root.i)
-                if modifier or not from_knowledge.is_party_name(_strip_article(ent.text)):
+                if modifier or not from_knowledge.is_party_name(strip_article(ent.text)):
                     continue  # "the Tories" acts; "Tory leader X" is a modifier, read there
             elif ent.label_ not in ("PERSON", "ORG") and not (titled and ent.label_ in TITLED_LABELS):
                 continue  # but "Mr Straw" tagged PRODUCT, "Mr Saakashvili" tagged GPE are people
@@ -180,7 +180,6 @@ class ActorResolver(UnitBuilder):
                     continue
                 claim(Unit("country", (m.start, m.end), m.start, m.end, m.term.name,
                            country=m.term.country, head_term=m.term, country_source="text"))
-        places = None
         for ent in doc.ents:
             if ent.label_ not in PLACE_LABELS or any(i in claimed for i in range(ent.start, ent.end)):
                 continue
@@ -200,16 +199,14 @@ class ActorResolver(UnitBuilder):
                 # a place ("Rubio" is also a town in Venezuela) is the person
                 claim(self._named_unit(doc, "person", ent.start, ent.end, None, name_at, role_at, claimed))
                 continue
-            places = places if places is not None else place_countries()
-            text = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
-            alpha3 = successors.country_then(places.get(text.lower()), published)
+            alpha3 = successors.place_country(ent.text, published)
             if alpha3 and not is_backer_modifier(doc, ent.end, self.kb):
                 claim(Unit("country", (ent.start, ent.end), ent.start, ent.end,
                            self.kb.country_names.get(alpha3, alpha3), country=alpha3,
                            country_source="text"))
 
         # "Afganistan": a country name misspelt by one letter
-        for i, alpha3 in misspelt_countries(doc, self.kb.names, places if places is not None else place_countries(),
+        for i, alpha3 in misspelt_countries(doc, self.kb.names, place_countries(),
                                             self.kb.country_names, claimed):
             claim(Unit("country", (i, i + 1), i, i + 1, self.kb.country_names.get(alpha3, alpha3),
                        country=alpha3, country_source="text"))
@@ -309,13 +306,6 @@ def _proper_name_after(doc: Doc, i: int, claimed: dict[int, Unit]) -> int | None
             and end not in claimed and doc[end].ent_type_ not in ("GPE", "NORP", "DATE"):
         end += 1
     return end if end - i >= 2 else None
-
-
-
-def _strip_article(text: str) -> str:
-    return text[4:] if text.lower().startswith("the ") else text
-
-
 
 
 def _excluded_names(article) -> set[str]:

@@ -11,11 +11,11 @@ from pathlib import Path
 
 from ..yamldata import load_yaml
 from .knowledge import place_countries
-from .terms import Term
+from .terms import Term, strip_article
 
 DATA_PATH = Path(__file__).with_name("data") / "successor_states.yaml"
 
-__all__ = ["country_then", "is_place_of", "place_term", "published_of"]
+__all__ = ["country_then", "is_place_of", "place_country", "place_term", "published_of"]
 
 
 @lru_cache(maxsize=1)
@@ -37,11 +37,16 @@ def country_then(alpha3: str | None, published: str | None) -> str | None:
     return alpha3
 
 
+def place_country(text: str, published: str | None = None) -> str | None:
+    """The country of the town or province named ``text`` (:func:`.knowledge.place_countries`)
+    on the date ``published``: "Juba" in 2000 → SDN, undated → SSD; ``None`` for no place."""
+    return country_then(place_countries().get(strip_article(text).lower()), published)
+
+
 def is_place_of(text: str, alpha3: str | None) -> bool:
     """Whether ``text`` names a town or province of ``alpha3`` ("Juba"), not the country itself
     ("South Sudan") nor its people."""
-    key = text[4:] if text.lower().startswith("the ") else text
-    return alpha3 is not None and place_countries().get(key.lower()) == alpha3
+    return alpha3 is not None and place_country(text) == alpha3
 
 
 def place_term(term: Term, text: str, published: str | None, country_names: dict[str, str]) -> Term:

@@ -101,6 +101,11 @@ def compose_code(country: str | None, agent: str | None) -> str | None:
     return code or None
 
 
+def strip_article(text: str) -> str:
+    """``text`` without a leading "the " ("the Hague" → "Hague", "The Gambia" → "Gambia")."""
+    return text[4:] if text.lower().startswith("the ") else text
+
+
 def plural(phrase: str) -> str:
     """A regular English plural of a role phrase's last word ("spokesman" → "spokesmen")."""
     words = phrase.split(" ")

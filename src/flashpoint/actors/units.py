@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from . import successors
-from .knowledge import Knowledge, place_countries
+from .knowledge import Knowledge
 from .terms import INTERNATIONAL_PREFIXES, Term, compose_code
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -234,9 +234,7 @@ class UnitBuilder:
                     # The whole place name: "New York", not "York".
                     ent = next((e for e in obj.sent.ents if e.start <= obj.i < e.end), None)
                     text = ent.text if ent is not None else obj.text
-                    text = text[4:] if text.lower().startswith("the ") else text
-                    alpha3 = successors.country_then(place_countries().get(text.lower()),
-                                                     successors.published_of(doc))
+                    alpha3 = successors.place_country(text, successors.published_of(doc))
                     if alpha3:
                         unit.country, unit.country_source = alpha3, "text"
                         return

@@ -1,5 +1,6 @@
 """Domestic measures (martial law, a curfew, a state of emergency) are aimed at the imposing
-state's own country when the text names no other target (``data/measures.yaml``)."""
+state's own country when the text names no other target (``data/measures.yaml``, which also
+holds :mod:`.victims`' ``struck_victims``)."""
 
 from __future__ import annotations
 
@@ -12,12 +13,18 @@ from ..yamldata import load_yaml
 
 DATA_PATH = Path(__file__).with_name("data") / "measures.yaml"
 
-__all__ = ["own_country_target"]
+__all__ = ["measures_data", "own_country_target"]
+
+
+@lru_cache(maxsize=1)
+def measures_data() -> dict:
+    """``data/measures.yaml`` as read (once)."""
+    return load_yaml(DATA_PATH.read_text(encoding="utf-8"))
 
 
 @lru_cache(maxsize=1)
 def _data() -> tuple[tuple[str, ...], frozenset[str]]:
-    data = load_yaml(DATA_PATH.read_text(encoding="utf-8"))
+    data = measures_data()
     return tuple(str(p).lower() for p in data["domestic_measures"]), frozenset(data["state_agents"])
 
 

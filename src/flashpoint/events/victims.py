@@ -7,25 +7,22 @@ from __future__ import annotations
 
 from dataclasses import replace
 from functools import lru_cache
-from pathlib import Path
 
 from spacy.tokens import Span, Token
 
 from ..actors import actor_or_none
 from ..actors.terms import compose_code
 from ..records import ActorRef, Location
-from ..yamldata import load_yaml
 from . import arguments as args
+from .measures import measures_data
 from .place import locate
-
-DATA_PATH = Path(__file__).with_name("data") / "measures.yaml"
 
 __all__ = ["placed_where_struck"]
 
 
 @lru_cache(maxsize=1)
 def _data() -> tuple[frozenset[str], frozenset[str]]:
-    data = load_yaml(DATA_PATH.read_text(encoding="utf-8"))["struck_victims"]
+    data = measures_data()["struck_victims"]
     return frozenset(str(r) for r in data["roots"]), frozenset(str(a) for a in data["agents"])
 
 
@@ -36,11 +33,11 @@ def placed_where_struck(sent: Span, tok: Token | None, tgt: ActorRef | None, roo
     roots, agents = _data()
     if tgt is None or tok is None or root not in roots or tgt.agent not in agents:
         return tgt
+    actor = actor_or_none(tok.doc, args.np_span(tok))
+    if actor is None or actor.country_source != "context":
+        return tgt  # the text or the knowledge said where they are from
     if location is None or location.precision == "dateline":
         location = locate(sent, None)  # the attack's place named elsewhere in its sentence
     if location is None or not location.country or location.country == tgt.country:
         return tgt
-    actor = actor_or_none(tok.doc, args.np_span(tok))
-    if actor is None or actor.country_source != "context":
-        return tgt  # the text or the knowledge said where they are from
     return replace(tgt, country=location.country, code=compose_code(location.country, tgt.agent))
